@@ -1,0 +1,1 @@
+//! Printed documents (programme, attendance sheets).

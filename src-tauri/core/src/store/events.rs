@@ -1,0 +1,452 @@
+//! Events with their organisers, themes and target professions, the filtered event search, and
+//! the agenda warnings (overlapping sessions, a speaker in two places at once).
+
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+
+use super::search::{fts_query, index_event};
+use super::{check_ids_exist, json_list, new_id, now, stale_or_missing, to_json_list, Store};
+use crate::error::{CoreError, CoreResult};
+use crate::model::*;
+use crate::validation::check_event;
+
+/// A warning about the agenda, shown beside the sessions it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionConflict {
+    /// "overlap" (two sessions of the event at the same time) or "speakerBusy".
+    pub kind: String,
+    pub session_id: String,
+    pub other_session_id: String,
+    pub message: String,
+}
+
+fn event_from_row(row: &Row) -> rusqlite::Result<Event> {
+    Ok(Event {
+        meta: RecordMeta {
+            id: row.get("id")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            version: row.get("version")?,
+        },
+        data: EventInput {
+            code: row.get("code")?,
+            title: row.get("title")?,
+            subtitle: row.get("subtitle")?,
+            kind: row.get("kind")?,
+            status: row.get("status")?,
+            start_date: row.get("start_date")?,
+            end_date: row.get("end_date")?,
+            venue: row.get("venue")?,
+            address: row.get("address")?,
+            city: row.get("city")?,
+            country: row.get("country")?,
+            territory_id: row.get("territory_id")?,
+            organisers: Vec::new(),
+            theme_ids: Vec::new(),
+            target_profession_ids: Vec::new(),
+            audience: row.get("audience")?,
+            objectives: json_list(row.get("objectives")?),
+            prerequisites: row.get("prerequisites")?,
+            summary: row.get("summary")?,
+            teaching_methods: row.get("teaching_methods")?,
+            evaluation_methods: row.get("evaluation_methods")?,
+            accessibility: row.get("accessibility")?,
+            accessibility_contact: row.get("accessibility_contact")?,
+            price: row.get("price")?,
+            access_terms: row.get("access_terms")?,
+            capacity: row.get("capacity")?,
+            languages: json_list(row.get("languages")?),
+            interpretation: row.get("interpretation")?,
+            contact_name: row.get("contact_name")?,
+            contact_email: row.get("contact_email")?,
+            contact_phone: row.get("contact_phone")?,
+            notes: row.get("notes")?,
+        },
+    })
+}
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<EventSummary> {
+    Ok(EventSummary {
+        id: row.get("id")?,
+        code: row.get("code")?,
+        title: row.get("title")?,
+        kind: row.get("kind")?,
+        status: row.get("status")?,
+        start_date: row.get("start_date")?,
+        end_date: row.get("end_date")?,
+        city: row.get("city")?,
+        country: row.get("country")?,
+        session_count: row.get("session_count")?,
+        updated_at: row.get("updated_at")?,
+    })
+}
+
+fn check_links(tx: &Transaction, input: &EventInput) -> CoreResult<()> {
+    if let Some(territory) = &input.territory_id {
+        check_ids_exist(
+            tx,
+            "territories",
+            std::slice::from_ref(territory),
+            "territoryId",
+            "Le territoire",
+        )?;
+    }
+    let organisations: Vec<String> = input
+        .organisers
+        .iter()
+        .map(|o| o.organisation_id.clone())
+        .collect();
+    check_ids_exist(
+        tx,
+        "organisations",
+        &organisations,
+        "organisers",
+        "La structure",
+    )?;
+    check_ids_exist(tx, "themes", &input.theme_ids, "themeIds", "Le thème")?;
+    check_ids_exist(
+        tx,
+        "professions",
+        &input.target_profession_ids,
+        "targetProfessionIds",
+        "Le métier",
+    )?;
+    Ok(())
+}
+
+fn check_code_free(tx: &Transaction, code: &str, own_id: Option<&str>) -> CoreResult<()> {
+    let holder: Option<String> = tx
+        .query_row(
+            "SELECT id FROM events WHERE code = ?1",
+            [code.trim()],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match holder {
+        Some(holder) if Some(holder.as_str()) != own_id => Err(CoreError::Duplicate {
+            field: "code".into(),
+            message: format!(
+                "Le code « {} » est déjà utilisé par un autre événement.",
+                code.trim()
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn write_links(tx: &Transaction, id: &str, input: &EventInput) -> CoreResult<()> {
+    for table in ["event_organisers", "event_themes", "event_professions"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE event_id = ?1"), [id])?;
+    }
+    let mut organiser = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_organisers (event_id, organisation_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (position, o) in input.organisers.iter().enumerate() {
+        organiser.execute(params![id, o.organisation_id, o.role, position as i64])?;
+    }
+    let mut theme = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_themes (event_id, theme_id) VALUES (?1, ?2)",
+    )?;
+    for theme_id in &input.theme_ids {
+        theme.execute([id, theme_id])?;
+    }
+    let mut profession = tx.prepare_cached(
+        "INSERT OR IGNORE INTO event_professions (event_id, profession_id) VALUES (?1, ?2)",
+    )?;
+    for profession_id in &input.target_profession_ids {
+        profession.execute([id, profession_id])?;
+    }
+    Ok(())
+}
+
+/// Refuses new event dates that would leave existing sessions outside the event.
+fn check_sessions_inside(tx: &Transaction, id: &str, input: &EventInput) -> CoreResult<()> {
+    let outside: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM sessions WHERE event_id = ?1 AND (date < ?2 OR date > ?3)",
+        params![id, input.start_date, input.end_date],
+        |row| row.get(0),
+    )?;
+    if outside > 0 {
+        return Err(CoreError::field(
+            "startDate",
+            format!(
+                "{outside} séquence(s) du programme tomberaient hors des nouvelles dates : déplacez-les ou supprimez-les d'abord."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn insert_event(tx: &Transaction, input: &EventInput) -> CoreResult<String> {
+    check_event(input)?;
+    check_code_free(tx, &input.code, None)?;
+    check_links(tx, input)?;
+    let id = new_id();
+    let now = now();
+    tx.execute(
+        "INSERT INTO events (id, code, title, subtitle, kind, status, start_date, end_date, venue, address, city,
+            country, territory_id, audience, objectives, prerequisites, summary, teaching_methods,
+            evaluation_methods, accessibility, accessibility_contact, price, access_terms, capacity, languages,
+            interpretation, contact_name, contact_email, contact_phone, notes, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+            ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?31, 1)",
+        params![
+            id, input.code.trim(), input.title.trim(), input.subtitle.trim(), input.kind, input.status,
+            input.start_date, input.end_date, input.venue, input.address, input.city.trim(), input.country,
+            input.territory_id, input.audience, to_json_list(&input.objectives), input.prerequisites,
+            input.summary, input.teaching_methods, input.evaluation_methods, input.accessibility,
+            input.accessibility_contact, input.price, input.access_terms, input.capacity,
+            to_json_list(&input.languages), input.interpretation, input.contact_name, input.contact_email.trim(),
+            input.contact_phone.trim(), input.notes, now
+        ],
+    )?;
+    write_links(tx, &id, input)?;
+    index_event(tx, &id)?;
+    Ok(id)
+}
+
+const SUMMARY_SELECT: &str =
+    "SELECT ev.id, ev.code, ev.title, ev.kind, ev.status, ev.start_date, ev.end_date,
+    ev.city, ev.country, ev.updated_at,
+    (SELECT COUNT(*) FROM sessions s WHERE s.event_id = ev.id) AS session_count
+    FROM events ev";
+
+impl Store {
+    pub fn get_event(&self, id: &str) -> CoreResult<Event> {
+        let conn = self.conn();
+        let mut event = conn
+            .query_row("SELECT * FROM events WHERE id = ?1", [id], event_from_row)
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound {
+                entity: "L'événement",
+                id: id.into(),
+            })?;
+        let mut organisers = conn.prepare_cached(
+            "SELECT organisation_id, role FROM event_organisers WHERE event_id = ?1 ORDER BY position",
+        )?;
+        event.data.organisers = organisers
+            .query_map([id], |row| {
+                Ok(EventOrganiser {
+                    organisation_id: row.get(0)?,
+                    role: row.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let ids = |sql: &str| -> CoreResult<Vec<String>> {
+            let mut statement = conn.prepare_cached(sql)?;
+            let rows = statement.query_map([id], |row| row.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        event.data.theme_ids = ids("SELECT theme_id FROM event_themes WHERE event_id = ?1")?;
+        event.data.target_profession_ids =
+            ids("SELECT profession_id FROM event_professions WHERE event_id = ?1")?;
+        Ok(event)
+    }
+
+    /// Finds an event by its code (used by the command line: `--event CODE`).
+    pub fn find_event_by_code(&self, code: &str) -> CoreResult<Event> {
+        let id: String = self
+            .conn()
+            .query_row(
+                "SELECT id FROM events WHERE code = ?1",
+                [code.trim()],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound {
+                entity: "L'événement",
+                id: code.into(),
+            })?;
+        self.get_event(&id)
+    }
+
+    pub fn create_event(&mut self, input: &EventInput) -> CoreResult<Event> {
+        let id = self.write(|tx| insert_event(tx, input))?;
+        self.get_event(&id)
+    }
+
+    pub fn update_event(
+        &mut self,
+        id: &str,
+        version: i64,
+        input: &EventInput,
+    ) -> CoreResult<Event> {
+        check_event(input)?;
+        self.write(|tx| {
+            check_code_free(tx, &input.code, Some(id))?;
+            check_links(tx, input)?;
+            check_sessions_inside(tx, id, input)?;
+            let changed = tx.execute(
+                "UPDATE events SET code = ?3, title = ?4, subtitle = ?5, kind = ?6, status = ?7, start_date = ?8,
+                    end_date = ?9, venue = ?10, address = ?11, city = ?12, country = ?13, territory_id = ?14,
+                    audience = ?15, objectives = ?16, prerequisites = ?17, summary = ?18, teaching_methods = ?19,
+                    evaluation_methods = ?20, accessibility = ?21, accessibility_contact = ?22, price = ?23,
+                    access_terms = ?24, capacity = ?25, languages = ?26, interpretation = ?27, contact_name = ?28,
+                    contact_email = ?29, contact_phone = ?30, notes = ?31, updated_at = ?32, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+                params![
+                    id, version, input.code.trim(), input.title.trim(), input.subtitle.trim(), input.kind,
+                    input.status, input.start_date, input.end_date, input.venue, input.address, input.city.trim(),
+                    input.country, input.territory_id, input.audience, to_json_list(&input.objectives),
+                    input.prerequisites, input.summary, input.teaching_methods, input.evaluation_methods,
+                    input.accessibility, input.accessibility_contact, input.price, input.access_terms,
+                    input.capacity, to_json_list(&input.languages), input.interpretation, input.contact_name,
+                    input.contact_email.trim(), input.contact_phone.trim(), input.notes, now()
+                ],
+            )?;
+            if changed == 0 {
+                return Err(stale_or_missing(tx, "events", "L'événement", id));
+            }
+            write_links(tx, id, input)?;
+            index_event(tx, id)
+        })?;
+        self.get_event(id)
+    }
+
+    /// Deletes an event with its agenda (the interface asks for confirmation first).
+    pub fn delete_event(&mut self, id: &str) -> CoreResult<()> {
+        self.write(|tx| {
+            if tx.execute("DELETE FROM events WHERE id = ?1", [id])? == 0 {
+                return Err(CoreError::NotFound {
+                    entity: "L'événement",
+                    id: id.into(),
+                });
+            }
+            tx.execute("DELETE FROM events_fts WHERE event_id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    pub(crate) fn list_event_summaries(
+        &self,
+        tail: &str,
+        values: &[Value],
+    ) -> CoreResult<Vec<EventSummary>> {
+        let mut statement = self
+            .conn()
+            .prepare_cached(&format!("{SUMMARY_SELECT} {tail}"))?;
+        let rows = statement.query_map(params_from_iter(values.iter()), summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A page of events matching the text query and filters: upcoming first (soonest first),
+    /// then past events (most recent first).
+    pub fn search_events(&self, filter: &EventFilter) -> CoreResult<Page<EventSummary>> {
+        let mut conditions: Vec<String> = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        if let Some(query) = fts_query(&filter.query) {
+            conditions
+                .push("ev.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)".into());
+            values.push(Value::Text(query));
+        }
+        let mut equals = |column: &str, value: &Option<String>| {
+            if let Some(value) = value.as_deref().filter(|s| !s.is_empty()) {
+                conditions.push(format!("ev.{column} = ?"));
+                values.push(Value::Text(value.into()));
+            }
+        };
+        equals("status", &filter.status);
+        equals("kind", &filter.kind);
+        equals("territory_id", &filter.territory_id);
+        equals("country", &filter.country);
+        if let Some(theme) = filter.theme_id.as_deref().filter(|s| !s.is_empty()) {
+            conditions.push(
+                "EXISTS (SELECT 1 FROM event_themes t WHERE t.event_id = ev.id AND t.theme_id = ?)"
+                    .into(),
+            );
+            values.push(Value::Text(theme.into()));
+        }
+        if let Some(from) = filter.from.as_deref().filter(|s| !s.is_empty()) {
+            conditions.push("ev.end_date >= ?".into());
+            values.push(Value::Text(from.into()));
+        }
+        if let Some(to) = filter.to.as_deref().filter(|s| !s.is_empty()) {
+            conditions.push("ev.start_date <= ?".into());
+            values.push(Value::Text(to.into()));
+        }
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let total: i64 = self.conn().query_row(
+            &format!("SELECT COUNT(*) FROM events ev {where_clause}"),
+            params_from_iter(values.iter()),
+            |row| row.get(0),
+        )?;
+        let limit = filter.limit.unwrap_or(50).clamp(1, 10_000);
+        let offset = filter.offset.unwrap_or(0).max(0);
+        let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+        values.push(Value::Text(today.clone()));
+        values.push(Value::Text(today));
+        let items = self.list_event_summaries(
+            &format!(
+                "{where_clause}
+                 ORDER BY (ev.end_date < ?) ASC,
+                    CASE WHEN ev.end_date >= ? THEN ev.start_date END ASC,
+                    ev.start_date DESC, ev.code
+                 LIMIT {limit} OFFSET {offset}"
+            ),
+            &values,
+        )?;
+        Ok(Page { items, total })
+    }
+
+    /// Agenda warnings for an event: sessions of the event that overlap, and speakers who are
+    /// booked elsewhere (in this or another event) at the same time.
+    pub fn session_conflicts(&self, event_id: &str) -> CoreResult<Vec<SessionConflict>> {
+        let conn = self.conn();
+        let mut conflicts = Vec::new();
+        let mut overlaps = conn.prepare_cached(
+            "SELECT a.id, b.id, a.title, b.title, a.date FROM sessions a JOIN sessions b
+               ON b.event_id = a.event_id AND b.date = a.date AND a.id < b.id
+              AND a.start_time < b.end_time AND b.start_time < a.end_time
+             WHERE a.event_id = ?1 ORDER BY a.date, a.start_time",
+        )?;
+        let rows = overlaps.query_map([event_id], |row| {
+            let (a, b, title_a, title_b): (String, String, String, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?);
+            Ok(SessionConflict {
+                kind: "overlap".into(),
+                message: format!("« {title_a} » et « {title_b} » se chevauchent."),
+                session_id: a,
+                other_session_id: b,
+            })
+        })?;
+        for row in rows {
+            conflicts.push(row?);
+        }
+        let mut busy = conn.prepare_cached(
+            "SELECT a.id, b.id, x.first_name || ' ' || x.last_name, ev.code, b.title, b.start_time, b.end_time
+             FROM sessions a
+             JOIN session_speakers sa ON sa.session_id = a.id
+             JOIN session_speakers sb ON sb.expert_id = sa.expert_id AND sb.session_id <> a.id
+             JOIN sessions b ON b.id = sb.session_id AND b.date = a.date
+               AND a.start_time < b.end_time AND b.start_time < a.end_time
+             JOIN experts x ON x.id = sa.expert_id
+             JOIN events ev ON ev.id = b.event_id
+             WHERE a.event_id = ?1 ORDER BY a.date, a.start_time",
+        )?;
+        let rows = busy.query_map([event_id], |row| {
+            let name: String = row.get(2)?;
+            let code: String = row.get(3)?;
+            let title: String = row.get(4)?;
+            let start: String = row.get(5)?;
+            let end: String = row.get(6)?;
+            Ok(SessionConflict {
+                kind: "speakerBusy".into(),
+                session_id: row.get(0)?,
+                other_session_id: row.get(1)?,
+                message: format!(
+                    "{name} intervient au même moment dans « {title} » ({code}, {start}–{end})."
+                ),
+            })
+        })?;
+        for row in rows {
+            conflicts.push(row?);
+        }
+        Ok(conflicts)
+    }
+}

@@ -1,0 +1,356 @@
+//! Experts with their languages, themes, territories and professions, and the filtered
+//! full-text search over them.
+
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+
+use super::search::{fts_query, index_expert};
+use super::{check_ids_exist, new_id, now, stale_or_missing, Store};
+use crate::error::{CoreError, CoreResult};
+use crate::model::*;
+use crate::validation::check_expert;
+
+fn expert_from_row(row: &Row) -> rusqlite::Result<Expert> {
+    Ok(Expert {
+        meta: RecordMeta {
+            id: row.get("id")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            version: row.get("version")?,
+        },
+        organisation_name: row.get("organisation_name")?,
+        data: ExpertInput {
+            first_name: row.get("first_name")?,
+            last_name: row.get("last_name")?,
+            job_title: row.get("job_title")?,
+            organisation_id: row.get("organisation_id")?,
+            country: row.get("country")?,
+            city: row.get("city")?,
+            email: row.get("email")?,
+            phone: row.get("phone")?,
+            languages: Vec::new(),
+            theme_ids: Vec::new(),
+            territory_ids: Vec::new(),
+            profession_ids: Vec::new(),
+            bio_fr: row.get("bio_fr")?,
+            bio_other: row.get("bio_other")?,
+            bio_other_language: row.get("bio_other_language")?,
+            keywords: row.get("keywords")?,
+            availability: row.get("availability")?,
+            fees: row.get("fees")?,
+            consent_date: row.get("consent_date")?,
+            consent_source: row.get("consent_source")?,
+            review_date: row.get("review_date")?,
+            notes: row.get("notes")?,
+        },
+    })
+}
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<ExpertSummary> {
+    Ok(ExpertSummary {
+        id: row.get("id")?,
+        first_name: row.get("first_name")?,
+        last_name: row.get("last_name")?,
+        job_title: row.get("job_title")?,
+        organisation_name: row.get("organisation_name")?,
+        country: row.get("country")?,
+        city: row.get("city")?,
+        email: row.get("email")?,
+        languages: row
+            .get::<_, Option<String>>("languages")?
+            .unwrap_or_default(),
+        updated_at: row.get("updated_at")?,
+    })
+}
+
+/// Checks the links an expert input makes to other records, inside the writing transaction.
+fn check_links(tx: &Transaction, input: &ExpertInput) -> CoreResult<()> {
+    if let Some(organisation) = &input.organisation_id {
+        check_ids_exist(
+            tx,
+            "organisations",
+            std::slice::from_ref(organisation),
+            "organisationId",
+            "La structure",
+        )?;
+    }
+    check_ids_exist(tx, "themes", &input.theme_ids, "themeIds", "Le thème")?;
+    check_ids_exist(
+        tx,
+        "territories",
+        &input.territory_ids,
+        "territoryIds",
+        "Le territoire",
+    )?;
+    check_ids_exist(
+        tx,
+        "professions",
+        &input.profession_ids,
+        "professionIds",
+        "Le métier",
+    )?;
+    Ok(())
+}
+
+fn write_links(tx: &Transaction, id: &str, input: &ExpertInput) -> CoreResult<()> {
+    for table in [
+        "expert_languages",
+        "expert_themes",
+        "expert_territories",
+        "expert_professions",
+    ] {
+        tx.execute(&format!("DELETE FROM {table} WHERE expert_id = ?1"), [id])?;
+    }
+    let mut language = tx.prepare_cached(
+        "INSERT INTO expert_languages (expert_id, position, language, level, level_rank) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (position, skill) in input.languages.iter().enumerate() {
+        let rank = LanguageLevel::from_code(&skill.level)
+            .map(LanguageLevel::rank)
+            .unwrap_or(0);
+        language.execute(params![
+            id,
+            position as i64,
+            skill.language,
+            skill.level,
+            rank
+        ])?;
+    }
+    let mut theme = tx.prepare_cached(
+        "INSERT OR IGNORE INTO expert_themes (expert_id, theme_id) VALUES (?1, ?2)",
+    )?;
+    for theme_id in &input.theme_ids {
+        theme.execute([id, theme_id])?;
+    }
+    let mut territory = tx.prepare_cached(
+        "INSERT OR IGNORE INTO expert_territories (expert_id, territory_id) VALUES (?1, ?2)",
+    )?;
+    for territory_id in &input.territory_ids {
+        territory.execute([id, territory_id])?;
+    }
+    let mut profession = tx.prepare_cached(
+        "INSERT OR IGNORE INTO expert_professions (expert_id, profession_id) VALUES (?1, ?2)",
+    )?;
+    for profession_id in &input.profession_ids {
+        profession.execute([id, profession_id])?;
+    }
+    Ok(())
+}
+
+/// Inserts an expert inside an open transaction (used by the store, the example data and tests
+/// that generate many rows in one transaction).
+pub(crate) fn insert_expert(tx: &Transaction, input: &ExpertInput) -> CoreResult<String> {
+    check_expert(input)?;
+    check_links(tx, input)?;
+    let id = new_id();
+    let now = now();
+    tx.execute(
+        "INSERT INTO experts (id, first_name, last_name, job_title, organisation_id, country, city, email,
+            phone, bio_fr, bio_other, bio_other_language, keywords, availability, fees, consent_date,
+            consent_source, review_date, notes, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, 1)",
+        params![
+            id, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(), input.organisation_id,
+            input.country, input.city.trim(), input.email.trim(), input.phone.trim(), input.bio_fr,
+            input.bio_other, input.bio_other_language, input.keywords, input.availability, input.fees,
+            input.consent_date, input.consent_source, input.review_date, input.notes, now
+        ],
+    )?;
+    write_links(tx, &id, input)?;
+    index_expert(tx, &id)?;
+    Ok(id)
+}
+
+impl Store {
+    pub fn get_expert(&self, id: &str) -> CoreResult<Expert> {
+        let conn = self.conn();
+        let mut expert = conn
+            .query_row(
+                "SELECT e.*, o.name AS organisation_name FROM experts e
+                 LEFT JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1",
+                [id],
+                expert_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound {
+                entity: "L'expert",
+                id: id.into(),
+            })?;
+        let mut languages = conn.prepare_cached(
+            "SELECT language, level FROM expert_languages WHERE expert_id = ?1 ORDER BY position",
+        )?;
+        expert.data.languages = languages
+            .query_map([id], |row| {
+                Ok(LanguageSkill {
+                    language: row.get(0)?,
+                    level: row.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let ids = |sql: &str| -> CoreResult<Vec<String>> {
+            let mut statement = conn.prepare_cached(sql)?;
+            let rows = statement.query_map([id], |row| row.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        expert.data.theme_ids = ids("SELECT theme_id FROM expert_themes WHERE expert_id = ?1")?;
+        expert.data.territory_ids =
+            ids("SELECT territory_id FROM expert_territories WHERE expert_id = ?1")?;
+        expert.data.profession_ids =
+            ids("SELECT profession_id FROM expert_professions WHERE expert_id = ?1")?;
+        Ok(expert)
+    }
+
+    pub fn create_expert(&mut self, input: &ExpertInput) -> CoreResult<Expert> {
+        let id = self.write(|tx| insert_expert(tx, input))?;
+        self.get_expert(&id)
+    }
+
+    /// Saves an edit made on version `version`; refused if someone saved in between.
+    pub fn update_expert(
+        &mut self,
+        id: &str,
+        version: i64,
+        input: &ExpertInput,
+    ) -> CoreResult<Expert> {
+        check_expert(input)?;
+        self.write(|tx| {
+            check_links(tx, input)?;
+            let changed = tx.execute(
+                "UPDATE experts SET first_name = ?3, last_name = ?4, job_title = ?5, organisation_id = ?6,
+                    country = ?7, city = ?8, email = ?9, phone = ?10, bio_fr = ?11, bio_other = ?12,
+                    bio_other_language = ?13, keywords = ?14, availability = ?15, fees = ?16,
+                    consent_date = ?17, consent_source = ?18, review_date = ?19, notes = ?20,
+                    updated_at = ?21, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+                params![
+                    id, version, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(),
+                    input.organisation_id, input.country, input.city.trim(), input.email.trim(), input.phone.trim(),
+                    input.bio_fr, input.bio_other, input.bio_other_language, input.keywords, input.availability,
+                    input.fees, input.consent_date, input.consent_source, input.review_date, input.notes, now()
+                ],
+            )?;
+            if changed == 0 {
+                return Err(stale_or_missing(tx, "experts", "L'expert", id));
+            }
+            write_links(tx, id, input)?;
+            index_expert(tx, id)
+        })?;
+        self.get_expert(id)
+    }
+
+    /// Deletes an expert, unless they speak in a session: then the events are listed.
+    pub fn delete_expert(&mut self, id: &str) -> CoreResult<()> {
+        self.write(|tx| {
+            let events: Vec<String> = {
+                let mut statement = tx.prepare(
+                    "SELECT DISTINCT ev.code, ev.title, ev.start_date FROM session_speakers sp
+                     JOIN sessions s ON s.id = sp.session_id JOIN events ev ON ev.id = s.event_id
+                     WHERE sp.expert_id = ?1 ORDER BY ev.start_date",
+                )?;
+                let rows = statement.query_map([id], |row| {
+                    let code: String = row.get(0)?;
+                    let title: String = row.get(1)?;
+                    let start: String = row.get(2)?;
+                    let start = crate::validation::parse_date(&start)
+                        .map(|d| d.format("%d/%m/%Y").to_string())
+                        .unwrap_or(start);
+                    Ok(format!("{code} — {title} ({start})"))
+                })?;
+                rows.collect::<Result<_, _>>()?
+            };
+            if !events.is_empty() {
+                return Err(CoreError::InUse {
+                    message: format!(
+                        "Cet expert intervient dans {} événement(s) : {}. Retirez-le d'abord de ces programmes.",
+                        events.len(),
+                        events.join(" ; ")
+                    ),
+                    references: events,
+                });
+            }
+            if tx.execute("DELETE FROM experts WHERE id = ?1", [id])? == 0 {
+                return Err(CoreError::NotFound { entity: "L'expert", id: id.into() });
+            }
+            tx.execute("DELETE FROM experts_fts WHERE expert_id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// A page of experts matching the text query and filters, sorted by name.
+    pub fn search_experts(&self, filter: &ExpertFilter) -> CoreResult<Page<ExpertSummary>> {
+        let mut conditions: Vec<String> = Vec::new();
+        let mut values: Vec<Value> = Vec::new();
+        if let Some(query) = fts_query(&filter.query) {
+            conditions.push(
+                "e.id IN (SELECT expert_id FROM experts_fts WHERE experts_fts MATCH ?)".into(),
+            );
+            values.push(Value::Text(query));
+        }
+        if let Some(theme) = filter.theme_id.as_deref().filter(|s| !s.is_empty()) {
+            conditions.push("EXISTS (SELECT 1 FROM expert_themes t WHERE t.expert_id = e.id AND t.theme_id = ?)".into());
+            values.push(Value::Text(theme.into()));
+        }
+        if let Some(territory) = filter.territory_id.as_deref().filter(|s| !s.is_empty()) {
+            conditions.push(
+                "EXISTS (SELECT 1 FROM expert_territories t WHERE t.expert_id = e.id AND t.territory_id = ?)".into(),
+            );
+            values.push(Value::Text(territory.into()));
+        }
+        if let Some(language) = filter.language.as_deref().filter(|s| !s.is_empty()) {
+            let min_rank = filter
+                .min_level
+                .as_deref()
+                .and_then(LanguageLevel::from_code)
+                .map(LanguageLevel::rank)
+                .unwrap_or(1);
+            conditions.push(
+                "EXISTS (SELECT 1 FROM expert_languages l WHERE l.expert_id = e.id AND l.language = ? AND l.level_rank >= ?)"
+                    .into(),
+            );
+            values.push(Value::Text(language.into()));
+            values.push(Value::Integer(min_rank));
+        }
+        if let Some(country) = filter.country.as_deref().filter(|s| !s.is_empty()) {
+            conditions.push("e.country = ?".into());
+            values.push(Value::Text(country.into()));
+        }
+        let where_clause = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", conditions.join(" AND "))
+        };
+        let conn = self.conn();
+        let total: i64 = conn.query_row(
+            &format!("SELECT COUNT(*) FROM experts e {where_clause}"),
+            params_from_iter(values.iter()),
+            |row| row.get(0),
+        )?;
+        let limit = filter.limit.unwrap_or(50).clamp(1, 10_000);
+        let offset = filter.offset.unwrap_or(0).max(0);
+        let sql = format!(
+            "SELECT e.id, e.first_name, e.last_name, e.job_title, e.country, e.city, e.email, e.updated_at,
+                o.name AS organisation_name,
+                (SELECT group_concat(language || ':' || level, ', ') FROM
+                    (SELECT language, level FROM expert_languages WHERE expert_id = e.id ORDER BY position)) AS languages
+             FROM experts e LEFT JOIN organisations o ON o.id = e.organisation_id
+             {where_clause}
+             ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id
+             LIMIT {limit} OFFSET {offset}"
+        );
+        let mut statement = conn.prepare_cached(&sql)?;
+        let items = statement
+            .query_map(params_from_iter(values.iter()), summary_from_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(Page { items, total })
+    }
+
+    /// The events an expert speaks in, most recent first (shown on the expert's page).
+    pub fn events_of_expert(&self, expert_id: &str) -> CoreResult<Vec<EventSummary>> {
+        self.list_event_summaries(
+            "WHERE ev.id IN (SELECT s.event_id FROM sessions s JOIN session_speakers sp ON sp.session_id = s.id
+                              WHERE sp.expert_id = ?1)
+             ORDER BY ev.start_date DESC",
+            &[Value::Text(expert_id.into())],
+        )
+    }
+}

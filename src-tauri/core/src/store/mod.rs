@@ -1,0 +1,253 @@
+//! The SQLite store: one file per user, opened once, every write in one transaction.
+//!
+//! Invariants kept here and nowhere else:
+//! - all SQL of the application lives under this module;
+//! - a write either commits whole or changes nothing ([`Store::write`]);
+//! - a file from an older schema is copied aside (SQLite online backup) before it is migrated,
+//!   and a file from a newer schema is refused untouched;
+//! - "no row" becomes [`CoreError::NotFound`] and a version mismatch becomes
+//!   [`CoreError::StaleVersion`] at this boundary, so callers never see raw SQLite errors for
+//!   ordinary situations.
+//!
+//! The entity modules (`experts`, `events`…) add their functions to [`Store`].
+
+mod events;
+mod experts;
+mod organisations;
+mod professions;
+pub(crate) mod schema;
+pub(crate) mod search;
+mod sessions;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::error::{CoreError, CoreResult};
+
+pub(crate) use events::insert_event;
+pub use events::SessionConflict;
+pub(crate) use experts::insert_expert;
+pub(crate) use organisations::{insert_organisation, insert_territory, insert_theme};
+pub(crate) use professions::insert_profession;
+pub use schema::LATEST_VERSION;
+pub(crate) use sessions::insert_session;
+
+/// An open Passerelle database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What opening a file did, so the interface can tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenReport {
+    /// Schema version found in the file before opening (0 for a new file).
+    pub found_version: i64,
+    /// The copy made before migrating, if a migration ran on existing data.
+    pub backup: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> CoreResult<Store> {
+        Self::open_with_report(path).map(|(store, _)| store)
+    }
+
+    /// Like [`Store::open`], and says whether a migration ran and where its backup is.
+    pub fn open_with_report(path: &Path) -> CoreResult<(Store, OpenReport)> {
+        if let Some(parent) = path.parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent)?;
+            }
+        }
+        let mut conn = Connection::open(path)?;
+        // Read the version before anything else: switching to WAL writes to the file, and a
+        // file from a newer version must be left exactly as it was.
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let found_version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if found_version > LATEST_VERSION {
+            return Err(CoreError::DatabaseTooNew {
+                found: found_version,
+                supported: LATEST_VERSION,
+            });
+        }
+        configure(&conn)?;
+        let mut backup = None;
+        if found_version > 0 && found_version < LATEST_VERSION {
+            let target = backup_path_for(path, found_version);
+            backup_connection(&conn, &target)?;
+            backup = Some(target);
+        }
+        schema::migrations()
+            .to_latest(&mut conn)
+            .map_err(|error| CoreError::Migration(error.to_string()))?;
+        Ok((
+            Store {
+                conn,
+                path: path.to_path_buf(),
+            },
+            OpenReport {
+                found_version,
+                backup,
+            },
+        ))
+    }
+
+    /// Opens the file and loads the reference data if it is not there yet.
+    pub fn open_with_reference(path: &Path) -> CoreResult<Store> {
+        let mut store = Self::open(path)?;
+        crate::reference::load(&mut store)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `work` in one IMMEDIATE transaction: it commits if `work` succeeds, and rolls back
+    /// otherwise (dropping a rusqlite transaction rolls it back). IMMEDIATE takes the write lock
+    /// at the start, so two windows or processes never interleave a read-check-write sequence.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction) -> CoreResult<T>) -> CoreResult<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Read access for queries.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Writes a consistent copy of the whole database to `target` (SQLite online backup).
+    pub fn backup_to(&self, target: &Path) -> CoreResult<()> {
+        backup_connection(&self.conn, target)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> CoreResult<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check` returns "ok" for a sound file.
+    pub fn integrity_check(&self) -> CoreResult<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))?)
+    }
+
+    /// Number of rows of one of our tables.
+    pub(crate) fn count(&self, table: &str) -> CoreResult<i64> {
+        // `table` is always one of our own table names, never user input.
+        Ok(self
+            .conn
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| {
+                row.get(0)
+            })?)
+    }
+}
+
+/// WAL lets the interface read while a write commits; `synchronous = FULL` makes each commit
+/// durable before it returns, so a power cut loses nothing the user saw confirmed (a few ms per
+/// commit, negligible for a person's edits; bulk work goes in one transaction).
+fn configure(conn: &Connection) -> CoreResult<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn backup_path_for(path: &Path, version: i64) -> PathBuf {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "passerelle.db".into());
+    path.with_file_name(format!("{name}.schema-v{version}-{stamp}.bak"))
+}
+
+fn backup_connection(conn: &Connection, target: &Path) -> CoreResult<()> {
+    if let Some(parent) = target.parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
+    conn.backup(rusqlite::MAIN_DB, target, None)?;
+    Ok(())
+}
+
+/// The current time as stored in `created_at` / `updated_at`.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Maps an UPDATE that touched no row to the right error: the record is gone, or its version
+/// moved on since the user loaded it.
+pub(crate) fn stale_or_missing(
+    tx: &Transaction,
+    table: &str,
+    entity: &'static str,
+    id: &str,
+) -> CoreError {
+    let exists = tx
+        .query_row(
+            &format!("SELECT 1 FROM {table} WHERE id = ?1"),
+            [id],
+            |_| Ok(()),
+        )
+        .optional();
+    match exists {
+        Ok(Some(())) => CoreError::StaleVersion { entity },
+        Ok(None) => CoreError::NotFound {
+            entity,
+            id: id.to_string(),
+        },
+        Err(error) => CoreError::Storage(error),
+    }
+}
+
+/// Checks that each id exists in `table`, reporting the first missing one on `field`.
+pub(crate) fn check_ids_exist(
+    tx: &Transaction,
+    table: &str,
+    ids: &[String],
+    field: &str,
+    what: &str,
+) -> CoreResult<()> {
+    let mut statement = tx.prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?;
+    for id in ids {
+        if !statement.exists([id])? {
+            return Err(CoreError::field(
+                field,
+                format!("{what} choisi(e) n'existe plus (identifiant {id})."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Reads a JSON array of strings stored in a TEXT column.
+pub(crate) fn json_list(text: String) -> Vec<String> {
+    serde_json::from_str(&text).unwrap_or_default()
+}
+
+pub(crate) fn to_json_list(list: &[String]) -> String {
+    serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
+}
+
+/// The migration list, exposed so tests can build files of an older schema version.
+#[doc(hidden)]
+pub fn migrations_for_tests() -> rusqlite_migration::Migrations<'static> {
+    schema::migrations()
+}

@@ -1,0 +1,329 @@
+//! Professions (métiers), their competences and the observations of how each competence evolves.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::{check_ids_exist, new_id, now, stale_or_missing, Store};
+use crate::error::{CoreError, CoreResult};
+use crate::model::*;
+use crate::validation::{check_competence, check_observation, check_profession};
+
+fn meta(row: &Row) -> rusqlite::Result<RecordMeta> {
+    Ok(RecordMeta {
+        id: row.get("id")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        version: row.get("version")?,
+    })
+}
+
+const PROFESSION_SELECT: &str = "SELECT p.*, f.label AS family_label FROM professions p
+    LEFT JOIN profession_families f ON f.id = p.family_id";
+
+fn profession_from_row(row: &Row) -> rusqlite::Result<Profession> {
+    Ok(Profession {
+        meta: meta(row)?,
+        reference_key: row.get("reference_key")?,
+        family_label: row.get("family_label")?,
+        data: ProfessionInput {
+            title: row.get("title")?,
+            family_id: row.get("family_id")?,
+            code: row.get("code")?,
+            description: row.get("description")?,
+        },
+        competences: Vec::new(),
+    })
+}
+
+fn check_family(tx: &Transaction, input: &ProfessionInput) -> CoreResult<()> {
+    if let Some(family) = &input.family_id {
+        let mut statement = tx.prepare_cached("SELECT 1 FROM profession_families WHERE id = ?1")?;
+        if !statement.exists([family])? {
+            return Err(CoreError::field(
+                "familyId",
+                "La famille de métiers choisie n'existe plus.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn insert_profession(
+    tx: &Transaction,
+    input: &ProfessionInput,
+    reference_key: Option<&str>,
+) -> CoreResult<String> {
+    check_profession(input)?;
+    check_family(tx, input)?;
+    let id = new_id();
+    let now = now();
+    tx.execute(
+        "INSERT INTO professions (id, reference_key, title, family_id, code, description, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1)",
+        params![id, reference_key, input.title.trim(), input.family_id, input.code.trim(), input.description, now],
+    )?;
+    super::search::index_profession(tx, &id)?;
+    Ok(id)
+}
+
+impl Store {
+    /// Every profession, by family then title, without competences.
+    pub fn list_professions(&self) -> CoreResult<Vec<Profession>> {
+        let mut statement = self.conn().prepare_cached(&format!(
+            "{PROFESSION_SELECT} ORDER BY f.label IS NULL, f.label, p.title COLLATE NOCASE"
+        ))?;
+        let rows = statement.query_map([], profession_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One profession with its competences and their observations.
+    pub fn get_profession(&self, id: &str) -> CoreResult<Profession> {
+        let mut profession = self
+            .conn()
+            .query_row(
+                &format!("{PROFESSION_SELECT} WHERE p.id = ?1"),
+                [id],
+                profession_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound {
+                entity: "Le métier",
+                id: id.into(),
+            })?;
+        let mut competences = {
+            let mut statement = self.conn().prepare_cached(
+                "SELECT * FROM competences WHERE profession_id = ?1 ORDER BY label COLLATE NOCASE",
+            )?;
+            let rows = statement.query_map([id], |row| {
+                Ok(Competence {
+                    meta: meta(row)?,
+                    profession_id: row.get("profession_id")?,
+                    data: CompetenceInput {
+                        label: row.get("label")?,
+                        description: row.get("description")?,
+                    },
+                    observations: Vec::new(),
+                })
+            })?;
+            rows.collect::<Result<Vec<_>, _>>()?
+        };
+        let mut statement = self.conn().prepare_cached(
+            "SELECT * FROM competence_observations WHERE competence_id = ?1 ORDER BY year, created_at",
+        )?;
+        for competence in &mut competences {
+            let rows = statement.query_map([&competence.meta.id], |row| {
+                Ok(CompetenceObservation {
+                    meta: meta(row)?,
+                    competence_id: row.get("competence_id")?,
+                    data: ObservationInput {
+                        year: row.get("year")?,
+                        trend: row.get("trend")?,
+                        level: row.get("level")?,
+                        source: row.get("source")?,
+                        notes: row.get("notes")?,
+                    },
+                })
+            })?;
+            competence.observations = rows.collect::<Result<_, _>>()?;
+        }
+        profession.competences = competences;
+        Ok(profession)
+    }
+
+    pub fn create_profession(&mut self, input: &ProfessionInput) -> CoreResult<Profession> {
+        let id = self.write(|tx| insert_profession(tx, input, None))?;
+        self.get_profession(&id)
+    }
+
+    pub fn update_profession(
+        &mut self,
+        id: &str,
+        version: i64,
+        input: &ProfessionInput,
+    ) -> CoreResult<Profession> {
+        check_profession(input)?;
+        self.write(|tx| {
+            check_family(tx, input)?;
+            let changed = tx.execute(
+                "UPDATE professions SET title = ?3, family_id = ?4, code = ?5, description = ?6,
+                    updated_at = ?7, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+                params![
+                    id,
+                    version,
+                    input.title.trim(),
+                    input.family_id,
+                    input.code.trim(),
+                    input.description,
+                    now()
+                ],
+            )?;
+            if changed == 0 {
+                return Err(stale_or_missing(tx, "professions", "Le métier", id));
+            }
+            super::search::index_profession(tx, id)
+        })?;
+        self.get_profession(id)
+    }
+
+    pub fn delete_profession(&mut self, id: &str) -> CoreResult<()> {
+        self.write(|tx| {
+            let experts: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM expert_professions WHERE profession_id = ?1",
+                [id],
+                |row| row.get(0),
+            )?;
+            let events: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM event_professions WHERE profession_id = ?1",
+                [id],
+                |row| row.get(0),
+            )?;
+            if experts + events > 0 {
+                return Err(CoreError::InUse {
+                    message: format!(
+                        "Ce métier ne peut pas être supprimé : {experts} expert(s) et {events} événement(s) y font référence."
+                    ),
+                    references: Vec::new(),
+                });
+            }
+            if tx.execute("DELETE FROM professions WHERE id = ?1", [id])? == 0 {
+                return Err(CoreError::NotFound { entity: "Le métier", id: id.into() });
+            }
+            tx.execute("DELETE FROM professions_fts WHERE profession_id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    // --- competences ---------------------------------------------------------------------
+
+    pub fn add_competence(
+        &mut self,
+        profession_id: &str,
+        input: &CompetenceInput,
+    ) -> CoreResult<Profession> {
+        check_competence(input)?;
+        self.write(|tx| {
+            check_ids_exist(tx, "professions", &[profession_id.to_string()], "professionId", "Le métier")?;
+            let now = now();
+            tx.execute(
+                "INSERT INTO competences (id, profession_id, label, description, created_at, updated_at, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1)",
+                params![new_id(), profession_id, input.label.trim(), input.description, now],
+            )?;
+            super::search::index_profession(tx, profession_id)
+        })?;
+        self.get_profession(profession_id)
+    }
+
+    pub fn update_competence(
+        &mut self,
+        id: &str,
+        version: i64,
+        input: &CompetenceInput,
+    ) -> CoreResult<Profession> {
+        check_competence(input)?;
+        let profession_id = self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE competences SET label = ?3, description = ?4, updated_at = ?5, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+                params![id, version, input.label.trim(), input.description, now()],
+            )?;
+            if changed == 0 {
+                return Err(stale_or_missing(tx, "competences", "La compétence", id));
+            }
+            let profession_id: String =
+                tx.query_row("SELECT profession_id FROM competences WHERE id = ?1", [id], |row| row.get(0))?;
+            super::search::index_profession(tx, &profession_id)?;
+            Ok(profession_id)
+        })?;
+        self.get_profession(&profession_id)
+    }
+
+    pub fn delete_competence(&mut self, id: &str) -> CoreResult<Profession> {
+        let profession_id = self.write(|tx| {
+            let profession_id: String = tx
+                .query_row(
+                    "SELECT profession_id FROM competences WHERE id = ?1",
+                    [id],
+                    |row| row.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| CoreError::NotFound {
+                    entity: "La compétence",
+                    id: id.into(),
+                })?;
+            tx.execute("DELETE FROM competences WHERE id = ?1", [id])?;
+            super::search::index_profession(tx, &profession_id)?;
+            Ok(profession_id)
+        })?;
+        self.get_profession(&profession_id)
+    }
+
+    // --- observations --------------------------------------------------------------------
+
+    pub fn add_observation(
+        &mut self,
+        competence_id: &str,
+        input: &ObservationInput,
+    ) -> CoreResult<Profession> {
+        check_observation(input)?;
+        let profession_id = self.write(|tx| {
+            let profession_id: String = tx
+                .query_row("SELECT profession_id FROM competences WHERE id = ?1", [competence_id], |row| row.get(0))
+                .optional()?
+                .ok_or_else(|| CoreError::NotFound { entity: "La compétence", id: competence_id.into() })?;
+            let now = now();
+            tx.execute(
+                "INSERT INTO competence_observations (id, competence_id, year, trend, level, source, notes,
+                    created_at, updated_at, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 1)",
+                params![new_id(), competence_id, input.year, input.trend, input.level.trim(), input.source.trim(), input.notes, now],
+            )?;
+            Ok(profession_id)
+        })?;
+        self.get_profession(&profession_id)
+    }
+
+    pub fn update_observation(
+        &mut self,
+        id: &str,
+        version: i64,
+        input: &ObservationInput,
+    ) -> CoreResult<Profession> {
+        check_observation(input)?;
+        let profession_id: String = self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE competence_observations SET year = ?3, trend = ?4, level = ?5, source = ?6, notes = ?7,
+                    updated_at = ?8, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+                params![id, version, input.year, input.trend, input.level.trim(), input.source.trim(), input.notes, now()],
+            )?;
+            if changed == 0 {
+                return Err(stale_or_missing(tx, "competence_observations", "L'observation", id));
+            }
+            Ok(tx.query_row(
+                "SELECT c.profession_id FROM competence_observations o JOIN competences c ON c.id = o.competence_id
+                 WHERE o.id = ?1",
+                [id],
+                |row| row.get(0),
+            )?)
+        })?;
+        self.get_profession(&profession_id)
+    }
+
+    pub fn delete_observation(&mut self, id: &str) -> CoreResult<Profession> {
+        let profession_id: String = self.write(|tx| {
+            let profession_id: String = tx
+                .query_row(
+                    "SELECT c.profession_id FROM competence_observations o JOIN competences c ON c.id = o.competence_id
+                     WHERE o.id = ?1",
+                    [id],
+                    |row| row.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| CoreError::NotFound { entity: "L'observation", id: id.into() })?;
+            tx.execute("DELETE FROM competence_observations WHERE id = ?1", [id])?;
+            Ok(profession_id)
+        })?;
+        self.get_profession(&profession_id)
+    }
+}

@@ -1,0 +1,284 @@
+//! The database schema as an ordered list of migrations. The schema version is SQLite's
+//! `user_version`; a migration is never edited once released — a change is a new migration at
+//! the end, so that a file from any older version can be brought up to date.
+
+use rusqlite::Transaction;
+use rusqlite_migration::{HookResult, Migrations, M};
+
+/// Version 1: every table. Identifiers are UUID strings so that records keep their identity when
+/// exchanged between laptops; lists of plain strings (objectives, country codes) are JSON arrays,
+/// links between records are tables with foreign keys.
+const V1_TABLES: &str = r#"
+CREATE TABLE organisations (
+    id TEXT PRIMARY KEY NOT NULL,
+    reference_key TEXT UNIQUE,
+    name TEXT NOT NULL,
+    acronym TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    country TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    website TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX organisations_by_name ON organisations(name COLLATE NOCASE);
+
+CREATE TABLE territories (
+    id TEXT PRIMARY KEY NOT NULL,
+    reference_key TEXT UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    countries TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE themes (
+    id TEXT PRIMARY KEY NOT NULL,
+    reference_key TEXT UNIQUE,
+    label TEXT NOT NULL,
+    label_en TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE profession_families (
+    id TEXT PRIMARY KEY NOT NULL,
+    reference_key TEXT UNIQUE,
+    label TEXT NOT NULL,
+    level TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE interreg_programmes (
+    id TEXT PRIMARY KEY NOT NULL,
+    reference_key TEXT UNIQUE,
+    name TEXT NOT NULL,
+    period TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    french_perimeter TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE professions (
+    id TEXT PRIMARY KEY NOT NULL,
+    reference_key TEXT UNIQUE,
+    title TEXT NOT NULL,
+    family_id TEXT REFERENCES profession_families(id) ON DELETE SET NULL,
+    code TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE competences (
+    id TEXT PRIMARY KEY NOT NULL,
+    profession_id TEXT NOT NULL REFERENCES professions(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX competences_by_profession ON competences(profession_id);
+
+CREATE TABLE competence_observations (
+    id TEXT PRIMARY KEY NOT NULL,
+    competence_id TEXT NOT NULL REFERENCES competences(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    trend TEXT NOT NULL,
+    level TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX observations_by_competence ON competence_observations(competence_id, year);
+
+CREATE TABLE experts (
+    id TEXT PRIMARY KEY NOT NULL,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    job_title TEXT NOT NULL DEFAULT '',
+    organisation_id TEXT REFERENCES organisations(id) ON DELETE RESTRICT,
+    country TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    bio_fr TEXT NOT NULL DEFAULT '',
+    bio_other TEXT NOT NULL DEFAULT '',
+    bio_other_language TEXT NOT NULL DEFAULT '',
+    keywords TEXT NOT NULL DEFAULT '',
+    availability TEXT NOT NULL DEFAULT '',
+    fees TEXT NOT NULL DEFAULT '',
+    consent_date TEXT NOT NULL DEFAULT '',
+    consent_source TEXT NOT NULL DEFAULT '',
+    review_date TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX experts_by_name ON experts(last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+CREATE INDEX experts_by_organisation ON experts(organisation_id);
+CREATE INDEX experts_by_country ON experts(country);
+
+CREATE TABLE expert_languages (
+    expert_id TEXT NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    level TEXT NOT NULL,
+    level_rank INTEGER NOT NULL,
+    PRIMARY KEY (expert_id, language)
+);
+CREATE INDEX expert_languages_by_language ON expert_languages(language, level_rank);
+
+CREATE TABLE expert_themes (
+    expert_id TEXT NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+    theme_id TEXT NOT NULL REFERENCES themes(id) ON DELETE RESTRICT,
+    PRIMARY KEY (expert_id, theme_id)
+);
+CREATE INDEX expert_themes_by_theme ON expert_themes(theme_id);
+
+CREATE TABLE expert_territories (
+    expert_id TEXT NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+    territory_id TEXT NOT NULL REFERENCES territories(id) ON DELETE RESTRICT,
+    PRIMARY KEY (expert_id, territory_id)
+);
+CREATE INDEX expert_territories_by_territory ON expert_territories(territory_id);
+
+CREATE TABLE expert_professions (
+    expert_id TEXT NOT NULL REFERENCES experts(id) ON DELETE CASCADE,
+    profession_id TEXT NOT NULL REFERENCES professions(id) ON DELETE RESTRICT,
+    PRIMARY KEY (expert_id, profession_id)
+);
+
+CREATE TABLE events (
+    id TEXT PRIMARY KEY NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    subtitle TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    venue TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    territory_id TEXT REFERENCES territories(id) ON DELETE RESTRICT,
+    audience TEXT NOT NULL DEFAULT '',
+    objectives TEXT NOT NULL DEFAULT '[]',
+    prerequisites TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    teaching_methods TEXT NOT NULL DEFAULT '',
+    evaluation_methods TEXT NOT NULL DEFAULT '',
+    accessibility TEXT NOT NULL DEFAULT '',
+    accessibility_contact TEXT NOT NULL DEFAULT '',
+    price TEXT NOT NULL DEFAULT '',
+    access_terms TEXT NOT NULL DEFAULT '',
+    capacity INTEGER,
+    languages TEXT NOT NULL DEFAULT '[]',
+    interpretation TEXT NOT NULL DEFAULT '',
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_email TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX events_by_start ON events(start_date);
+CREATE INDEX events_by_status ON events(status, start_date);
+
+CREATE TABLE event_organisers (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE RESTRICT,
+    role TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (event_id, organisation_id, role)
+);
+CREATE INDEX event_organisers_by_organisation ON event_organisers(organisation_id);
+
+CREATE TABLE event_themes (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    theme_id TEXT NOT NULL REFERENCES themes(id) ON DELETE RESTRICT,
+    PRIMARY KEY (event_id, theme_id)
+);
+CREATE INDEX event_themes_by_theme ON event_themes(theme_id);
+
+CREATE TABLE event_professions (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    profession_id TEXT NOT NULL REFERENCES professions(id) ON DELETE RESTRICT,
+    PRIMARY KEY (event_id, profession_id)
+);
+
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY NOT NULL,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    end_time TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL,
+    place TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX sessions_by_event ON sessions(event_id, date, start_time);
+
+CREATE TABLE session_speakers (
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    expert_id TEXT NOT NULL REFERENCES experts(id) ON DELETE RESTRICT,
+    role TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (session_id, expert_id)
+);
+CREATE INDEX session_speakers_by_expert ON session_speakers(expert_id);
+"#;
+
+/// Version 2: full-text indexes. `remove_diacritics 2` makes "etudes" find "Études"; the
+/// indexes are kept up to date by the store in the same transaction as each write, and filled
+/// from the existing rows when a version-1 file is migrated.
+const V2_SEARCH: &str = r#"
+CREATE VIRTUAL TABLE experts_fts USING fts5(
+    expert_id UNINDEXED, names, organisation, bio, keywords,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE events_fts USING fts5(
+    event_id UNINDEXED, title, code, city, description,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE professions_fts USING fts5(
+    profession_id UNINDEXED, title, description, competences,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"#;
+
+fn fill_search_indexes(tx: &Transaction) -> HookResult {
+    super::search::rebuild_all(tx)?;
+    Ok(())
+}
+
+/// The ordered migrations; the schema version of a file is the number applied.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![
+        M::up(V1_TABLES),
+        M::up_with_hook(V2_SEARCH, fill_search_indexes),
+    ])
+}
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = 2;

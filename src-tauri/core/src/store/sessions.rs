@@ -1,0 +1,194 @@
+//! Sessions (agenda items) of an event and their ordered speakers.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::{check_ids_exist, new_id, now, stale_or_missing, Store};
+use crate::error::{CoreError, CoreResult};
+use crate::model::*;
+use crate::validation::check_session;
+
+fn session_from_row(row: &Row) -> rusqlite::Result<Session> {
+    Ok(Session {
+        meta: RecordMeta {
+            id: row.get("id")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            version: row.get("version")?,
+        },
+        event_id: row.get("event_id")?,
+        data: SessionInput {
+            date: row.get("date")?,
+            start_time: row.get("start_time")?,
+            end_time: row.get("end_time")?,
+            title: row.get("title")?,
+            description: row.get("description")?,
+            kind: row.get("kind")?,
+            place: row.get("place")?,
+            language: row.get("language")?,
+            speakers: Vec::new(),
+        },
+    })
+}
+
+/// Validates a session against its event, read inside the same transaction.
+fn check_against_event(tx: &Transaction, event_id: &str, input: &SessionInput) -> CoreResult<()> {
+    let event_dates: Option<(String, String)> = tx
+        .query_row(
+            "SELECT start_date, end_date FROM events WHERE id = ?1",
+            [event_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let (start_date, end_date) = event_dates.ok_or_else(|| CoreError::NotFound {
+        entity: "L'événement",
+        id: event_id.into(),
+    })?;
+    let event = EventInput {
+        start_date,
+        end_date,
+        ..Default::default()
+    };
+    check_session(input, &event)?;
+    let experts: Vec<String> = input.speakers.iter().map(|s| s.expert_id.clone()).collect();
+    check_ids_exist(tx, "experts", &experts, "speakers", "L'intervenant")
+}
+
+fn write_speakers(tx: &Transaction, session_id: &str, input: &SessionInput) -> CoreResult<()> {
+    tx.execute(
+        "DELETE FROM session_speakers WHERE session_id = ?1",
+        [session_id],
+    )?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO session_speakers (session_id, expert_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (position, speaker) in input.speakers.iter().enumerate() {
+        insert.execute(params![
+            session_id,
+            speaker.expert_id,
+            speaker.role,
+            position as i64
+        ])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn insert_session(
+    tx: &Transaction,
+    event_id: &str,
+    input: &SessionInput,
+) -> CoreResult<String> {
+    check_against_event(tx, event_id, input)?;
+    let id = new_id();
+    let now = now();
+    tx.execute(
+        "INSERT INTO sessions (id, event_id, date, start_time, end_time, title, description, kind, place, language,
+            created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, 1)",
+        params![
+            id, event_id, input.date, input.start_time, input.end_time, input.title.trim(), input.description,
+            input.kind, input.place, input.language, now
+        ],
+    )?;
+    write_speakers(tx, &id, input)?;
+    Ok(id)
+}
+
+impl Store {
+    /// The agenda of an event in time order, with speakers in their printed order.
+    pub fn list_sessions(&self, event_id: &str) -> CoreResult<Vec<Session>> {
+        let conn = self.conn();
+        let mut statement = conn.prepare_cached(
+            "SELECT * FROM sessions WHERE event_id = ?1 ORDER BY date, start_time, end_time, title",
+        )?;
+        let mut sessions: Vec<Session> = statement
+            .query_map([event_id], session_from_row)?
+            .collect::<Result<_, _>>()?;
+        let mut speakers = conn.prepare_cached(
+            "SELECT expert_id, role FROM session_speakers WHERE session_id = ?1 ORDER BY position",
+        )?;
+        for session in &mut sessions {
+            session.data.speakers = speakers
+                .query_map([&session.meta.id], |row| {
+                    Ok(SessionSpeaker {
+                        expert_id: row.get(0)?,
+                        role: row.get(1)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(sessions)
+    }
+
+    pub fn get_session(&self, id: &str) -> CoreResult<Session> {
+        let mut session = self
+            .conn()
+            .query_row(
+                "SELECT * FROM sessions WHERE id = ?1",
+                [id],
+                session_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| CoreError::NotFound {
+                entity: "La séquence",
+                id: id.into(),
+            })?;
+        let mut speakers = self.conn().prepare_cached(
+            "SELECT expert_id, role FROM session_speakers WHERE session_id = ?1 ORDER BY position",
+        )?;
+        session.data.speakers = speakers
+            .query_map([id], |row| {
+                Ok(SessionSpeaker {
+                    expert_id: row.get(0)?,
+                    role: row.get(1)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(session)
+    }
+
+    pub fn create_session(&mut self, event_id: &str, input: &SessionInput) -> CoreResult<Session> {
+        let id = self.write(|tx| insert_session(tx, event_id, input))?;
+        self.get_session(&id)
+    }
+
+    pub fn update_session(
+        &mut self,
+        id: &str,
+        version: i64,
+        input: &SessionInput,
+    ) -> CoreResult<Session> {
+        self.write(|tx| {
+            let event_id: String = tx
+                .query_row("SELECT event_id FROM sessions WHERE id = ?1", [id], |row| row.get(0))
+                .optional()?
+                .ok_or_else(|| CoreError::NotFound { entity: "La séquence", id: id.into() })?;
+            check_against_event(tx, &event_id, input)?;
+            let changed = tx.execute(
+                "UPDATE sessions SET date = ?3, start_time = ?4, end_time = ?5, title = ?6, description = ?7,
+                    kind = ?8, place = ?9, language = ?10, updated_at = ?11, version = version + 1
+                 WHERE id = ?1 AND version = ?2",
+                params![
+                    id, version, input.date, input.start_time, input.end_time, input.title.trim(),
+                    input.description, input.kind, input.place, input.language, now()
+                ],
+            )?;
+            if changed == 0 {
+                return Err(stale_or_missing(tx, "sessions", "La séquence", id));
+            }
+            write_speakers(tx, id, input)
+        })?;
+        self.get_session(id)
+    }
+
+    pub fn delete_session(&mut self, id: &str) -> CoreResult<()> {
+        self.write(|tx| {
+            if tx.execute("DELETE FROM sessions WHERE id = ?1", [id])? == 0 {
+                return Err(CoreError::NotFound {
+                    entity: "La séquence",
+                    id: id.into(),
+                });
+            }
+            Ok(())
+        })
+    }
+}

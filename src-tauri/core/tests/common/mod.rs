@@ -1,0 +1,72 @@
+//! Helpers shared by the core's integration tests: a real database file in a temporary folder.
+#![allow(dead_code)]
+
+use passerelle_core::model::*;
+use passerelle_core::Store;
+use tempfile::TempDir;
+
+/// A database file with the reference data loaded, in a folder removed at the end of the test.
+pub fn seeded_store() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let store =
+        Store::open_with_reference(&dir.path().join("passerelle.db")).expect("open database");
+    (dir, store)
+}
+
+pub fn theme_id(store: &Store, label_start: &str) -> String {
+    store
+        .list_themes()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.data.label.starts_with(label_start))
+        .unwrap_or_else(|| panic!("theme {label_start}"))
+        .meta
+        .id
+}
+
+pub fn expert(first: &str, last: &str) -> ExpertInput {
+    ExpertInput {
+        first_name: first.into(),
+        last_name: last.into(),
+        job_title: "Chargée de mission".into(),
+        country: "FR".into(),
+        email: format!(
+            "{}.{}@exemple.eu",
+            first.to_lowercase(),
+            last.to_lowercase()
+        ),
+        languages: vec![LanguageSkill {
+            language: "fr".into(),
+            level: "native".into(),
+        }],
+        ..Default::default()
+    }
+}
+
+pub fn event(code: &str, start: &str, end: &str) -> EventInput {
+    EventInput {
+        code: code.into(),
+        title: format!("Séminaire {code}"),
+        kind: "seminar".into(),
+        status: "planned".into(),
+        start_date: start.into(),
+        end_date: end.into(),
+        city: "Lille".into(),
+        ..Default::default()
+    }
+}
+
+pub fn session(date: &str, start: &str, end: &str, title: &str) -> SessionInput {
+    SessionInput {
+        date: date.into(),
+        start_time: start.into(),
+        end_time: end.into(),
+        title: title.into(),
+        kind: "talk".into(),
+        ..Default::default()
+    }
+}
+
+pub fn fields(error: passerelle_core::CoreError) -> Vec<String> {
+    error.fields().into_iter().map(|f| f.field).collect()
+}

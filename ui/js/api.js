@@ -1,0 +1,153 @@
+// The only module that talks to the Rust backend. Every function returns a promise of the
+// command's JSON result; a failure rejects with `{kind, message, fields}` where `message` is
+// French and ready to show (see `normaliseError`).
+
+import { tr } from './i18n.js';
+
+/** Turns anything a command may throw into `{kind, message, fields}`. */
+export function normaliseError(error) {
+  if (error && typeof error === 'object' && typeof error.message === 'string' && error.kind) {
+    return { kind: error.kind, message: error.message, fields: Array.isArray(error.fields) ? error.fields : [] };
+  }
+  const detail = typeof error === 'string' ? error : (error && error.message) || String(error);
+  return { kind: 'internal', message: tr('error.unexpected', { detail }), fields: [] };
+}
+
+async function call(name, args) {
+  const tauri = window.__TAURI__;
+  if (!tauri || !tauri.core) {
+    throw { kind: 'internal', message: tr('error.noBackend'), fields: [] };
+  }
+  try {
+    return await tauri.core.invoke(name, args || {});
+  } catch (error) {
+    throw normaliseError(error);
+  }
+}
+
+// Application
+
+/** Database path, schema and app versions, and record counts. */
+export const appInfo = () => call('app_info');
+/** Every coded list (kinds, statuses, roles, levels, languages, countries) with French labels. */
+export const listCodes = () => call('list_codes');
+/** Global search across experts, events and professions. */
+export const searchAll = (query) => call('search_all', { query });
+/** Adds the labelled example study visit; resolves to its event id. */
+export const addDemo = () => call('add_demo');
+
+// Organisations
+
+/** All organisations, by name. */
+export const listOrganisations = () => call('list_organisations');
+/** One organisation. */
+export const getOrganisation = (id) => call('get_organisation', { id });
+/** Creates an organisation. */
+export const createOrganisation = (input) => call('create_organisation', { input });
+/** Saves an organisation edited from `version`. */
+export const updateOrganisation = (id, version, input) => call('update_organisation', { id, version, input });
+/** Deletes an organisation. */
+export const deleteOrganisation = (id) => call('delete_organisation', { id });
+
+// Territories
+
+/** All territories. */
+export const listTerritories = () => call('list_territories');
+/** One territory. */
+export const getTerritory = (id) => call('get_territory', { id });
+/** Creates a territory. */
+export const createTerritory = (input) => call('create_territory', { input });
+/** Saves a territory edited from `version`. */
+export const updateTerritory = (id, version, input) => call('update_territory', { id, version, input });
+/** Deletes a territory. */
+export const deleteTerritory = (id) => call('delete_territory', { id });
+
+// Themes
+
+/** All themes. */
+export const listThemes = () => call('list_themes');
+/** One theme. */
+export const getTheme = (id) => call('get_theme', { id });
+/** Creates a theme. */
+export const createTheme = (input) => call('create_theme', { input });
+/** Saves a theme edited from `version`. */
+export const updateTheme = (id, version, input) => call('update_theme', { id, version, input });
+/** Deletes a theme. */
+export const deleteTheme = (id) => call('delete_theme', { id });
+
+// Read-only reference lists
+
+/** The families of professions. */
+export const listProfessionFamilies = () => call('list_profession_families');
+/** The Interreg programmes. */
+export const listInterregProgrammes = () => call('list_interreg_programmes');
+
+// Professions, competences, observations
+
+/** Professions matching `query` (all when empty), by family then title. */
+export const listProfessions = (query) => call('list_professions', { query: query || '' });
+/** One profession with its competences and their observations. */
+export const getProfession = (id) => call('get_profession', { id });
+/** Creates a profession. */
+export const createProfession = (input) => call('create_profession', { input });
+/** Saves a profession edited from `version`. */
+export const updateProfession = (id, version, input) => call('update_profession', { id, version, input });
+/** Deletes a profession. */
+export const deleteProfession = (id) => call('delete_profession', { id });
+/** Adds a competence to a profession; resolves to the updated profession. */
+export const addCompetence = (professionId, input) => call('add_competence', { professionId, input });
+/** Saves a competence edited from `version`; resolves to the updated profession. */
+export const updateCompetence = (id, version, input) => call('update_competence', { id, version, input });
+/** Deletes a competence; resolves to the updated profession. */
+export const deleteCompetence = (id) => call('delete_competence', { id });
+/** Adds an observation to a competence; resolves to the updated profession. */
+export const addObservation = (competenceId, input) => call('add_observation', { competenceId, input });
+/** Saves an observation edited from `version`; resolves to the updated profession. */
+export const updateObservation = (id, version, input) => call('update_observation', { id, version, input });
+/** Deletes an observation; resolves to the updated profession. */
+export const deleteObservation = (id) => call('delete_observation', { id });
+
+// Experts
+
+/** A page of experts: `{items, total}` for the text query and filters. */
+export const searchExperts = (filter) => call('search_experts', { filter });
+/** One expert. */
+export const getExpert = (id) => call('get_expert', { id });
+/** Creates an expert. */
+export const createExpert = (input) => call('create_expert', { input });
+/** Saves an expert edited from `version`. */
+export const updateExpert = (id, version, input) => call('update_expert', { id, version, input });
+/** Deletes an expert (refused with kind "inUse" while they speak in a session). */
+export const deleteExpert = (id) => call('delete_expert', { id });
+/** The events an expert speaks in. */
+export const listExpertEvents = (id) => call('list_expert_events', { id });
+
+// Events and sessions
+
+/** A page of events: `{items, total}`, upcoming first. */
+export const searchEvents = (filter) => call('search_events', { filter });
+/** One event. */
+export const getEvent = (id) => call('get_event', { id });
+/** Creates an event. */
+export const createEvent = (input) => call('create_event', { input });
+/** Saves an event edited from `version`. */
+export const updateEvent = (id, version, input) => call('update_event', { id, version, input });
+/** Deletes an event and its agenda. */
+export const deleteEvent = (id) => call('delete_event', { id });
+/** The agenda of an event, in time order. */
+export const listSessions = (eventId) => call('list_sessions', { eventId });
+/** Adds a session to an event. */
+export const createSession = (eventId, input) => call('create_session', { eventId, input });
+/** Saves a session edited from `version`. */
+export const updateSession = (id, version, input) => call('update_session', { id, version, input });
+/** Deletes a session. */
+export const deleteSession = (id) => call('delete_session', { id });
+/** Overlapping sessions and double-booked speakers of an event. */
+export const listSessionConflicts = (eventId) => call('list_session_conflicts', { eventId });
+
+// Documents
+
+/** Asks where to save the programme PDF, writes and opens it; resolves to the path or null. */
+export const saveProgrammePdf = (eventId) => call('save_programme_pdf', { eventId });
+/** Asks where to save the attendance sheets PDF, writes and opens them; resolves to the path or null. */
+export const saveAttendancePdf = (eventId, rows) => call('save_attendance_pdf', { eventId, rows: rows ?? null });

@@ -1,0 +1,106 @@
+// The form page shared by the simple records (organisations, territories, themes): load,
+// fields, save (create or update at the loaded version), delete with confirmation.
+
+import { h } from '../dom.js';
+import { tr } from '../i18n.js';
+import { formatDateTime } from '../format.js';
+import { invalidate } from '../refdata.js';
+import { Form } from './form.js';
+import { pageHeader, card, button, linkButton } from './layout.js';
+import { confirmDialog } from './dialog.js';
+import { toast, toastError } from './toast.js';
+import { redirect, reload } from '../router.js';
+
+/**
+ * spec: {id, prefix, empty, load(id), create(input), update(id, version, input), remove(id),
+ *        fields(form, record) → nodes, read(form) → input, name(record), newTitle, back: {href,label},
+ *        hrefOf(id), cache, messages: {saved, deleted, deleteTitle, deleteMessage}}
+ */
+export async function renderEntityPage(root, spec) {
+  const { id } = spec;
+  const record = id ? await spec.load(id) : { ...spec.empty };
+  const form = new Form(spec.prefix, { onSubmit: save, onReload: reload });
+  form.el.dataset.main = '';
+  form.el.append(...spec.fields(form, record),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'button button-primary', 'data-testid': `${spec.prefix}-save` }, tr('action.save')),
+      linkButton(spec.back.href, tr('action.cancel'), { testid: `${spec.prefix}-cancel` }),
+      h('span', { class: 'form-shortcut muted' }, tr('form.saveShortcut'))));
+
+  async function save() {
+    const input = spec.read(form);
+    try {
+      const saved = id ? await spec.update(id, record.version, input) : await spec.create(input);
+      form.markClean();
+      invalidate(spec.cache);
+      toast(tr(spec.messages.saved, { name: spec.name(saved) }));
+      redirect(spec.hrefOf(saved.id));
+    } catch (error) {
+      form.showError(error);
+    }
+  }
+
+  async function remove() {
+    const yes = await confirmDialog({
+      title: tr(spec.messages.deleteTitle),
+      message: tr(spec.messages.deleteMessage, { name: spec.name(record) }),
+      confirmLabel: tr('action.delete'),
+      danger: true,
+    });
+    if (!yes) return;
+    try {
+      await spec.remove(id);
+      form.markClean();
+      invalidate(spec.cache);
+      toast(tr(spec.messages.deleted, { name: spec.name(record) }));
+      redirect(spec.back.href);
+    } catch (error) {
+      form.showError(error);
+      toastError(error);
+    }
+  }
+
+  root.append(
+    pageHeader(id ? spec.name(record) : spec.newTitle, {
+      back: spec.back,
+      subtitle: id ? (record.referenceKey ? tr('common.fromReference') : null) : tr('form.requiredNote'),
+      actions: id ? [button(tr('action.delete'), remove, { kind: 'danger', testid: `${spec.prefix}-delete` })] : [],
+    }),
+    card(null, form.el),
+    id ? h('p', { class: 'app-meta' }, `${tr('common.created', { date: formatDateTime(record.createdAt) })} · ${tr('common.updated', { date: formatDateTime(record.updatedAt) })}`) : null);
+  return { focus: id ? null : form.el.querySelector('input, select, textarea') };
+}
+
+/** A client-side filtered table for the short reference lists. */
+export function filteredTable({ rows, columns, bodyTestId, rowTestId, caption, hrefOf, cells, searchLabel, searchId, emptyText, matches }) {
+  const body = h('tbody', { 'data-testid': bodyTestId });
+  const count = h('p', { class: 'pager-summary', 'aria-live': 'polite' });
+  const search = h('input', { type: 'search', id: searchId, 'data-testid': searchId, 'data-page-search': '', autocomplete: 'off' });
+  const draw = () => {
+    const needle = search.value.trim().toLocaleLowerCase('fr');
+    const shown = needle ? rows.filter((row) => matches(row).toLocaleLowerCase('fr').includes(needle)) : rows;
+    body.replaceChildren(...shown.map((row) => {
+      const href = hrefOf ? hrefOf(row) : null;
+      const tr_ = h('tr', { 'data-id': row.id, 'data-testid': rowTestId }, cells(row, href));
+      if (href) {
+        tr_.classList.add('row-link');
+        tr_.addEventListener('click', (event) => {
+          if (!event.target.closest('a, button')) location.hash = href;
+        });
+      }
+      return tr_;
+    }));
+    if (!shown.length) body.appendChild(h('tr', null, h('td', { colspan: String(columns.length), class: 'muted' }, emptyText)));
+    count.textContent = tr(shown.length === 1 ? 'common.total.one' : 'common.total.other', { count: shown.length });
+  };
+  search.addEventListener('input', draw);
+  search.addEventListener('keydown', (event) => { if (event.key === 'Enter') event.preventDefault(); });
+  draw();
+  return h('div', null,
+    h('div', { class: 'filters' }, h('div', { class: 'field field-inline field-grow' }, h('label', { for: searchId, class: 'field-label' }, searchLabel), search)),
+    count,
+    h('div', { class: 'table-wrapper' }, h('table', { class: 'table' },
+      h('caption', { class: 'visually-hidden' }, caption),
+      h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.class }, c.label)))),
+      body)));
+}

@@ -1,0 +1,29 @@
+// Short success and failure messages in a polite live region (role="status").
+
+import { h } from '../dom.js';
+import { tr } from '../i18n.js';
+
+let container = null;
+
+/** The toasts container, created once by the shell. */
+export function createToastContainer() {
+  container = h('div', { class: 'toasts', id: 'toasts', 'data-testid': 'toasts', role: 'status', 'aria-live': 'polite' });
+  return container;
+}
+
+/** Shows `message`; kind is "success" (default) or "error". Errors stay longer. */
+export function toast(message, kind = 'success') {
+  if (!container) return;
+  const close = h('button', { type: 'button', class: 'toast-close', 'aria-label': tr('action.closeMessage') }, '×');
+  const item = h('div', { class: ['toast', `toast-${kind}`], 'data-testid': `toast-${kind}` },
+    h('span', { class: 'toast-text' }, message), close);
+  const remove = () => item.remove();
+  close.addEventListener('click', remove);
+  container.appendChild(item);
+  setTimeout(remove, kind === 'error' ? 10000 : 5000);
+}
+
+/** Shows a failed command's message as an error toast. */
+export function toastError(error) {
+  toast(error && error.message ? error.message : String(error), 'error');
+}

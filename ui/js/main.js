@@ -1,0 +1,158 @@
+// Entry point: builds the shell (top bar, navigation, main area, toasts, dialog), loads the
+// coded lists, starts the router and wires the keyboard shortcuts.
+
+import { h, replace } from './dom.js';
+import { tr } from './i18n.js';
+import * as router from './router.js';
+import { loadCodes } from './refdata.js';
+import { createToastContainer } from './components/toast.js';
+import { createConfirmDialog, isDialogOpen } from './components/dialog.js';
+import { createGlobalSearch } from './components/global-search.js';
+import { loadError } from './components/layout.js';
+import * as home from './views/home.js';
+import * as experts from './views/experts.js';
+import * as expertForm from './views/expert-form.js';
+import * as events from './views/events.js';
+import * as eventForm from './views/event-form.js';
+import * as eventPage from './views/event-page.js';
+import * as professions from './views/professions.js';
+import * as organisations from './views/organisations.js';
+import * as reference from './views/reference.js';
+
+const NAV = [
+  { key: 'accueil', href: '#/accueil', label: 'nav.home' },
+  { key: 'evenements', href: '#/evenements', label: 'nav.events', create: '#/evenements/nouveau' },
+  { key: 'experts', href: '#/experts', label: 'nav.experts', create: '#/experts/nouveau' },
+  { key: 'metiers', href: '#/metiers', label: 'nav.professions', create: '#/metiers/nouveau' },
+  { key: 'structures', href: '#/structures', label: 'nav.organisations', create: '#/structures/nouveau' },
+  { key: 'referentiels', href: '#/referentiels', label: 'nav.reference' },
+];
+
+/** Route name → [section, view function]. */
+const VIEWS = {
+  home: ['accueil', home.render],
+  events: ['evenements', events.render],
+  eventNew: ['evenements', eventForm.render],
+  eventEdit: ['evenements', eventForm.render],
+  event: ['evenements', eventPage.render],
+  experts: ['experts', experts.render],
+  expertNew: ['experts', expertForm.render],
+  expert: ['experts', expertForm.render],
+  professions: ['metiers', professions.renderList],
+  professionNew: ['metiers', professions.renderDetail],
+  profession: ['metiers', professions.renderDetail],
+  organisations: ['structures', organisations.renderList],
+  organisationNew: ['structures', organisations.renderForm],
+  organisation: ['structures', organisations.renderForm],
+  reference: ['referentiels', reference.renderTabs],
+  territoryNew: ['referentiels', reference.renderTerritory],
+  territory: ['referentiels', reference.renderTerritory],
+  themeNew: ['referentiels', reference.renderTheme],
+  theme: ['referentiels', reference.renderTheme],
+};
+
+const main = h('main', { id: 'main', class: 'main', tabindex: '-1' });
+const navLinks = new Map();
+const search = createGlobalSearch();
+let handle = null;
+let section = 'accueil';
+let renderCount = 0;
+
+function buildShell() {
+  const skip = h('button', { type: 'button', class: 'skip-link', onclick: () => main.focus() }, tr('nav.skip'));
+  const nav = h('nav', { class: 'sidenav', 'aria-label': tr('nav.label') },
+    h('ul', { class: 'sidenav-list' }, NAV.map((item) => {
+      const link = h('a', { href: item.href, class: 'sidenav-link', 'data-testid': `nav-${item.key}` }, tr(item.label));
+      navLinks.set(item.key, link);
+      return h('li', null, link);
+    })));
+  const topbar = h('header', { class: 'topbar' },
+    h('a', { href: '#/accueil', class: 'brand' },
+      h('span', { class: 'brand-name' }, tr('app.name')),
+      h('span', { class: 'brand-tagline' }, tr('app.tagline'))),
+    search.el);
+  document.body.append(skip, topbar, h('div', { class: 'layout' }, nav, main), createToastContainer(), createConfirmDialog());
+}
+
+async function show(route) {
+  const [viewSection, render] = VIEWS[route.name] || VIEWS.home;
+  section = viewSection;
+  for (const [key, link] of navLinks) {
+    if (key === section) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (handle && handle.dispose) handle.dispose();
+  handle = null;
+  router.clearDirty();
+  search.close();
+  const mine = ++renderCount;
+  // Each view draws into its own root: a slow load for a page already left writes into a
+  // detached node instead of over the page now on screen.
+  const root = h('div', { class: 'view', 'data-view': route.name });
+  main.replaceChildren(root);
+  try {
+    const result = await render(root, route.params, route);
+    if (mine !== renderCount) {
+      if (result && result.dispose) result.dispose();
+      return;
+    }
+    handle = result || null;
+  } catch (error) {
+    if (mine === renderCount) replace(root, loadError(error, () => router.reload()));
+  }
+  if (mine !== renderCount) return;
+  const title = root.querySelector('h1');
+  document.title = title ? `${title.textContent} – ${tr('app.name')}` : tr('app.name');
+  const active = document.activeElement;
+  const target = (handle && handle.focus) || title;
+  if (target && (active === document.body || active === main || !active || active.closest('.sidenav'))) {
+    target.focus({ preventScroll: true });
+  }
+  main.scrollTop = 0;
+}
+
+function onKeydown(event) {
+  if (isDialogOpen()) return;
+  const ctrl = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (ctrl && key === 's') {
+    event.preventDefault();
+    const active = document.activeElement;
+    const form = (active && active.closest && active.closest('form')) || main.querySelector('form[data-main]');
+    if (form) form.requestSubmit();
+  } else if (ctrl && key === 'n') {
+    event.preventDefault();
+    if (handle && handle.create) {
+      handle.create();
+    } else {
+      const item = NAV.find((n) => n.key === section);
+      if (item && item.create) router.navigate(item.create);
+    }
+  } else if (ctrl && key === 'f') {
+    event.preventDefault();
+    const pageSearch = main.querySelector('[data-page-search]');
+    (pageSearch || search.input).focus();
+    (pageSearch || search.input).select();
+  } else if (key === 'escape' && !ctrl) {
+    if (search.isOpen()) {
+      search.close();
+    } else if (handle && handle.cancel) {
+      handle.cancel();
+    }
+  }
+}
+
+async function boot() {
+  document.documentElement.lang = 'fr';
+  buildShell();
+  try {
+    await loadCodes();
+  } catch (error) {
+    main.replaceChildren(loadError(error, () => location.reload()));
+    return;
+  }
+  document.addEventListener('keydown', onKeydown);
+  router.start(show);
+}
+
+boot();

@@ -1,0 +1,121 @@
+// Hash routes (#/experts/ID…) and the unsaved-changes guard. A route change while a form has
+// unsaved changes asks first; answering no puts the previous address back.
+
+import { confirmDialog } from './components/dialog.js';
+import { tr } from './i18n.js';
+
+const ROUTES = [
+  ['home', /^\/accueil$/],
+  ['events', /^\/evenements$/],
+  ['eventNew', /^\/evenements\/nouveau$/],
+  ['eventEdit', /^\/evenements\/([^/]+)\/modifier$/],
+  ['event', /^\/evenements\/([^/]+)$/],
+  ['experts', /^\/experts$/],
+  ['expertNew', /^\/experts\/nouveau$/],
+  ['expert', /^\/experts\/([^/]+)$/],
+  ['professions', /^\/metiers$/],
+  ['professionNew', /^\/metiers\/nouveau$/],
+  ['profession', /^\/metiers\/([^/]+)$/],
+  ['organisations', /^\/structures$/],
+  ['organisationNew', /^\/structures\/nouveau$/],
+  ['organisation', /^\/structures\/([^/]+)$/],
+  ['reference', /^\/referentiels(?:\/(territoires|themes|familles|interreg))?$/],
+  ['territoryNew', /^\/referentiels\/territoires\/nouveau$/],
+  ['territory', /^\/referentiels\/territoires\/([^/]+)$/],
+  ['themeNew', /^\/referentiels\/themes\/nouveau$/],
+  ['theme', /^\/referentiels\/themes\/([^/]+)$/],
+];
+
+/** The forms on screen that hold unsaved changes. */
+const dirtyOwners = new Set();
+let currentHash = '';
+let onRoute = () => {};
+
+/** Marks a form (`owner`) as having, or no longer having, unsaved changes. */
+export function setDirty(flag, owner = 'page') {
+  if (flag) dirtyOwners.add(owner);
+  else dirtyOwners.delete(owner);
+}
+
+/** Forgets every unsaved change (the page is being replaced). */
+export function clearDirty() {
+  dirtyOwners.clear();
+}
+
+/** Whether a form on screen has unsaved changes. */
+export function isDirty() {
+  return dirtyOwners.size > 0;
+}
+
+/** The route for a hash: {name, params, path}; unknown addresses go home. */
+export function resolve(hash) {
+  const path = decodeURIComponent((hash || '').replace(/^#/, '')) || '/accueil';
+  for (const [name, pattern] of ROUTES) {
+    const match = pattern.exec(path);
+    if (match) return { name, params: match.slice(1), path };
+  }
+  return { name: 'home', params: [], path: '/accueil' };
+}
+
+/**
+ * Asks whether to drop unsaved changes (of one form `owner`, or of the whole page); resolves
+ * true when it is fine to go on.
+ */
+export async function confirmLeave(owner = null) {
+  if (owner ? !dirtyOwners.has(owner) : !isDirty()) return true;
+  const leave = await confirmDialog({
+    title: tr('guard.title'),
+    message: tr('guard.message'),
+    confirmLabel: tr('guard.leave'),
+    cancelLabel: tr('guard.stay'),
+    danger: true,
+  });
+  if (leave && owner) dirtyOwners.delete(owner);
+  else if (leave) dirtyOwners.clear();
+  return leave;
+}
+
+async function handleChange() {
+  const target = location.hash || '#/accueil';
+  if (target === currentHash) return;
+  if (isDirty()) {
+    const wanted = target;
+    // Put the previous address back while the question is asked.
+    history.replaceState(null, '', currentHash);
+    if (!(await confirmLeave())) return;
+    history.pushState(null, '', wanted);
+  }
+  currentHash = location.hash || '#/accueil';
+  onRoute(resolve(currentHash));
+}
+
+/** Starts routing: `handler(route)` is called for the current and every later address. */
+export function start(handler) {
+  onRoute = handler;
+  window.addEventListener('hashchange', handleChange);
+  if (!location.hash) history.replaceState(null, '', '#/accueil');
+  currentHash = location.hash;
+  onRoute(resolve(currentHash));
+}
+
+/** Goes to `hash` (e.g. "#/experts/ID"), through the unsaved-changes guard. */
+export function navigate(hash) {
+  if (location.hash === hash) {
+    reload();
+  } else {
+    location.hash = hash;
+  }
+}
+
+/** Goes to `hash` replacing the current history entry (after a creation, a deletion). */
+export function redirect(hash) {
+  dirtyOwners.clear();
+  history.replaceState(null, '', hash);
+  currentHash = hash;
+  onRoute(resolve(hash));
+}
+
+/** Renders the current address again. */
+export function reload() {
+  onRoute(resolve(currentHash));
+}

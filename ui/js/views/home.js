@@ -1,0 +1,82 @@
+// Accueil: what the database holds, the next events, and a first-start hint on an empty base.
+
+import { h } from '../dom.js';
+import { tr } from '../i18n.js';
+import * as api from '../api.js';
+import { formatDate, formatNumber, todayIso } from '../format.js';
+import { labelOf } from '../refdata.js';
+import { pageHeader, card, dataTable, emptyState, linkButton, button, statusBadge, clickableRow } from '../components/layout.js';
+import { toast, toastError } from '../components/toast.js';
+import { navigate } from '../router.js';
+
+/** Renders the home view into `root`. */
+export async function render(root) {
+  const [info, upcoming] = await Promise.all([
+    api.appInfo(),
+    api.searchEvents({ query: '', from: todayIso(), limit: 5, offset: 0 }),
+  ]);
+  const counts = info.counts;
+  const addDemo = async () => {
+    try {
+      const id = await api.addDemo();
+      toast(tr('events.demoAdded'));
+      navigate(`#/evenements/${encodeURIComponent(id)}`);
+    } catch (error) {
+      toastError(error);
+    }
+  };
+
+  const stats = [
+    ['home.count.events', counts.events, '#/evenements'],
+    ['home.count.experts', counts.experts, '#/experts'],
+    ['home.count.professions', counts.professions, '#/metiers'],
+    ['home.count.organisations', counts.organisations, '#/structures'],
+    ['home.count.territories', counts.territories, '#/referentiels/territoires'],
+    ['home.count.themes', counts.themes, '#/referentiels/themes'],
+  ];
+
+  const firstStart = counts.events === 0 && counts.experts === 0
+    ? h('section', { class: 'card card-hint', 'data-testid': 'first-start' },
+      h('h2', { class: 'card-title' }, tr('home.firstStart.title')),
+      h('p', null, tr('home.firstStart.text1')),
+      h('p', null, tr('home.firstStart.text2')),
+      h('div', { class: 'button-row' },
+        button(tr('events.addDemo'), addDemo, { kind: 'primary', testid: 'home-add-demo' }),
+        linkButton('#/evenements/nouveau', tr('events.new')),
+        linkButton('#/experts/nouveau', tr('experts.new'))))
+    : null;
+
+  let upcomingBlock;
+  if (upcoming.items.length) {
+    const { table, body } = dataTable({
+      caption: tr('home.upcoming'),
+      columns: [{ label: tr('events.col.dates') }, { label: tr('events.col.title') }, { label: tr('events.col.kind') }, { label: tr('events.col.status') }, { label: tr('events.col.place') }],
+      bodyTestId: 'home-upcoming',
+    });
+    for (const event of upcoming.items) {
+      const href = `#/evenements/${encodeURIComponent(event.id)}`;
+      body.appendChild(clickableRow(h('tr', { 'data-id': event.id },
+        h('td', { class: 'nowrap' }, formatDate(event.startDate), event.endDate && event.endDate !== event.startDate ? [h('br'), formatDate(event.endDate)] : null),
+        h('td', null, h('a', { href }, event.title), event.code ? h('span', { class: 'muted block' }, event.code) : null),
+        h('td', null, labelOf('eventKinds', event.kind)),
+        h('td', null, statusBadge(event.status, labelOf('eventStatuses', event.status))),
+        h('td', null, [event.city, labelOf('countries', event.country)].filter(Boolean).join(', '))), href));
+    }
+    upcomingBlock = table;
+  } else {
+    upcomingBlock = emptyState(tr('home.noUpcoming'), linkButton('#/evenements/nouveau', tr('events.new'), { primary: true }));
+  }
+
+  root.append(
+    pageHeader(tr('home.title'), { subtitle: tr('home.subtitle') }),
+    firstStart,
+    h('section', { class: 'stats', 'aria-label': tr('home.statsLabel') },
+      stats.map(([key, value, href]) => h('a', { class: 'stat', href, 'data-testid': `stat-${key.split('.').pop()}` },
+        h('span', { class: 'stat-value' }, formatNumber(value)),
+        h('span', { class: 'stat-label' }, tr(key))))),
+    card(tr('home.upcoming'), upcomingBlock,
+      h('p', { class: 'card-footer-link' }, h('a', { href: '#/evenements' }, tr('home.allEvents')))),
+    h('p', { class: 'app-meta', 'data-testid': 'app-meta' },
+      tr('home.meta', { path: info.dbPath, schema: info.schemaVersion, version: info.appVersion })));
+  return {};
+}

@@ -80,3 +80,8 @@ export function uid(prefix) {
   counter += 1;
   return `${prefix}-${counter}`;
 }
+
+/** Appends children to `parent`, skipping null and false (unlike Element.append). */
+export function fill(parent, ...children) {
+  return append(parent, children);
+}

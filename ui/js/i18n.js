@@ -53,7 +53,7 @@ const fr = {
   'form.datePlaceholder': 'jj/mm/aaaa',
   'form.timeHint': 'Format : hh:mm (par exemple 09:30)',
   'form.timePlaceholder': 'hh:mm',
-  'form.phoneHint': 'Au format international de préférence, par exemple +33 3 88 00 00 00.',
+  'form.phoneHint': 'Par exemple +33 3 88 00 00 00',
   'form.requiredNote': 'Les champs marqués d’un astérisque (*) sont obligatoires.',
   'form.saveShortcut': 'Raccourci : Ctrl+S',
 
@@ -270,7 +270,6 @@ const fr = {
   'expert.city': 'Ville',
   'expert.email': 'Adresse électronique',
   'expert.phone': 'Téléphone',
-  'expert.languages': 'Langues parlées',
   'expert.languageN': 'Langue {n}',
   'expert.levelN': 'Niveau en langue {n}',
   'expert.addLanguage': 'Ajouter une langue',

@@ -1,7 +1,7 @@
 // The form page shared by the simple records (organisations, territories, themes): load,
 // fields, save (create or update at the loaded version), delete with confirmation.
 
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import { formatDateTime } from '../format.js';
 import { invalidate } from '../refdata.js';
@@ -21,7 +21,7 @@ export async function renderEntityPage(root, spec) {
   const record = id ? await spec.load(id) : { ...spec.empty };
   const form = new Form(spec.prefix, { onSubmit: save, onReload: reload });
   form.el.dataset.main = '';
-  form.el.append(...spec.fields(form, record),
+  fill(form.el, ...spec.fields(form, record),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'button button-primary', 'data-testid': `${spec.prefix}-save` }, tr('action.save')),
       linkButton(spec.back.href, tr('action.cancel'), { testid: `${spec.prefix}-cancel` }),
@@ -60,7 +60,7 @@ export async function renderEntityPage(root, spec) {
     }
   }
 
-  root.append(
+  fill(root, 
     pageHeader(id ? spec.name(record) : spec.newTitle, {
       back: spec.back,
       subtitle: id ? (record.referenceKey ? tr('common.fromReference') : null) : tr('form.requiredNote'),

@@ -235,10 +235,11 @@ export function checklist({ form, name, legend, items, selected = [], filterable
 
 /**
  * An editable list of rows (languages, organisers, objectives, speakers).
- * spec: {form, name, legend, items, renderRow(item, index) → {el, read()}, newItem(), addLabel, addTestId, emptyText}
+ * spec: {form, name, legend, items, renderRow(item, index) → {el, read()}, newItem(), addLabel, addTestId, emptyText,
+ *        removeLabel, asSection (the legend is a section title)}
  * Returns {el, read(), add(item)}.
  */
-export function rowList({ form, name, legend, items, renderRow, newItem, addLabel, addTestId, emptyText, removeLabel }) {
+export function rowList({ form, name, legend, items, renderRow, newItem, addLabel, addTestId, emptyText, removeLabel, asSection = false }) {
   let rows = [];
   const list = h('div', { class: 'row-list' });
   const render = (values, focusIndex) => {
@@ -274,8 +275,8 @@ export function rowList({ form, name, legend, items, renderRow, newItem, addLabe
   };
   addButton.addEventListener('click', () => add());
   render(items);
-  const el = h('fieldset', { class: 'row-list-field field-wide', 'data-error-control': name },
-    h('legend', { class: 'field-label' }, legend), list, form.errorSlot(name), h('div', { class: 'row-list-add' }, addButton));
+  const el = h('fieldset', { class: ['row-list-field', 'field-wide', asSection && 'form-section'], 'data-error-control': name },
+    h('legend', { class: asSection ? 'form-section-title' : 'field-label' }, legend), list, form.errorSlot(name), h('div', { class: 'row-list-add' }, addButton));
   return { el, read, add };
 }
 

@@ -2,7 +2,7 @@
 // organisers with roles, audience and target professions, objectives as an editable list,
 // content, methods, practical terms, accessibility, contact).
 
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { getCodes, choiceLists } from '../refdata.js';
@@ -57,7 +57,7 @@ export async function render(root, params) {
     }),
   });
 
-  form.el.append(
+  fill(form.el, 
     section(tr('event.section.identification'),
       f({ name: 'title', label: tr('event.title'), required: true, wide: true }),
       f({ name: 'subtitle', label: tr('event.subtitle'), wide: true }),
@@ -145,7 +145,7 @@ export async function render(root, params) {
     }
   }
 
-  root.append(
+  fill(root, 
     pageHeader(id ? tr('event.editTitle', { title: event.title }) : tr('event.newTitle'), {
       back: { href: back, label: id ? tr('event.backToEvent') : tr('events.back') },
       subtitle: tr('form.requiredNote'),

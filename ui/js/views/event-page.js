@@ -2,7 +2,7 @@
 // (speakers picked from the expert directory), conflict warnings beside the sessions they
 // concern, and the buttons that print the programme and the attendance sheets.
 
-import { h, replace, debounce } from '../dom.js';
+import { h, replace, debounce, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDate, formatDateTime, formatNumber, weekday } from '../format.js';
@@ -173,7 +173,7 @@ export async function render(root, params) {
     sessionForm = form;
     const f = (spec) => form.field({ ...spec, value: spec.value ?? values[spec.name] });
     const speakers = speakerEditor(form, values.speakers);
-    form.el.append(
+    fill(form.el, 
       h('h3', { class: 'session-form-title', id: 'session-form-title', tabindex: '-1' }, session ? tr('agenda.editTitle') : tr('agenda.newTitle')),
       section(tr('agenda.section.when'),
         f({ name: 'date', label: tr('session.date'), type: 'date', required: true }),
@@ -291,7 +291,7 @@ export async function render(root, params) {
     [tr('common.record'), `${tr('common.created', { date: formatDateTime(event.createdAt) })} · ${tr('common.updated', { date: formatDateTime(event.updatedAt) })}`],
   ]);
 
-  root.append(
+  fill(root, 
     pageHeader(event.title, {
       back: { href: '#/evenements', label: tr('events.back') },
       subtitle: [event.subtitle, `${labelOf('eventKinds', event.kind)} · ${dateRange(event.startDate, event.endDate)}${event.city ? ` · ${event.city}` : ''}`].filter(Boolean).join(' — '),

@@ -1,7 +1,7 @@
 // Événements: the list with search, filters (status, kind, territory, theme, year) and pages
 // of 50; on an empty base, a button adds the labelled example study visit.
 
-import { h, replace, options, debounce } from '../dom.js';
+import { h, replace, options, debounce, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDate, formatNumber } from '../format.js';
@@ -46,7 +46,7 @@ export async function render(root) {
     ],
     bodyTestId: 'events-table',
   });
-  const status = h('div', { class: 'list-status' });
+  const pagerSlot = h('div', { class: 'pager-slot' });
   const results = h('div', { class: 'list-results' });
 
   const select = (name, label, list, emptyLabel) => {
@@ -79,6 +79,15 @@ export async function render(root) {
     }
   });
 
+  const resetButton = h('button', {
+    type: 'button', class: 'button button-tertiary', 'data-testid': 'events-reset',
+    onclick: () => {
+      Object.assign(state, { query: '', status: '', kind: '', territoryId: '', themeId: '', year: '', offset: 0 });
+      replace(root);
+      render(root).then(() => root.querySelector('#events-search').focus());
+    },
+  }, tr('filter.reset'));
+
   const filters = h('div', { class: 'filters' },
     h('div', { class: 'field field-search' },
       h('label', { for: 'events-search', class: 'field-label' }, tr('events.search')),
@@ -89,16 +98,7 @@ export async function render(root) {
       select('kind', tr('filter.kind'), codes.eventKinds, tr('filter.all')),
       select('territoryId', tr('filter.territory'), lists.territories, tr('filter.all')),
       select('themeId', tr('filter.theme'), lists.themes, tr('filter.all')),
-      select('year', tr('filter.year'), years, tr('filter.allYears')),
-      h('div', { class: 'field field-inline field-button' },
-        h('button', {
-          type: 'button', class: 'button button-tertiary', 'data-testid': 'events-reset',
-          onclick: () => {
-            Object.assign(state, { query: '', status: '', kind: '', territoryId: '', themeId: '', year: '', offset: 0 });
-            replace(root);
-            render(root);
-          },
-        }, tr('filter.reset')))));
+      select('year', tr('filter.year'), years, tr('filter.allYears'))));
 
   let sequence = 0;
   async function load() {
@@ -144,7 +144,7 @@ export async function render(root) {
     } else {
       replace(results, table);
     }
-    replace(status, pager({
+    replace(pagerSlot, pager({
       offset: state.offset, limit: PAGE_SIZE, total: page.total, testid: 'events-pager',
       onChange: (offset) => {
         state.offset = offset;
@@ -153,9 +153,9 @@ export async function render(root) {
     }));
   }
 
-  root.append(
+  fill(root, 
     pageHeader(tr('events.title'), { actions: [linkButton('#/evenements/nouveau', tr('events.new'), { primary: true, testid: 'event-new' })] }),
-    card(null, filters, status, results));
+    card(null, filters, h('div', { class: 'list-status' }, pagerSlot, resetButton), results));
   await load();
   return {};
 }

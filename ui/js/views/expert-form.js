@@ -1,7 +1,7 @@
 // Expert form: identity, languages with levels, themes / territories / professions, bios,
 // availability, GDPR consent, notes; the events where the expert speaks; deletion.
 
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDate, formatDateTime } from '../format.js';
@@ -34,7 +34,7 @@ export async function render(root, params) {
   const f = (spec) => form.field({ ...spec, value: spec.value ?? expert[spec.name] });
 
   const languages = rowList({
-    form, name: 'languages', legend: tr('expert.languages'), items: expert.languages,
+    form, name: 'languages', legend: tr('expert.section.languages'), items: expert.languages, asSection: true,
     newItem: () => ({ language: '', level: '' }),
     addLabel: tr('expert.addLanguage'), addTestId: 'expert-add-language', emptyText: tr('expert.noLanguage'),
     removeLabel: 'expert.removeLanguage',
@@ -49,7 +49,7 @@ export async function render(root, params) {
     },
   });
 
-  form.el.append(
+  fill(form.el, 
     section(tr('expert.section.identity'),
       f({ name: 'lastName', label: tr('expert.lastName'), required: true, autocomplete: 'family-name' }),
       f({ name: 'firstName', label: tr('expert.firstName'), required: true, autocomplete: 'given-name' }),
@@ -59,7 +59,7 @@ export async function render(root, params) {
       f({ name: 'city', label: tr('expert.city') }),
       f({ name: 'email', label: tr('expert.email'), type: 'email', autocomplete: 'email' }),
       f({ name: 'phone', label: tr('expert.phone'), type: 'tel', autocomplete: 'tel', hint: tr('form.phoneHint') })),
-    section(tr('expert.section.languages'), languages.el),
+    languages.el,
     section(tr('expert.section.domains'),
       checklist({ form, name: 'themeIds', legend: tr('expert.themes'), items: lists.themes, selected: expert.themeIds }),
       checklist({ form, name: 'territoryIds', legend: tr('expert.territories'), items: lists.territories, selected: expert.territoryIds, filterable: lists.territories.length > 12 }),
@@ -148,7 +148,7 @@ export async function render(root, params) {
       tr('common.created', { date: formatDateTime(expert.createdAt) }), h('br'),
       tr('common.updated', { date: formatDateTime(expert.updatedAt) })))) : null;
 
-  root.append(
+  fill(root, 
     pageHeader(id ? fullName : tr('expert.newTitle'), {
       back: { href: '#/experts', label: tr('experts.back') },
       subtitle: id ? [expert.jobTitle, expert.organisationName].filter(Boolean).join(' · ') : tr('form.requiredNote'),

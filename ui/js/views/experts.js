@@ -1,7 +1,7 @@
 // Experts: the directory with search as you type, filters (theme, territory, language and
 // minimum level, country) and pages of 50.
 
-import { h, replace, options, debounce } from '../dom.js';
+import { h, replace, options, debounce, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDateTime } from '../format.js';
@@ -33,7 +33,7 @@ export async function render(root) {
     ],
     bodyTestId: 'experts-table',
   });
-  const status = h('div', { class: 'list-status' });
+  const pagerSlot = h('div', { class: 'pager-slot' });
   const results = h('div', { class: 'list-results' });
 
   const select = (name, label, list, emptyLabel) => {
@@ -66,6 +66,15 @@ export async function render(root) {
     }
   });
 
+  const resetButton = h('button', {
+    type: 'button', class: 'button button-tertiary', 'data-testid': 'experts-reset',
+    onclick: () => {
+      Object.assign(state, { query: '', themeId: '', territoryId: '', language: '', minLevel: '', country: '', offset: 0 });
+      replace(root);
+      render(root).then(() => root.querySelector('#experts-search').focus());
+    },
+  }, tr('filter.reset'));
+
   const filters = h('div', { class: 'filters' },
     h('div', { class: 'field field-search' },
       h('label', { for: 'experts-search', class: 'field-label' }, tr('experts.search')),
@@ -76,16 +85,7 @@ export async function render(root) {
       select('territoryId', tr('filter.territory'), lists.territories, tr('filter.all')),
       select('language', tr('filter.language'), codes.languages, tr('filter.allLanguages')),
       select('minLevel', tr('filter.minLevel'), codes.languageLevels, tr('filter.anyLevel')),
-      select('country', tr('filter.country'), codes.countries, tr('filter.all')),
-      h('div', { class: 'field field-inline field-button' },
-        h('button', {
-          type: 'button', class: 'button button-tertiary', 'data-testid': 'experts-reset',
-          onclick: () => {
-            Object.assign(state, { query: '', themeId: '', territoryId: '', language: '', minLevel: '', country: '', offset: 0 });
-            replace(root);
-            render(root);
-          },
-        }, tr('filter.reset')))));
+      select('country', tr('filter.country'), codes.countries, tr('filter.all'))));
 
   let sequence = 0;
   async function load() {
@@ -112,7 +112,7 @@ export async function render(root) {
     for (const expert of page.items) {
       const href = `#/experts/${encodeURIComponent(expert.id)}`;
       body.appendChild(clickableRow(h('tr', { 'data-id': expert.id, 'data-testid': 'expert-row' },
-        h('td', null, h('a', { href, class: 'strong' }, `${expert.lastName.toLocaleUpperCase('fr')} ${expert.firstName}`),
+        h('td', null, h('a', { href }, h('span', { class: 'strong' }, expert.lastName), ' ', expert.firstName),
           expert.email ? h('span', { class: 'muted block' }, expert.email) : null),
         h('td', null, expert.jobTitle, expert.organisationName ? h('span', { class: 'muted block' }, expert.organisationName) : null),
         h('td', null, [expert.city, labelOf('countries', expert.country)].filter(Boolean).join(', ')),
@@ -127,7 +127,7 @@ export async function render(root) {
     } else {
       replace(results, table);
     }
-    replace(status, pager({
+    replace(pagerSlot, pager({
       offset: state.offset, limit: PAGE_SIZE, total: page.total, testid: 'experts-pager',
       onChange: (offset) => {
         state.offset = offset;
@@ -136,9 +136,9 @@ export async function render(root) {
     }));
   }
 
-  root.append(
+  fill(root, 
     pageHeader(tr('experts.title'), { actions: [linkButton('#/experts/nouveau', tr('experts.new'), { primary: true, testid: 'expert-new' })] }),
-    card(null, filters, status, results));
+    card(null, filters, h('div', { class: 'list-status' }, pagerSlot, resetButton), results));
   await load();
   return {};
 }

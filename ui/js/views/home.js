@@ -1,6 +1,6 @@
 // Accueil: what the database holds, the next events, and a first-start hint on an empty base.
 
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDate, formatNumber, todayIso } from '../format.js';
@@ -67,7 +67,7 @@ export async function render(root) {
     upcomingBlock = emptyState(tr('home.noUpcoming'), linkButton('#/evenements/nouveau', tr('events.new'), { primary: true }));
   }
 
-  root.append(
+  fill(root, 
     pageHeader(tr('home.title'), { subtitle: tr('home.subtitle') }),
     firstStart,
     h('section', { class: 'stats', 'aria-label': tr('home.statsLabel') },

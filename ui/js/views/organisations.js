@@ -1,7 +1,7 @@
 // Structures: the organisations (MOT, CNFPT structures, local authorities, cross-border
 // structures, partners) and their form.
 
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { getCodes, labelOf } from '../refdata.js';
@@ -14,7 +14,7 @@ const hrefOf = (id) => `#/structures/${encodeURIComponent(id)}`;
 /** Renders the organisation list into `root`. */
 export async function renderList(root) {
   const rows = await api.listOrganisations();
-  root.append(
+  fill(root, 
     pageHeader(tr('organisations.title'), { actions: [linkButton('#/structures/nouveau', tr('organisations.new'), { primary: true, testid: 'organisation-new' })] }),
     card(null, rows.length ? filteredTable({
       rows,

@@ -1,7 +1,7 @@
 // Métiers: professions listed by family with a search; the page of a profession with its
 // competences and the observations of how each evolves (year, trend, required level, source).
 
-import { h, replace, options, debounce } from '../dom.js';
+import { h, replace, options, debounce, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatNumber, formatDateTime } from '../format.js';
@@ -74,7 +74,7 @@ export async function renderList(root) {
     load();
   });
 
-  root.append(
+  fill(root, 
     pageHeader(tr('professions.title'), { actions: [linkButton('#/metiers/nouveau', tr('professions.new'), { primary: true, testid: 'profession-new' })] }),
     card(null,
       h('div', { class: 'filters' },
@@ -97,7 +97,7 @@ export async function renderDetail(root, params) {
   const form = new Form('profession', { onSubmit: save, onReload: reload });
   form.el.dataset.main = '';
   const f = (spec) => form.field({ ...spec, value: spec.value ?? profession[spec.name] });
-  form.el.append(
+  fill(form.el, 
     section(tr('profession.section.main'),
       f({ name: 'title', label: tr('profession.title'), required: true, wide: true }),
       f({ name: 'familyId', label: tr('profession.family'), type: 'select', options: families.map((fa) => ({ code: fa.id, label: fa.label })), emptyLabel: tr('form.none') }),
@@ -135,7 +135,7 @@ export async function renderDetail(root, params) {
     }
   }
 
-  root.append(
+  fill(root, 
     pageHeader(id ? profession.title : tr('profession.newTitle'), {
       back: { href: '#/metiers', label: tr('professions.back') },
       subtitle: id ? profession.familyLabel || '' : tr('form.requiredNote'),
@@ -143,8 +143,8 @@ export async function renderDetail(root, params) {
     }),
     card(null, form.el));
   if (id) {
-    root.append(competencesCard(() => profession, (updated) => { profession = updated; }));
-    root.append(h('p', { class: 'app-meta' }, `${tr('common.created', { date: formatDateTime(profession.createdAt) })} · ${tr('common.updated', { date: formatDateTime(profession.updatedAt) })}`));
+    fill(root, competencesCard(() => profession, (updated) => { profession = updated; }));
+    fill(root, h('p', { class: 'app-meta' }, `${tr('common.created', { date: formatDateTime(profession.createdAt) })} · ${tr('common.updated', { date: formatDateTime(profession.updatedAt) })}`));
   }
   return { focus: id ? null : form.control('title') };
 }
@@ -199,7 +199,7 @@ function competencesCard(getProfession, setProfession) {
       },
     });
     const values = competence || { label: '', description: '' };
-    form.el.append(
+    fill(form.el, 
       h('h3', { class: 'session-form-title' }, competence ? tr('competence.editTitle') : tr('competence.newTitle')),
       h('div', { class: 'form-grid' },
         form.field({ name: 'label', label: tr('competence.label'), required: true, wide: true, value: values.label }),
@@ -230,7 +230,7 @@ function competencesCard(getProfession, setProfession) {
       },
     });
     const values = observation || { year: new Date().getFullYear(), trend: '', level: '', source: '', notes: '' };
-    form.el.append(
+    fill(form.el, 
       h('h3', { class: 'session-form-title' }, observation ? tr('observation.editTitle') : tr('observation.newTitle', { label: competence.label })),
       h('div', { class: 'form-grid' },
         form.field({ name: 'year', label: tr('observation.year'), type: 'number', required: true, value: values.year }),

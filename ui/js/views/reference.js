@@ -1,7 +1,7 @@
 // Référentiels: territories and themes (editable), profession families and Interreg
 // programmes (read-only reference tables shipped with the application).
 
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { getCodes, labelOf, getList } from '../refdata.js';
@@ -78,7 +78,7 @@ export async function renderTabs(root, params) {
       cells: (p) => [h('td', { class: 'strong' }, p.name), h('td', { class: 'nowrap' }, p.period), h('td', null, p.kind), h('td', null, p.frenchPerimeter), h('td', null, p.notes)],
     }));
   }
-  root.append(pageHeader(tr('reference.title'), { actions, subtitle: tr('reference.subtitle') }), tabs, card(null, content));
+  fill(root, pageHeader(tr('reference.title'), { actions, subtitle: tr('reference.subtitle') }), tabs, card(null, content));
   return {};
 }
 

@@ -306,7 +306,7 @@ const fr = {
   'professions.search': 'Rechercher un métier',
   'professions.col.title': 'Intitulé',
   'professions.col.code': 'Code',
-  'professions.col.competences': 'Compétences',
+  'professions.col.description': 'Description',
   'professions.count.one': '{count} métier',
   'professions.count.other': '{count} métiers',
   'professions.noFamily': 'Sans famille',

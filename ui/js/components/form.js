@@ -13,14 +13,15 @@ const safe = (name) => name.replace(/[^A-Za-z0-9_-]/g, '-');
 export class Form {
   /**
    * prefix: used for ids and data-testids ("expert" → "expert-lastName").
-   * options: {onSubmit, onReload, noticeTestId, trackDirty}
+   * options: {onSubmit, onReload, noticeTestId, trackDirty, title (a heading above the notice)}
    */
-  constructor(prefix, { onSubmit, onReload, noticeTestId = 'form-notice', trackDirty = true } = {}) {
+  constructor(prefix, { onSubmit, onReload, noticeTestId = 'form-notice', trackDirty = true, title = null } = {}) {
     this.prefix = prefix;
     this.onReload = onReload;
     this.dirty = false;
     this.notice = h('div', { class: 'notice notice-error', role: 'alert', 'data-testid': noticeTestId, tabindex: '-1', hidden: true });
-    this.el = h('form', { class: 'form', novalidate: true, 'data-testid': `${prefix}-form`, 'aria-label': null }, this.notice);
+    const heading = title ? h('h3', { class: 'session-form-title', id: `${prefix}-form-title`, tabindex: '-1' }, title) : null;
+    this.el = h('form', { class: 'form', novalidate: true, 'data-testid': `${prefix}-form`, 'aria-labelledby': heading ? heading.id : null }, heading, this.notice);
     this.el.addEventListener('submit', (event) => {
       event.preventDefault();
       if (onSubmit) onSubmit();

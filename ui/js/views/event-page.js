@@ -169,12 +169,16 @@ export async function render(root, params) {
       date: day || (last ? last.date : event.startDate), startTime: last && !day ? last.endTime : '', endTime: '', title: '', description: '',
       kind: 'talk', place: event.venue || '', language: (event.languages && event.languages[0]) || '', speakers: [],
     };
-    const form = new Form('session', { onSubmit: () => saveSession(session, form, speakers), onReload: () => { closeForm(); loadAgenda(); }, noticeTestId: 'session-notice' });
+    const form = new Form('session', {
+      onSubmit: () => saveSession(session, form, speakers),
+      onReload: () => { closeForm(); loadAgenda(); },
+      noticeTestId: 'session-notice',
+      title: session ? tr('agenda.editTitle') : tr('agenda.newTitle'),
+    });
     sessionForm = form;
     const f = (spec) => form.field({ ...spec, value: spec.value ?? values[spec.name] });
     const speakers = speakerEditor(form, values.speakers);
     fill(form.el, 
-      h('h3', { class: 'session-form-title', id: 'session-form-title', tabindex: '-1' }, session ? tr('agenda.editTitle') : tr('agenda.newTitle')),
       section(tr('agenda.section.when'),
         f({ name: 'date', label: tr('session.date'), type: 'date', required: true }),
         h('div', { class: 'field-pair' },
@@ -189,7 +193,6 @@ export async function render(root, params) {
       h('div', { class: 'form-actions' },
         h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'session-save' }, tr('action.save')),
         button(tr('action.cancel'), () => cancelForm(), { testid: 'session-cancel' })));
-    form.el.setAttribute('aria-labelledby', 'session-form-title');
     replace(formSlot, h('div', { class: 'session-form card-inset' }, form.el));
     const first = form.control(session ? 'title' : 'date');
     first.focus();

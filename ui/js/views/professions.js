@@ -54,14 +54,14 @@ export async function renderList(root) {
       body.appendChild(clickableRow(h('tr', { 'data-id': profession.id, 'data-testid': 'profession-row' },
         h('td', null, h('a', { href, class: 'strong' }, profession.title)),
         h('td', null, profession.code),
-        h('td', { class: 'numeric' }, formatNumber((profession.competences || []).length))), href));
+        h('td', null, profession.description ? h('span', { class: 'muted clamp' }, profession.description) : null)), href));
     }
     replace(results, h('div', { class: 'table-wrapper' }, h('table', { class: 'table' },
       h('caption', { class: 'visually-hidden' }, tr('professions.caption')),
       h('thead', null, h('tr', null,
         h('th', { scope: 'col' }, tr('professions.col.title')),
         h('th', { scope: 'col' }, tr('professions.col.code')),
-        h('th', { scope: 'col', class: 'numeric' }, tr('professions.col.competences')))),
+        h('th', { scope: 'col' }, tr('professions.col.description')))),
       body)));
   }
   search.addEventListener('input', debounce(() => {
@@ -184,6 +184,7 @@ function competencesCard(getProfession, setProfession) {
   function competenceForm(competence) {
     const form = new Form('competence', {
       noticeTestId: 'competence-notice',
+      title: competence ? tr('competence.editTitle') : tr('competence.newTitle'),
       onReload: async () => apply(await api.getProfession(getProfession().id)),
       onSubmit: async () => {
         const input = { label: form.value('label'), description: form.value('description') };
@@ -200,7 +201,6 @@ function competencesCard(getProfession, setProfession) {
     });
     const values = competence || { label: '', description: '' };
     fill(form.el, 
-      h('h3', { class: 'session-form-title' }, competence ? tr('competence.editTitle') : tr('competence.newTitle')),
       h('div', { class: 'form-grid' },
         form.field({ name: 'label', label: tr('competence.label'), required: true, wide: true, value: values.label }),
         form.field({ name: 'description', label: tr('competence.description'), type: 'textarea', wide: true, value: values.description })),
@@ -211,6 +211,7 @@ function competencesCard(getProfession, setProfession) {
   function observationForm(competence, observation) {
     const form = new Form('observation', {
       noticeTestId: 'observation-notice',
+      title: observation ? tr('observation.editTitle') : tr('observation.newTitle', { label: competence.label }),
       onReload: async () => apply(await api.getProfession(getProfession().id)),
       onSubmit: async () => {
         const yearText = form.control('year').value.trim();
@@ -231,7 +232,6 @@ function competencesCard(getProfession, setProfession) {
     });
     const values = observation || { year: new Date().getFullYear(), trend: '', level: '', source: '', notes: '' };
     fill(form.el, 
-      h('h3', { class: 'session-form-title' }, observation ? tr('observation.editTitle') : tr('observation.newTitle', { label: competence.label })),
       h('div', { class: 'form-grid' },
         form.field({ name: 'year', label: tr('observation.year'), type: 'number', required: true, value: values.year }),
         form.field({ name: 'trend', label: tr('observation.trend'), type: 'select', options: codes.trends, required: true, value: values.trend }),

@@ -51,6 +51,11 @@ export function invalidate(name) {
   cache.delete(name);
 }
 
+/** Forgets every cached list (after an import or the example event added records). */
+export function invalidateAll() {
+  cache.clear();
+}
+
 /** Themes, territories, organisations and professions as {code,label} lists for selects. */
 export async function choiceLists() {
   const [themes, territories, organisations, professions] = await Promise.all([

@@ -5,7 +5,7 @@ import { h, replace, options, debounce, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDate, formatNumber } from '../format.js';
-import { getCodes, labelOf, choiceLists } from '../refdata.js';
+import { getCodes, labelOf, choiceLists, invalidateAll } from '../refdata.js';
 import { pageHeader, card, dataTable, emptyState, linkButton, button, pager, clickableRow, statusBadge, loadError } from '../components/layout.js';
 import { toast, toastError } from '../components/toast.js';
 import { navigate } from '../router.js';
@@ -23,6 +23,7 @@ export function dateRange(start, end) {
 export async function addDemoEvent() {
   try {
     const id = await api.addDemo();
+    invalidateAll();
     toast(tr('events.demoAdded'));
     navigate(`#/evenements/${encodeURIComponent(id)}`);
   } catch (error) {

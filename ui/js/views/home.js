@@ -4,7 +4,7 @@ import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDate, formatNumber, todayIso } from '../format.js';
-import { labelOf } from '../refdata.js';
+import { labelOf, invalidateAll } from '../refdata.js';
 import { pageHeader, card, dataTable, emptyState, linkButton, button, statusBadge, clickableRow } from '../components/layout.js';
 import { toast, toastError } from '../components/toast.js';
 import { navigate } from '../router.js';
@@ -19,6 +19,7 @@ export async function render(root) {
   const addDemo = async () => {
     try {
       const id = await api.addDemo();
+      invalidateAll();
       toast(tr('events.demoAdded'));
       navigate(`#/evenements/${encodeURIComponent(id)}`);
     } catch (error) {

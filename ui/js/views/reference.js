@@ -8,6 +8,7 @@ import { getCodes, labelOf, getList } from '../refdata.js';
 import { section, checklist } from '../components/form.js';
 import { pageHeader, card, linkButton } from '../components/layout.js';
 import { renderEntityPage, filteredTable } from '../components/entity-page.js';
+import { navigate } from '../router.js';
 
 const TABS = [
   ['territoires', 'reference.tab.territories'],
@@ -79,7 +80,8 @@ export async function renderTabs(root, params) {
     }));
   }
   fill(root, pageHeader(tr('reference.title'), { actions, subtitle: tr('reference.subtitle') }), tabs, card(null, content));
-  return {};
+  const newRoute = { territoires: '#/referentiels/territoires/nouveau', themes: '#/referentiels/themes/nouveau' }[tab];
+  return { create: newRoute ? () => navigate(newRoute) : null };
 }
 
 /** Renders the form of a new (no id) or existing territory into `root`. */

@@ -297,7 +297,8 @@ export async function render(root, params) {
   fill(root, 
     pageHeader(event.title, {
       back: { href: '#/evenements', label: tr('events.back') },
-      subtitle: [event.subtitle, `${labelOf('eventKinds', event.kind)} · ${dateRange(event.startDate, event.endDate)}${event.city ? ` · ${event.city}` : ''}`].filter(Boolean).join(' — '),
+      subtitle: [statusBadge(event.status, labelOf('eventStatuses', event.status)), ' ',
+        [event.subtitle, `${labelOf('eventKinds', event.kind)} · ${dateRange(event.startDate, event.endDate)}${event.city ? ` · ${event.city}` : ''}`].filter(Boolean).join(' — ')],
       actions: [
         linkButton(`#/evenements/${encodeURIComponent(id)}/modifier`, tr('action.edit'), { testid: 'event-edit' }),
         programmeButton, attendanceButton,

@@ -90,6 +90,7 @@ async function show(route) {
   // detached node instead of over the page now on screen.
   const root = h('div', { class: 'view', 'data-view': route.name });
   main.replaceChildren(root);
+  window.scrollTo(0, 0);
   try {
     const result = await render(root, route.params, route);
     if (mine !== renderCount) {
@@ -108,7 +109,6 @@ async function show(route) {
   if (target && (active === document.body || active === main || !active || active.closest('.sidenav'))) {
     target.focus({ preventScroll: true });
   }
-  main.scrollTop = 0;
 }
 
 function onKeydown(event) {

@@ -14,7 +14,7 @@ import { redirect, reload } from '../router.js';
 const EMPTY = {
   code: '', title: '', subtitle: '', kind: '', status: 'draft', startDate: '', endDate: '', venue: '', address: '',
   city: '', country: 'FR', territoryId: null, organisers: [], themeIds: [], targetProfessionIds: [], audience: '',
-  objectives: [''], prerequisites: '', summary: '', teachingMethods: '', evaluationMethods: '', accessibility: '',
+  objectives: [], prerequisites: '', summary: '', teachingMethods: '', evaluationMethods: '', accessibility: '',
   accessibilityContact: '', price: '', accessTerms: '', capacity: null, languages: ['fr'], interpretation: '',
   contactName: '', contactEmail: '', contactPhone: '', notes: '',
 };

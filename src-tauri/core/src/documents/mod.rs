@@ -1,1 +1,52 @@
-//! Printed documents (programme, attendance sheets).
+//! Printed documents: the training programme (programme de formation) and the attendance
+//! sheets (feuilles d'émargement), as A4 PDF files in French.
+//!
+//! The pieces, from the bottom up: [`fonts`] (the shipped DejaVu Sans family and its
+//! metrics), [`typography`] and [`dates`] (French spacing, dates and times), [`layout`] (the
+//! project's own line breaking, blocks and pagination), [`pdf`] (printpdf output), then the two
+//! documents, [`programme`] and [`attendance`]. The documents take plain data
+//! ([`ProgrammeData`]) so that they do not depend on the store.
+
+pub mod attendance;
+pub mod dates;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
+pub mod programme;
+pub mod typography;
+
+pub use attendance::{render_attendance_sheets, AttendanceOptions, Participant};
+pub use programme::{
+    render_programme, ProgrammeData, ProgrammeOptions, ProgrammeOrganiser, ProgrammeSession,
+    ProgrammeSpeaker, SessionSpeakerLine,
+};
+
+/// Why a document could not be produced. Messages are in French, for the user.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DocumentError {
+    /// A font shipped inside the application could not be read (a broken build).
+    #[error("La police de caractères intégrée {0} est illisible : l'installation de Passerelle est sans doute endommagée.")]
+    Font(&'static str),
+
+    /// A session ends before it starts.
+    #[error("La séance « {title} » du {date} se termine ({end}) avant de commencer ({start}) : corrigez ses horaires.")]
+    SessionTimes { title: String, date: String, start: String, end: String },
+
+    /// Attendance sheets need at least one session to know which half-days to print.
+    #[error("Aucune séance n'est inscrite au programme : ajoutez des séances avant d'imprimer les feuilles d'émargement.")]
+    NoSession,
+
+    /// More blank attendance rows than a sheet can sensibly have.
+    #[error("Le nombre de lignes vierges demandé ({requested}) dépasse le maximum de {max}.")]
+    TooManyRows { requested: usize, max: usize },
+
+    /// The PDF writer failed.
+    #[error("La création du fichier PDF a échoué : {0}")]
+    Pdf(String),
+}
+
+impl From<DocumentError> for crate::error::CoreError {
+    fn from(err: DocumentError) -> Self {
+        crate::error::CoreError::Document(err.to_string())
+    }
+}

@@ -1,0 +1,181 @@
+//! Writes laid-out pages as a PDF with printpdf: the faces that are used are embedded and
+//! subset, the document information (title, author, subject, dates) is filled in, each day of
+//! the agenda gets a bookmark and the catalog declares the language (fr-FR) for screen
+//! readers.
+
+use chrono::{DateTime, Utc};
+use printpdf::{
+    Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb as PdfRgb, TextItem, TextMatrix,
+};
+
+use super::fonts::{FontSet, FontStyle};
+use super::layout::{Draw, PageSetup, Paginated, Rgb, MM};
+use super::DocumentError;
+
+/// Document information written in the PDF.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfInfo {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Creation date; printpdf would otherwise write 1 January 1970.
+    pub created: DateTime<Utc>,
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(PdfRgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
+}
+
+/// Turns one page's draws into printpdf operations (PDF y grows upwards, ours downwards).
+fn page_ops(draws: &[Draw], height: f32, font_ids: &[Option<FontId>; 4]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let mut in_text = false;
+    let mut fill: Option<Rgb> = None;
+    let mut stroke: Option<(Rgb, f32)> = None;
+    let mut font: Option<(FontStyle, f32)> = None;
+    let mut set_fill = |ops: &mut Vec<Op>, c: Rgb| {
+        if fill != Some(c) {
+            ops.push(Op::SetFillColor { col: color(c) });
+            fill = Some(c);
+        }
+    };
+    for draw in draws {
+        let is_text = matches!(draw, Draw::Text { .. });
+        if in_text && !is_text {
+            ops.push(Op::EndTextSection);
+            in_text = false;
+        }
+        match draw {
+            Draw::Text { x, baseline, text, style, size, color: c, .. } => {
+                let Some(id) = &font_ids[style.index()] else { continue };
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                }
+                if font != Some((*style, *size)) {
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(*size) });
+                    font = Some((*style, *size));
+                }
+                set_fill(&mut ops, *c);
+                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)) });
+                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+            }
+            Draw::Rect { x, y, w, h, fill: f, stroke: s, line_width } => {
+                if let Some(c) = f {
+                    set_fill(&mut ops, *c);
+                }
+                if let Some(c) = s {
+                    if stroke != Some((*c, *line_width)) {
+                        ops.push(Op::SetOutlineColor { col: color(*c) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*line_width) });
+                        stroke = Some((*c, *line_width));
+                    }
+                }
+                let mode = match (f, s) {
+                    (Some(_), Some(_)) => PaintMode::FillStroke,
+                    (Some(_), None) => PaintMode::Fill,
+                    (None, Some(_)) => PaintMode::Stroke,
+                    (None, None) => continue,
+                };
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(height - y - h),
+                        width: Pt(*w),
+                        height: Pt(*h),
+                        mode: Some(mode),
+                        winding_order: None,
+                    },
+                });
+            }
+            Draw::Line { x1, y1, x2, y2, color: c, width } => {
+                if stroke != Some((*c, *width)) {
+                    ops.push(Op::SetOutlineColor { col: color(*c) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    stroke = Some((*c, *width));
+                }
+                let point = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(height - y) }, bezier: false };
+                ops.push(Op::DrawLine { line: PdfLine { points: vec![point(*x1, *y1), point(*x2, *y2)], is_closed: false } });
+            }
+        }
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+/// Serialises the pages to PDF bytes.
+pub fn write_pdf(fonts: &FontSet, setup: &PageSetup, doc: &Paginated, info: &PdfInfo) -> Result<Vec<u8>, DocumentError> {
+    let mut pdf = PdfDocument::new(&info.title);
+
+    // Only the faces actually drawn with are added: printpdf embeds every registered font.
+    let mut used = [false; 4];
+    for page in &doc.pages {
+        for draw in &page.draws {
+            if let Draw::Text { style, .. } = draw {
+                used[style.index()] = true;
+            }
+        }
+    }
+    let mut font_ids: [Option<FontId>; 4] = Default::default();
+    for style in FontStyle::ALL {
+        if used[style.index()] {
+            font_ids[style.index()] = Some(pdf.add_font(&fonts.face(style).parsed));
+        }
+    }
+
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(info.created.timestamp())
+        .map_err(|e| DocumentError::Pdf(e.to_string()))?;
+    let meta = &mut pdf.metadata.info;
+    meta.document_title = info.title.clone();
+    meta.author = info.author.clone();
+    meta.subject = info.subject.clone();
+    meta.keywords = info.keywords.clone();
+    meta.creator = "Passerelle".to_string();
+    meta.producer = "Passerelle (printpdf)".to_string();
+    meta.creation_date = date;
+    meta.modification_date = date;
+    meta.metadata_date = date;
+
+    let pages = doc
+        .pages
+        .iter()
+        .map(|p| PdfPage::new(Mm(setup.width / MM), Mm(setup.height / MM), page_ops(&p.draws, setup.height, &font_ids)))
+        .collect();
+    pdf.with_pages(pages);
+    for (title, page) in &doc.bookmarks {
+        pdf.add_bookmark(title, *page);
+    }
+
+    let options = PdfSaveOptions::default();
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&options, &mut warnings);
+    // The catalog's /Lang (read by screen readers). printpdf has no setting for it and this
+    // crate does not depend on lopdf by name, so the PDF string object is made by copying the
+    // Info dictionary's /Title string and replacing its bytes.
+    let title = lo
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .and_then(|id| lo.get_object(id))
+        .and_then(|o| o.as_dict())
+        .and_then(|d| d.get(b"Title"))
+        .ok()
+        .cloned();
+    if let Some(mut lang) = title {
+        if let Ok(bytes) = lang.as_str_mut() {
+            *bytes = b"fr-FR".to_vec();
+            if let Ok(catalog) = lo.catalog_mut() {
+                catalog.set("Lang", lang);
+            }
+        }
+    }
+    // What `PdfDocument::save` does after building the lopdf document.
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).map_err(|e| DocumentError::Pdf(e.to_string()))?;
+    Ok(bytes)
+}

@@ -1,0 +1,148 @@
+//! French typographic rules applied to the text users type before it is laid out.
+//!
+//! The line breaker only breaks at ordinary spaces, so these rules work by choosing the right
+//! space: a no-break space (U+00A0) before ":" and inside « », a narrow no-break space
+//! (U+202F) before ";", "!" and "?", no-break spaces inside times ("14 h 30") and before "%"
+//! and "€" after a number. Nothing else of the user's text is changed.
+
+/// No-break space.
+pub const NBSP: char = '\u{00A0}';
+/// Narrow no-break space (espace fine insécable).
+pub const NNBSP: char = '\u{202F}';
+
+/// Characters a line must not start with: they stay glued to the word before them even when
+/// an ordinary space separates them.
+pub fn cannot_start_line(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '»' | '…' | '–' | '—' | '’' | '”'
+            | '%' | '›'
+    )
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == NBSP || c == NNBSP || c == '\t'
+}
+
+/// The space French typography wants before `c`, if it wants one.
+fn space_before(c: char) -> Option<char> {
+    match c {
+        ':' | '»' => Some(NBSP),
+        ';' | '!' | '?' => Some(NNBSP),
+        _ => None,
+    }
+}
+
+/// Applies the French spacing rules to `text` (see the module documentation).
+pub fn french(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' || c == '\t' {
+            // A run of spaces: decide what it becomes from its neighbours.
+            let start = i;
+            while i < chars.len() && (chars[i] == ' ' || chars[i] == '\t') {
+                i += 1;
+            }
+            let prev = out.chars().last();
+            let next = chars.get(i).copied();
+            let after_next = chars.get(i + 1).copied();
+            let replacement = match (prev, next) {
+                (_, Some(n)) if space_before(n).is_some() && prev.is_some() => space_before(n),
+                (Some('«'), Some(_)) => Some(NBSP),
+                // "14 h 30", "9 h": digits, space, "h", then space+digit or a non-letter.
+                (Some(p), Some('h'))
+                    if p.is_ascii_digit()
+                        && !after_next.is_some_and(|a| a.is_alphabetic()) =>
+                {
+                    Some(NBSP)
+                }
+                (Some('h'), Some(n))
+                    if n.is_ascii_digit() && preceded_by_digit_h(&out) =>
+                {
+                    Some(NBSP)
+                }
+                (Some(p), Some('%' | '€')) if p.is_ascii_digit() => Some(NBSP),
+                _ => None,
+            };
+            match replacement {
+                Some(space) => out.push(space),
+                None => out.extend(&chars[start..i]),
+            }
+            continue;
+        }
+        // Missing space before ; ! ? : when the sign ends a word ("Pourquoi?" → "Pourquoi ?"),
+        // but not inside URLs or times ("https://", "14:30"), hence the look-ahead.
+        if let Some(space) = space_before(c) {
+            let prev = out.chars().last();
+            let next = chars.get(i + 1).copied();
+            let ends_word = next.is_none_or(|n| n.is_whitespace() || n == '»');
+            let glued = prev.is_some_and(|p| p.is_alphanumeric() || p == ')' || p == '»');
+            if c != '»' && ends_word && glued {
+                out.push(space);
+            }
+            if c == '»' && prev.is_some_and(|p| !is_space(p)) {
+                out.push(NBSP);
+            }
+        }
+        out.push(c);
+        if c == '«' && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+            out.push(NBSP);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether `text` ends with digits, a no-break space and "h" (the first half of "14 h 30").
+fn preceded_by_digit_h(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    rev.next() == Some('h') && rev.next() == Some(NBSP) && rev.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_before_high_punctuation_become_unbreakable() {
+        assert_eq!(french("Objectif : réussir"), format!("Objectif{NBSP}: réussir"));
+        assert_eq!(french("Vraiment ?"), format!("Vraiment{NNBSP}?"));
+        assert_eq!(french("Oui ; non !"), format!("Oui{NNBSP}; non{NNBSP}!"));
+        assert_eq!(french("Pourquoi?"), format!("Pourquoi{NNBSP}?"));
+        assert_eq!(french("Note: voir"), format!("Note{NBSP}: voir"));
+    }
+
+    #[test]
+    fn urls_and_clock_times_are_untouched() {
+        assert_eq!(french("https://www.espaces-transfrontaliers.org/?a=1"), "https://www.espaces-transfrontaliers.org/?a=1");
+        assert_eq!(french("à 14:30"), "à 14:30");
+    }
+
+    #[test]
+    fn guillemets_get_no_break_spaces() {
+        assert_eq!(french("le « Eurodistrict »"), format!("le «{NBSP}Eurodistrict{NBSP}»"));
+        assert_eq!(french("le «Eurodistrict»"), format!("le «{NBSP}Eurodistrict{NBSP}»"));
+    }
+
+    #[test]
+    fn times_and_units_are_kept_together() {
+        assert_eq!(french("à 14 h 30 précises"), format!("à 14{NBSP}h{NBSP}30 précises"));
+        assert_eq!(french("dès 9 h, puis"), format!("dès 9{NBSP}h, puis"));
+        assert_eq!(french("20 % et 150 €"), format!("20{NBSP}% et 150{NBSP}€"));
+        // "3 hôtels" is not a time.
+        assert_eq!(french("3 hôtels"), "3 hôtels");
+    }
+
+    #[test]
+    fn punctuation_that_cannot_start_a_line() {
+        for c in [',', '.', ';', ':', '!', '?', ')', '»', '–', '—'] {
+            assert!(cannot_start_line(c), "{c}");
+        }
+        for c in ['a', '«', '(', '9'] {
+            assert!(!cannot_start_line(c), "{c}");
+        }
+    }
+}

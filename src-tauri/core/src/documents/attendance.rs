@@ -14,7 +14,7 @@ use super::dates;
 use super::fonts::font_set;
 use super::layout::{Flow, Layout, PageSetup, Paginated, Para, Span, Table, TextStyle, ACCENT, MM, MUTED, PALE, TEXT};
 use super::pdf::{write_pdf, PdfInfo};
-use super::programme::{author, check_sessions, display_title, title_block, ProgrammeData, ProgrammeSession, Styles};
+use super::programme::{author, check_sessions, display_title, ProgrammeData, ProgrammeSession, Styles};
 use super::typography::french;
 use super::DocumentError;
 
@@ -67,12 +67,13 @@ impl HalfDay<'_> {
     }
 }
 
-/// The half-days that have sessions, in order. The boundary is 13 h: a session starting
-/// before it belongs to the morning.
+/// The half-days that have training sessions, in order. The boundary is 13 h: a session
+/// starting before it belongs to the morning. Breaks, meals and transfers are left out: a
+/// lunch from 12 h 30 to 14 h must neither stretch the morning's hours nor make a sheet.
 pub fn half_days(sessions: &[ProgrammeSession]) -> Vec<HalfDay<'_>> {
     let noon = NaiveTime::from_hms_opt(13, 0, 0).unwrap_or(NaiveTime::MIN);
     let mut map: BTreeMap<(NaiveDate, bool), Vec<&ProgrammeSession>> = BTreeMap::new();
-    for s in sessions {
+    for s in sessions.iter().filter(|s| s.kind.counts_as_training()) {
         map.entry((s.date, s.start >= noon)).or_default().push(s);
     }
     map.into_iter()
@@ -105,17 +106,17 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
     let header = TextStyle::new(8.0, MUTED);
     let section = TextStyle::new(11.0, ACCENT);
     let speakers_table = Table {
-        columns: vec![60.0 * MM, w - 60.0 * MM - 55.0 * MM, 55.0 * MM],
+        columns: vec![52.0 * MM, w - 52.0 * MM - 50.0 * MM, 50.0 * MM],
         padding: 4.0,
         grid: true,
         rule: Some(MUTED),
         fill: None,
         accent: None,
-        min_row_height: 12.0 * MM,
+        min_row_height: 9.0 * MM,
     };
     let participants_table = Table {
         columns: vec![10.0 * MM, 60.0 * MM, w - 70.0 * MM - 50.0 * MM, 50.0 * MM],
-        min_row_height: 7.5 * MM,
+        min_row_height: 7.0 * MM,
         ..speakers_table.clone()
     };
     let facts_table = Table {
@@ -140,13 +141,11 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
         }
         let label = half.label();
         flow.bookmark(&label);
+        // A compact title (no subtitle) so that a half-day with four speakers and twenty
+        // participants fits on one page.
         flow.push(layout.paragraph(&[Span::bold("FEUILLE D'ÉMARGEMENT")], styles.kind, 0.0));
-        let mut title = title_block(&layout, &styles, data);
-        // The kind line of the title block is replaced by the sheet's own label.
-        if !data.kind.trim().is_empty() && !title.is_empty() {
-            title.remove(0);
-        }
-        flow.push(title);
+        let title_style = TextStyle { line_height: 14.0 * 1.2, ..TextStyle::new(14.0, TEXT) };
+        flow.push(layout.paragraph(&[Span::bold(display_title(data))], title_style, 0.0));
         flow.push([layout.spacer(6.0)]);
         let mut facts = vec![
             ("Date", label.clone()),
@@ -155,15 +154,6 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
         let place = [data.venue.trim(), data.city.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
         if !place.is_empty() {
             facts.push(("Lieu", french(&place)));
-        }
-        let titles: Vec<String> = half
-            .sessions
-            .iter()
-            .filter(|s| s.kind.counts_as_training())
-            .map(|s| format!("{} {}", dates::time(s.start), french(s.title.trim())))
-            .collect();
-        if !titles.is_empty() {
-            facts.push(("Séances", titles.join("\n")));
         }
         for (k, v) in facts {
             flow.push(layout.table_row(&facts_table, &[
@@ -185,7 +175,7 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
         if speakers.is_empty() {
             speakers.push((String::new(), String::new()));
         }
-        flow.push([layout.spacer(10.0)]);
+        flow.push([layout.spacer(6.0)]);
         flow.push(layout.heading("Formateurs et intervenants", section, None));
         flow.push([layout.table_header(&speakers_table, &["Nom", "Organisation", "Signature"], header)]);
         let mut continuation = layout.heading(&format!("{label} – formateurs et intervenants (suite)"), section, None);
@@ -201,7 +191,7 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
         flow.end_group();
 
         let labels = ["N°", "Nom et prénom", "Organisation", "Signature"];
-        flow.push([layout.spacer(10.0)]);
+        flow.push([layout.spacer(6.0)]);
         flow.push(layout.heading("Participants", section, None));
         flow.push([layout.table_header(&participants_table, &labels, header)]);
         let mut continuation = layout.heading(&format!("{label} – participants (suite)"), section, None);
@@ -260,7 +250,8 @@ mod tests {
         let sessions = vec![s(3, 9, SessionKind::Talk), s(3, 11, SessionKind::Talk), s(3, 14, SessionKind::Talk), s(4, 13, SessionKind::Talk), s(4, 12, SessionKind::Meal)];
         let halves = half_days(&sessions);
         let labels: Vec<String> = halves.iter().map(|h| h.label()).collect();
-        assert_eq!(labels, ["Mardi 3 mars 2026 – matin", "Mardi 3 mars 2026 – après-midi", "Mercredi 4 mars 2026 – matin", "Mercredi 4 mars 2026 – après-midi"]);
+        // The meal on the 4th at noon makes no sheet of its own.
+        assert_eq!(labels, ["Mardi 3 mars 2026 – matin", "Mardi 3 mars 2026 – après-midi", "Mercredi 4 mars 2026 – après-midi"]);
         assert_eq!(halves[0].sessions.len(), 2);
         assert_eq!(halves[0].end, NaiveTime::from_hms_opt(12, 30, 0).expect("time"));
     }

@@ -406,8 +406,8 @@ impl PageSetup {
             height: 297.0 * MM,
             margin_x: 18.0 * MM,
             margin_y: 15.0 * MM,
-            header_height: 12.0 * MM,
-            footer_height: 12.0 * MM,
+            header_height: 10.0 * MM,
+            footer_height: 10.0 * MM,
         }
     }
     pub fn left(&self) -> f32 {

@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod layout;
 pub mod pdf;
 pub mod programme;
+pub mod sample;
 pub mod typography;
 
 pub use attendance::{render_attendance_sheets, AttendanceOptions, Participant};

@@ -360,7 +360,9 @@ fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &ProgrammeDat
             let title = non_empty(&s.title).unwrap_or_else(|| s.kind.label().to_string());
             if s.kind.counts_as_training() {
                 main.push(Para::new(vec![Span::bold(title.clone())], title_style));
-                if !matches!(s.kind, SessionKind::Talk) && !title.eq_ignore_ascii_case(s.kind.label()) {
+                // The kind is printed unless the title already says it ("Atelier : …").
+                let label = s.kind.label().to_lowercase();
+                if !matches!(s.kind, SessionKind::Talk) && !title.to_lowercase().starts_with(&label) {
                     main.push(Para::new(vec![Span::italic(s.kind.label())], TextStyle::new(8.0, ACCENT)));
                 }
             } else {

@@ -1,0 +1,153 @@
+//! Sample programme data for tests, the benchmark and previews: a realistic three-day study
+//! visit in the Eurodistrict Strasbourg-Ortenau (fictitious people, as in the demo event), and
+//! generated events of any size.
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+use super::programme::{ProgrammeData, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine};
+use crate::model::SessionKind;
+
+fn time(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
+}
+
+fn speaker(name: &str, organisation: &str, role: &str) -> SessionSpeakerLine {
+    SessionSpeakerLine { name: name.into(), organisation: organisation.into(), role: role.into() }
+}
+
+/// A three-day study visit, 3–5 March 2026, with its agenda and speakers.
+pub fn study_visit() -> ProgrammeData {
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap_or(NaiveDate::MIN);
+    let claire = || speaker("Claire Exemple-Haller", "Eurodistrict Strasbourg-Ortenau", "");
+    let jonas = || speaker("Jonas Beispiel", "Eurodistrict Strasbourg-Ortenau", "");
+    let sophie = || speaker("Sophie Modèle", "CNFPT – INET", "Animatrice");
+    let marc = || speaker("Marc Specimen", "Mission opérationnelle transfrontalière (MOT)", "");
+    let anna = || speaker("Anna Muster", "Stadt Kehl", "");
+    let luc = || speaker("Luc Exemplaire", "Eurométropole de Strasbourg", "Modérateur");
+    let s = |date, start: NaiveTime, end: NaiveTime, title: &str, description: &str, kind, place: &str, speakers: Vec<SessionSpeakerLine>| ProgrammeSession {
+        date,
+        start,
+        end,
+        title: title.into(),
+        description: description.into(),
+        kind,
+        place: place.into(),
+        speakers,
+    };
+    let sessions = vec![
+        s(day(3), time(9, 0), time(9, 30), "Accueil des participants", "Café d'accueil, remise des dossiers et tour de table.", SessionKind::Welcome, "Maison de l'Eurodistrict, Kehl", vec![sophie()]),
+        s(day(3), time(9, 30), time(11, 0), "L'Eurodistrict Strasbourg-Ortenau : gouvernance et projets", "Présentation du GECT, de ses compétences et de ses instances ; bilan de quinze ans de coopération et perspectives du projet de territoire 2030.", SessionKind::Talk, "Maison de l'Eurodistrict, Kehl", vec![claire(), jonas()]),
+        s(day(3), time(11, 0), time(11, 15), "Pause", "", SessionKind::Break, "", vec![]),
+        s(day(3), time(11, 15), time(12, 30), "Le cadre juridique de la coopération transfrontalière", "Du traité d'Aix-la-Chapelle aux GECT : quels outils pour les collectivités ? Retour sur les difficultés rencontrées et les solutions trouvées.", SessionKind::Talk, "", vec![marc()]),
+        s(day(3), time(12, 30), time(14, 0), "Déjeuner", "", SessionKind::Meal, "Restaurant « Le Pont », Kehl", vec![]),
+        s(day(3), time(14, 0), time(15, 0), "Transfert en tram vers Strasbourg", "Ligne D, du centre de Kehl à la station Port du Rhin.", SessionKind::Transfer, "", vec![]),
+        s(day(3), time(15, 0), time(17, 30), "Visite du site des Deux-Rives", "Reconversion d'une friche portuaire de part et d'autre du Rhin : aménagement, logement et mobilités douces.", SessionKind::SiteVisit, "Port du Rhin, Strasbourg", vec![luc(), anna()]),
+        s(day(4), time(9, 0), time(10, 30), "Travailleurs frontaliers : l'information des usagers", "Le réseau INFOBEST, les questions les plus fréquentes (fiscalité, assurance maladie, retraite) et la coordination des services.", SessionKind::Talk, "", vec![jonas()]),
+        s(day(4), time(10, 30), time(12, 30), "Atelier : monter un projet Interreg", "En petits groupes, les participants construisent le plan de financement d'un projet fictif et identifient les partenaires.", SessionKind::Workshop, "Salle Rhin", vec![sophie(), marc()]),
+        s(day(4), time(12, 30), time(14, 0), "Déjeuner", "", SessionKind::Meal, "", vec![]),
+        s(day(4), time(14, 0), time(16, 30), "Table ronde : la mobilité au quotidien", "Quelles réponses aux besoins des 50 000 frontaliers du Rhin supérieur ? Avec les autorités organisatrices de la mobilité des deux rives.", SessionKind::RoundTable, "Hôtel de ville, Kehl", vec![luc(), claire(), anna()]),
+        s(day(5), time(9, 0), time(11, 30), "Retour d'expérience et pistes d'action", "Chaque participant présente une action transposable dans sa collectivité.", SessionKind::Workshop, "", vec![sophie()]),
+        s(day(5), time(11, 30), time(12, 30), "Évaluation et clôture", "Questionnaire d'évaluation à chaud et remise des attestations.", SessionKind::Talk, "", vec![sophie()]),
+    ];
+    ProgrammeData {
+        code: "VE-2026-SO-03".into(),
+        title: "Coopérer de part et d'autre du Rhin : mobilité et services publics dans l'Eurodistrict Strasbourg-Ortenau".into(),
+        subtitle: "Visite d'étude pour les cadres territoriaux".into(),
+        kind: "Visite d'étude".into(),
+        version_date: NaiveDate::from_ymd_opt(2026, 2, 12),
+        start_date: Some(day(3)),
+        end_date: Some(day(5)),
+        venue: "Maison de l'Eurodistrict".into(),
+        address: "Rehfusplatz 11".into(),
+        city: "Kehl".into(),
+        country: "Allemagne".into(),
+        organisers: vec![
+            ProgrammeOrganiser { name: "CNFPT – INET".into(), role: "Organisateur".into() },
+            ProgrammeOrganiser { name: "Mission opérationnelle transfrontalière".into(), role: "Co-organisateur".into() },
+            ProgrammeOrganiser { name: "Eurodistrict Strasbourg-Ortenau".into(), role: "Partenaire".into() },
+        ],
+        audience: "Cadres de direction et chargés de mission des collectivités territoriales frontalières".into(),
+        target_professions: vec!["Chargé de coopération transfrontalière".into(), "Directeur général des services".into(), "Responsable des mobilités".into()],
+        prerequisites: String::new(),
+        objectives: vec![
+            "Connaître les outils juridiques de la coopération transfrontalière (GECT, conventions, traité d'Aix-la-Chapelle)".into(),
+            "Comprendre le fonctionnement d'un eurodistrict et de ses instances".into(),
+            "Identifier les leviers de financement européens, notamment Interreg".into(),
+            "Transposer dans sa collectivité une action de mobilité transfrontalière".into(),
+        ],
+        summary: "Trois jours sur le terrain pour découvrir, avec celles et ceux qui la font, la coopération franco-allemande au quotidien : gouvernance, droit, mobilité et services aux usagers.".into(),
+        teaching_methods: "Apports d'experts, visites de sites, table ronde et atelier en petits groupes ; documentation remise sur clé USB.".into(),
+        evaluation_methods: "Questionnaire d'évaluation à chaud en fin de visite ; évaluation à froid à trois mois.".into(),
+        access_terms: "Inscription sur la plateforme du CNFPT au plus tard trois semaines avant le début de la visite, avec l'accord de l'employeur.".into(),
+        price: "Gratuit pour les agents des collectivités cotisantes ; transport et hébergement à la charge de l'employeur.".into(),
+        accessibility: "Les lieux de la visite sont accessibles aux personnes à mobilité réduite. Pour tout besoin d'adaptation, contactez le référent handicap avant l'inscription.".into(),
+        accessibility_contact: "Référent handicap INET – handicap@inet.example.fr – 03 88 00 00 00".into(),
+        languages: vec!["français".into(), "allemand".into()],
+        interpretation: "Interprétation simultanée allemand-français pour la table ronde".into(),
+        contact_name: "Sophie Modèle".into(),
+        contact_email: "sophie.modele@inet.example.fr".into(),
+        contact_phone: "03 88 00 00 01".into(),
+        sessions,
+        speakers: vec![
+            ProgrammeSpeaker { name: "Claire Exemple-Haller".into(), job_title: "Chargée de mission mobilité transfrontalière".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Coordonne les projets de mobilité de l'Eurodistrict depuis 2015, dont la ligne de tram Strasbourg–Kehl.".into() },
+            ProgrammeSpeaker { name: "Jonas Beispiel".into(), job_title: "Referent für grenzüberschreitende Zusammenarbeit".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Suit côté allemand les dossiers de travailleurs frontaliers et d'information des usagers.".into() },
+            ProgrammeSpeaker { name: "Sophie Modèle".into(), job_title: "Responsable de formation".into(), organisation: "CNFPT – INET".into(), bio: "Personne fictive (exemple). Conçoit les parcours de formation des cadres territoriaux sur la coopération européenne.".into() },
+            ProgrammeSpeaker { name: "Marc Specimen".into(), job_title: "Juriste, droit de la coopération transfrontalière".into(), organisation: "Mission opérationnelle transfrontalière (MOT)".into(), bio: "Personne fictive (exemple). Accompagne les collectivités dans le montage de GECT et de projets Interreg.".into() },
+            ProgrammeSpeaker { name: "Anna Muster".into(), job_title: "Leiterin Stadtplanung".into(), organisation: "Stadt Kehl".into(), bio: "Personne fictive (exemple). Pilote côté allemand l'aménagement des Deux-Rives.".into() },
+            ProgrammeSpeaker { name: "Luc Exemplaire".into(), job_title: "Directeur des mobilités".into(), organisation: "Eurométropole de Strasbourg".into(), bio: String::new() },
+        ],
+    }
+}
+
+/// A generated event: `sessions` sessions spread over `days` days from 2 March 2026 (nine
+/// 45-minute slots a day from 8 h 30, then further slots in parallel), `speakers` speakers.
+pub fn generated(days: u32, sessions: usize, speakers: usize) -> ProgrammeData {
+    let start = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or(NaiveDate::MIN);
+    let days = days.max(1);
+    let per_day = sessions.div_ceil(days as usize).max(1);
+    let speakers: Vec<ProgrammeSpeaker> = (0..speakers)
+        .map(|i| ProgrammeSpeaker {
+            name: format!("Intervenant{} Nom{}", i + 1, i + 1),
+            job_title: "Chargé de mission".into(),
+            organisation: format!("Organisation partenaire n°{}", i % 5 + 1),
+            bio: "Spécialiste de la coopération transfrontalière, intervient régulièrement auprès des collectivités frontalières sur les questions de mobilité et d'emploi.".into(),
+        })
+        .collect();
+    let kinds = [SessionKind::Talk, SessionKind::Workshop, SessionKind::RoundTable, SessionKind::Break, SessionKind::SiteVisit];
+    let list = (0..sessions)
+        .map(|i| {
+            let d = (i / per_day) as i64;
+            let slot = (i % per_day) as u32 % 9;
+            let minutes = 8 * 60 + 30 + slot * 50;
+            let start_t = time(minutes / 60, minutes % 60);
+            ProgrammeSession {
+                date: start + Duration::days(d),
+                start: start_t,
+                end: start_t + Duration::minutes(45),
+                title: format!("Séance {} : enjeux de la coopération", i + 1),
+                description: "Présentation des enjeux, échanges avec les participants et études de cas concrets issues des territoires frontaliers.".into(),
+                kind: kinds[i % kinds.len()],
+                place: String::new(),
+                speakers: speakers
+                    .iter()
+                    .skip(i % speakers.len().max(1))
+                    .take(2)
+                    .map(|s| SessionSpeakerLine { name: s.name.clone(), organisation: s.organisation.clone(), role: String::new() })
+                    .collect(),
+            }
+        })
+        .collect();
+    ProgrammeData {
+        code: format!("GEN-{days}-{sessions}"),
+        title: format!("Événement généré de {days} jours et {sessions} séances"),
+        kind: "Séminaire".into(),
+        version_date: Some(start),
+        start_date: Some(start),
+        end_date: Some(start + Duration::days(days as i64 - 1)),
+        city: "Lille".into(),
+        objectives: vec!["Comprendre".into(), "Agir".into()],
+        sessions: list,
+        speakers,
+        ..ProgrammeData::default()
+    }
+}

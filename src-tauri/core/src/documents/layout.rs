@@ -199,9 +199,14 @@ fn split_word(fonts: &FontSet, word: Word, size: f32, max: f32) -> Vec<Word> {
             if current.width + w > max + EPS && !current.frags.is_empty() {
                 let mut next = Word { frags: Vec::new(), width: 0.0, space: None, breaks_before: 0 };
                 if cannot_start_line(c) {
-                    // Carry the last character over so the punctuation is not first.
+                    // Carry the last character over so the punctuation is not first, when
+                    // both still fit.
                     if let Some(last) = pop_char(fonts, &mut current, size) {
-                        next.push(last.0, last.1, last.2);
+                        if last.2 + w <= max + EPS {
+                            next.push(last.0, last.1, last.2);
+                        } else {
+                            current.push(last.0, last.1, last.2);
+                        }
                     }
                 }
                 if current.frags.is_empty() {
@@ -707,11 +712,11 @@ impl<'f> Layout<'f> {
         let footer_top = footer_rule + 2.0 * MM;
         for (n, page) in pages.iter_mut().enumerate() {
             let number = format!("page {} / {total}", n + 1);
-            let right_w = face.width(header_right, style.size);
+            let right = ellipsize(face, header_right, style.size, self.page.body_width() / 3.0);
+            let right_w = face.width(&right, style.size);
             let number_w = face.width(&number, style.size);
             let left = ellipsize(face, header_left, style.size, self.page.body_width() - right_w - 6.0 * MM);
             let footer = ellipsize(face, footer_left, style.size, self.page.body_width() - number_w - 6.0 * MM);
-            let right = ellipsize(face, header_right, style.size, self.page.body_width() / 3.0);
             let mut draws = Vec::new();
             let mut text = |text: String, x_right: Option<f32>, top: f32| {
                 let width = face.width(&text, style.size);
@@ -805,7 +810,8 @@ impl Flow {
                 .iter()
                 .scan(true, |go, c| {
                     let take = *go;
-                    *go = c.keep_with_next;
+                    // Spacers between a heading and its text do not break the chain.
+                    *go = c.keep_with_next || (c.discardable && !c.break_before);
                     take.then_some(c.height)
                 })
                 .sum();
@@ -1019,6 +1025,26 @@ mod tests {
                 assert!(!last.starts_with("Jour "), "{texts:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_heading_followed_by_a_spacer_is_not_orphaned() {
+        let layout = Layout::new(fonts(), PageSetup::a4());
+        let body = TextStyle::new(10.0, TEXT);
+        let mut flow = Flow::new();
+        // Fill the page to just above its bottom, leaving room for the heading only.
+        let line = layout.paragraph(&[Span::regular("ligne")], body, 0.0);
+        let per_page = (layout.page.body_height() / body.line_height) as usize;
+        for _ in 0..per_page - 1 {
+            flow.push(line.clone());
+        }
+        flow.push(layout.heading("Titre de section", TextStyle::new(12.0, ACCENT), Some(RULE)));
+        flow.push([layout.spacer(4.0)]);
+        flow.push(layout.paragraph(&[Span::regular("contenu")], body, 0.0));
+        let paginated = flow.paginate(&layout.page);
+        assert_eq!(paginated.pages.len(), 2);
+        let on_second = |s: &str| paginated.pages[1].draws.iter().any(|d| matches!(d, Draw::Text { text, .. } if text == s));
+        assert!(on_second("Titre de section") && on_second("contenu"));
     }
 
     #[test]

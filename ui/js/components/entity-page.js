@@ -3,7 +3,7 @@
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, formatNumber, collator } from '../format.js';
 import { invalidate } from '../refdata.js';
 import { Form } from './form.js';
 import { pageHeader, card, button, linkButton } from './layout.js';
@@ -71,27 +71,53 @@ export async function renderEntityPage(root, spec) {
   return { focus: id ? null : form.el.querySelector('input, select, textarea') };
 }
 
-/** A client-side filtered table for the short reference lists. */
+/**
+ * A client-side filtered and sortable table for the short reference lists.
+ * columns: [{label, class, sort(row) → string}] — a column with `sort` gets a sort button.
+ */
 export function filteredTable({ rows, columns, bodyTestId, rowTestId, caption, hrefOf, cells, searchLabel, searchId, emptyText, matches }) {
   const body = h('tbody', { 'data-testid': bodyTestId });
   const count = h('p', { class: 'pager-summary', 'aria-live': 'polite' });
   const search = h('input', { type: 'search', id: searchId, 'data-testid': searchId, 'data-page-search': '', autocomplete: 'off' });
+  let sortIndex = -1;
+  let ascending = true;
+  const headers = columns.map((column, index) => {
+    if (!column.sort) return h('th', { scope: 'col', class: column.class }, column.label);
+    const th = h('th', { scope: 'col', class: column.class });
+    const sortButton = h('button', { type: 'button', class: 'sort-button', 'data-testid': `${bodyTestId}-sort-${index}` },
+      column.label, h('span', { class: 'sort-indicator', 'aria-hidden': 'true' }));
+    sortButton.addEventListener('click', () => {
+      ascending = sortIndex === index ? !ascending : true;
+      sortIndex = index;
+      headers.forEach((header, i) => {
+        if (i === index) header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        else header.removeAttribute('aria-sort');
+      });
+      draw();
+    });
+    th.appendChild(sortButton);
+    return th;
+  });
   const draw = () => {
     const needle = search.value.trim().toLocaleLowerCase('fr');
-    const shown = needle ? rows.filter((row) => matches(row).toLocaleLowerCase('fr').includes(needle)) : rows;
+    let shown = needle ? rows.filter((row) => matches(row).toLocaleLowerCase('fr').includes(needle)) : rows;
+    if (sortIndex >= 0) {
+      const key = columns[sortIndex].sort;
+      shown = [...shown].sort((a, b) => (ascending ? 1 : -1) * collator.compare(key(a) || '', key(b) || ''));
+    }
     body.replaceChildren(...shown.map((row) => {
       const href = hrefOf ? hrefOf(row) : null;
-      const tr_ = h('tr', { 'data-id': row.id, 'data-testid': rowTestId }, cells(row, href));
+      const line = h('tr', { 'data-id': row.id, 'data-testid': rowTestId }, cells(row, href));
       if (href) {
-        tr_.classList.add('row-link');
-        tr_.addEventListener('click', (event) => {
+        line.classList.add('row-link');
+        line.addEventListener('click', (event) => {
           if (!event.target.closest('a, button')) location.hash = href;
         });
       }
-      return tr_;
+      return line;
     }));
     if (!shown.length) body.appendChild(h('tr', null, h('td', { colspan: String(columns.length), class: 'muted' }, emptyText)));
-    count.textContent = tr(shown.length === 1 ? 'common.total.one' : 'common.total.other', { count: shown.length });
+    count.textContent = tr(shown.length === 1 ? 'common.total.one' : 'common.total.other', { count: formatNumber(shown.length) });
   };
   search.addEventListener('input', draw);
   search.addEventListener('keydown', (event) => { if (event.key === 'Enter') event.preventDefault(); });
@@ -101,6 +127,6 @@ export function filteredTable({ rows, columns, bodyTestId, rowTestId, caption, h
     count,
     h('div', { class: 'table-wrapper' }, h('table', { class: 'table' },
       h('caption', { class: 'visually-hidden' }, caption),
-      h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.class }, c.label)))),
+      h('thead', null, h('tr', null, headers)),
       body)));
 }

@@ -19,7 +19,12 @@ export async function renderList(root) {
     card(null, rows.length ? filteredTable({
       rows,
       caption: tr('organisations.caption'),
-      columns: [{ label: tr('organisations.col.name') }, { label: tr('organisations.col.acronym') }, { label: tr('organisations.col.kind') }, { label: tr('organisations.col.place') }],
+      columns: [
+        { label: tr('organisations.col.name'), sort: (o) => o.name },
+        { label: tr('organisations.col.acronym'), sort: (o) => o.acronym },
+        { label: tr('organisations.col.kind'), sort: (o) => labelOf('organisationKinds', o.kind) },
+        { label: tr('organisations.col.place'), sort: (o) => o.city },
+      ],
       bodyTestId: 'organisations-table',
       rowTestId: 'organisation-row',
       searchId: 'organisations-search',

@@ -34,7 +34,7 @@ export async function renderTabs(root, params) {
     content = filteredTable({
       rows,
       caption: tr('reference.tab.territories'),
-      columns: [{ label: tr('territories.col.name') }, { label: tr('territories.col.kind') }, { label: tr('territories.col.countries') }],
+      columns: [{ label: tr('territories.col.name'), sort: (t) => t.name }, { label: tr('territories.col.kind'), sort: (t) => labelOf('territoryKinds', t.kind) }, { label: tr('territories.col.countries') }],
       bodyTestId: 'territories-table', rowTestId: 'territory-row', searchId: 'territories-search', searchLabel: tr('territories.search'),
       emptyText: tr('territories.empty'), hrefOf: (t) => territoryHref(t.id),
       matches: (t) => `${t.name} ${t.countries.map((c) => labelOf('countries', c)).join(' ')}`,
@@ -50,7 +50,7 @@ export async function renderTabs(root, params) {
     content = filteredTable({
       rows,
       caption: tr('reference.tab.themes'),
-      columns: [{ label: tr('themes.col.label') }, { label: tr('themes.col.labelEn') }],
+      columns: [{ label: tr('themes.col.label'), sort: (t) => t.label }, { label: tr('themes.col.labelEn'), sort: (t) => t.labelEn }],
       bodyTestId: 'themes-table', rowTestId: 'theme-row', searchId: 'themes-search', searchLabel: tr('themes.search'),
       emptyText: tr('themes.empty'), hrefOf: (t) => themeHref(t.id),
       matches: (t) => `${t.label} ${t.labelEn}`,
@@ -61,7 +61,7 @@ export async function renderTabs(root, params) {
     content = h('div', null, h('p', { class: 'muted' }, tr('reference.readOnly')), filteredTable({
       rows,
       caption: tr('reference.tab.families'),
-      columns: [{ label: tr('families.col.label') }, { label: tr('families.col.level') }],
+      columns: [{ label: tr('families.col.label'), sort: (f) => f.label }, { label: tr('families.col.level'), sort: (f) => f.level }],
       bodyTestId: 'families-table', rowTestId: 'family-row', searchId: 'families-search', searchLabel: tr('families.search'),
       emptyText: tr('families.empty'),
       matches: (f) => f.label,
@@ -72,7 +72,7 @@ export async function renderTabs(root, params) {
     content = h('div', null, h('p', { class: 'muted' }, tr('reference.readOnly')), filteredTable({
       rows,
       caption: tr('reference.tab.interreg'),
-      columns: [{ label: tr('interreg.col.name') }, { label: tr('interreg.col.period') }, { label: tr('interreg.col.kind') }, { label: tr('interreg.col.perimeter') }, { label: tr('interreg.col.notes') }],
+      columns: [{ label: tr('interreg.col.name'), sort: (p) => p.name }, { label: tr('interreg.col.period'), sort: (p) => p.period }, { label: tr('interreg.col.kind'), sort: (p) => p.kind }, { label: tr('interreg.col.perimeter'), sort: (p) => p.frenchPerimeter }, { label: tr('interreg.col.notes') }],
       bodyTestId: 'interreg-table', rowTestId: 'interreg-row', searchId: 'interreg-search', searchLabel: tr('interreg.search'),
       emptyText: tr('interreg.empty'),
       matches: (p) => `${p.name} ${p.frenchPerimeter} ${p.kind}`,

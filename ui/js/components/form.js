@@ -219,6 +219,8 @@ export function checklist({ form, name, legend, items, selected = [], filterable
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') event.preventDefault();
     });
+    // Filtering the list is not an edit of the record.
+    input.addEventListener('change', (event) => event.stopPropagation());
     input.addEventListener('input', (event) => {
       event.stopPropagation();
       const needle = input.value.trim().toLocaleLowerCase('fr');

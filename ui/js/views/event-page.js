@@ -418,6 +418,7 @@ function speakerEditor(form, initial) {
     event.stopPropagation();
     searchLater();
   });
+  search.addEventListener('change', (event) => event.stopPropagation());
   search.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
       event.preventDefault();

@@ -10,6 +10,7 @@
 pub mod attendance;
 pub mod dates;
 pub mod fonts;
+pub mod from_store;
 pub mod layout;
 pub mod pdf;
 pub mod programme;

@@ -114,7 +114,7 @@ async function show(route) {
 function onKeydown(event) {
   if (isDialogOpen()) return;
   const ctrl = event.ctrlKey || event.metaKey;
-  const key = event.key.toLowerCase();
+  const key = (event.key || '').toLowerCase();
   if (ctrl && key === 's') {
     event.preventDefault();
     const active = document.activeElement;

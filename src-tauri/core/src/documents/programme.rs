@@ -278,7 +278,7 @@ fn text_block(layout: &Layout, styles: &Styles, text: &str) -> Vec<Chunk> {
 fn key_facts(data: &ProgrammeData) -> Vec<(&'static str, String)> {
     let mut facts = Vec::new();
     if let Some((start, end)) = event_dates(data) {
-        facts.push((if start == end { "Date" } else { "Dates" }, dates::capitalize(&dates::date_range(start, end).trim_start_matches("le ").to_string())));
+        facts.push((if start == end { "Date" } else { "Dates" }, dates::capitalize(dates::date_range(start, end).trim_start_matches("le "))));
     }
     let minutes = training_minutes(&data.sessions);
     if minutes > 0 {

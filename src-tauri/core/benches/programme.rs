@@ -4,7 +4,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use passerelle_core::documents::sample::generated;
-use passerelle_core::documents::{render_attendance_sheets, render_programme, AttendanceOptions, ProgrammeOptions};
+use passerelle_core::documents::{
+    render_attendance_sheets, render_programme, AttendanceOptions, ProgrammeOptions,
+};
 
 fn programme(c: &mut Criterion) {
     let data = generated(3, 30, 15);

@@ -20,7 +20,9 @@ pub enum CoreError {
     #[error("{}", validation_summary(.fields))]
     Validation { fields: Vec<FieldError> },
 
-    #[error("{entity} introuvable (identifiant {id}). Il a peut-être été supprimé entre-temps.")]
+    #[error(
+        "{entity} est introuvable (identifiant {id}). Il a peut-être été supprimé entre-temps."
+    )]
     NotFound { entity: &'static str, id: String },
 
     /// The record was changed since the user loaded it: the edit is refused, never merged blindly.
@@ -40,6 +42,9 @@ pub enum CoreError {
 
     #[error("Cette base de données a été écrite par une version plus récente de Passerelle (schéma {found}, cette version s'arrête au schéma {supported}). Installez la dernière version de Passerelle pour l'ouvrir ; le fichier n'a pas été modifié.")]
     DatabaseTooNew { found: i64, supported: i64 },
+
+    #[error("Le fichier « {0} » n'est pas une base de données Passerelle, ou il est endommagé. Il n'a pas été modifié.")]
+    NotADatabase(String),
 
     #[error("La mise à jour de la base de données a échoué : {0}. Le fichier d'origine a été sauvegardé avant la mise à jour.")]
     Migration(String),
@@ -75,6 +80,7 @@ impl CoreError {
             CoreError::InUse { .. } => "inUse",
             CoreError::DatabaseTooNew { .. } => "databaseTooNew",
             CoreError::Migration(_) => "migration",
+            CoreError::NotADatabase(_) => "notADatabase",
             CoreError::Storage(_) => "storage",
             CoreError::Io(_) => "io",
             CoreError::Reference { .. } => "reference",

@@ -4,6 +4,8 @@
 //! Nothing here depends on Tauri: the desktop shell (`src-tauri/app`) and the command line call
 //! these functions, and the tests exercise them on real database files.
 
+pub mod bench_support;
+pub mod codes;
 pub mod demo;
 pub mod documents;
 pub mod error;

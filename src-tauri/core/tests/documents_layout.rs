@@ -7,7 +7,9 @@ use passerelle_core::documents::attendance::layout_attendance;
 use passerelle_core::documents::fonts::{font_set, FontStyle};
 use passerelle_core::documents::layout::{break_lines, check_printable_area, PageSetup, Span};
 use passerelle_core::documents::programme::layout_programme;
-use passerelle_core::documents::{AttendanceOptions, ProgrammeData, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine};
+use passerelle_core::documents::{
+    AttendanceOptions, ProgrammeData, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine,
+};
 use passerelle_core::model::SessionKind;
 use proptest::prelude::*;
 
@@ -68,25 +70,43 @@ proptest! {
 }
 
 fn session() -> impl Strategy<Value = ProgrammeSession> {
-    (0u32..4, 0u32..23, 0u32..60, 0u32..300, text(80), text(600), 0usize..8, text(40), prop::collection::vec((text(40), text(60)), 0..4)).prop_map(
-        |(day, h, m, len, title, description, kind, place, speakers)| {
-            let start = NaiveTime::from_hms_opt(h, m, 0).expect("time");
-            let end = start.overflowing_add_signed(chrono::Duration::minutes(len as i64)).0.max(start);
-            ProgrammeSession {
-                date: NaiveDate::from_ymd_opt(2026, 3, 2 + day).expect("date"),
-                start,
-                end,
-                title,
-                description,
-                kind: SessionKind::ALL[kind % SessionKind::ALL.len()],
-                place,
-                speakers: speakers
-                    .into_iter()
-                    .map(|(name, organisation)| SessionSpeakerLine { name, organisation, role: "Modérateur".into() })
-                    .collect(),
-            }
-        },
+    (
+        0u32..4,
+        0u32..23,
+        0u32..60,
+        0u32..300,
+        text(80),
+        text(600),
+        0usize..8,
+        text(40),
+        prop::collection::vec((text(40), text(60)), 0..4),
     )
+        .prop_map(
+            |(day, h, m, len, title, description, kind, place, speakers)| {
+                let start = NaiveTime::from_hms_opt(h, m, 0).expect("time");
+                let end = start
+                    .overflowing_add_signed(chrono::Duration::minutes(len as i64))
+                    .0
+                    .max(start);
+                ProgrammeSession {
+                    date: NaiveDate::from_ymd_opt(2026, 3, 2 + day).expect("date"),
+                    start,
+                    end,
+                    title,
+                    description,
+                    kind: SessionKind::ALL[kind % SessionKind::ALL.len()],
+                    place,
+                    speakers: speakers
+                        .into_iter()
+                        .map(|(name, organisation)| SessionSpeakerLine {
+                            name,
+                            organisation,
+                            role: "Modérateur".into(),
+                        })
+                        .collect(),
+                }
+            },
+        )
 }
 
 fn programme() -> impl Strategy<Value = ProgrammeData> {
@@ -99,22 +119,29 @@ fn programme() -> impl Strategy<Value = ProgrammeData> {
         prop::collection::vec(session(), 0..14),
         prop::collection::vec((text(50), text(400)), 0..4),
     )
-        .prop_map(|(title, subtitle, code, objectives, summary, sessions, speakers)| ProgrammeData {
-            title,
-            subtitle,
-            code: code.clone(),
-            kind: code,
-            objectives,
-            audience: summary.chars().take(300).collect(),
-            teaching_methods: summary.clone(),
-            summary,
-            sessions,
-            speakers: speakers
-                .into_iter()
-                .map(|(name, bio)| ProgrammeSpeaker { name: name.clone(), job_title: name.clone(), organisation: name, bio })
-                .collect(),
-            ..ProgrammeData::default()
-        })
+        .prop_map(
+            |(title, subtitle, code, objectives, summary, sessions, speakers)| ProgrammeData {
+                title,
+                subtitle,
+                code: code.clone(),
+                kind: code,
+                objectives,
+                audience: summary.chars().take(300).collect(),
+                teaching_methods: summary.clone(),
+                summary,
+                sessions,
+                speakers: speakers
+                    .into_iter()
+                    .map(|(name, bio)| ProgrammeSpeaker {
+                        name: name.clone(),
+                        job_title: name.clone(),
+                        organisation: name,
+                        bio,
+                    })
+                    .collect(),
+                ..ProgrammeData::default()
+            },
+        )
 }
 
 proptest! {

@@ -15,7 +15,10 @@ use passerelle_core::documents::{
 use passerelle_core::model::SessionKind;
 
 fn options() -> ProgrammeOptions {
-    ProgrammeOptions { created: Utc.with_ymd_and_hms(2026, 2, 12, 10, 30, 0).single(), author: None }
+    ProgrammeOptions {
+        created: Utc.with_ymd_and_hms(2026, 2, 12, 10, 30, 0).single(),
+        author: None,
+    }
 }
 
 /// Writes the PDF where it can be inspected and returns its path.
@@ -34,10 +37,18 @@ fn run(tool: &str, args: &[&str], path: &Path) -> String {
     let output = Command::new(tool)
         .args(args)
         .arg(path)
-        .args(if tool == "pdftotext" { vec!["-"] } else { vec![] })
+        .args(if tool == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
         .output()
         .unwrap_or_else(|e| panic!("{tool} is needed for these tests (poppler-utils): {e}"));
-    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -48,7 +59,11 @@ fn text(path: &Path) -> String {
 
 /// The text with line breaks and runs of spaces collapsed, to match phrases across columns.
 fn flat(path: &Path) -> String {
-    run("pdftotext", &[], path).replace(['\u{a0}', '\u{202f}'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    run("pdftotext", &[], path)
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn info(path: &Path) -> String {
@@ -63,13 +78,19 @@ fn info_field(info: &str, key: &str) -> String {
 }
 
 fn pages(path: &Path) -> usize {
-    info_field(&info(path), "Pages").parse().expect("page count")
+    info_field(&info(path), "Pages")
+        .parse()
+        .expect("page count")
 }
 
 /// Every font is embedded and subset, and is one of the shipped DejaVu faces.
 fn assert_fonts_embedded_and_subset(path: &Path) {
     let fonts = run("pdffonts", &[], path);
-    let rows: Vec<&str> = fonts.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(!rows.is_empty(), "no font: {fonts}");
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
@@ -81,7 +102,10 @@ fn assert_fonts_embedded_and_subset(path: &Path) {
         assert_eq!(cols[n - 4], "yes", "not subset: {row}");
         assert!(row.contains("DejaVu"), "unexpected font: {row}");
         // Subset fonts are named with a six-letter tag, e.g. ABCDEF+DejaVuSans.
-        assert!(cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+', "no subset tag: {row}");
+        assert!(
+            cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+',
+            "no subset tag: {row}"
+        );
     }
 }
 
@@ -96,7 +120,10 @@ fn assert_in_order(haystack: &str, needles: &[&str]) {
 }
 
 fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack.windows(needle.len()).filter(|w| *w == needle).count()
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
 }
 
 #[test]
@@ -157,13 +184,23 @@ fn study_visit_programme_reads_back() {
     for p in 1..=n {
         assert!(f.contains(&format!("page {p} / {n}")), "footer of page {p}");
     }
-    assert_eq!(f.matches("Programme de formation – version du 12 février 2026").count(), n);
+    assert_eq!(
+        f.matches("Programme de formation – version du 12 février 2026")
+            .count(),
+        n
+    );
 
     assert_fonts_embedded_and_subset(&path);
     let i = info(&path);
-    assert!(info_field(&i, "Title").starts_with("Programme – Coopérer de part et d'autre du Rhin"), "{i}");
+    assert!(
+        info_field(&i, "Title").starts_with("Programme – Coopérer de part et d'autre du Rhin"),
+        "{i}"
+    );
     assert_eq!(info_field(&i, "Author"), "CNFPT – INET");
-    assert!(info_field(&i, "Subject").contains("du mardi 3 au jeudi 5 mars 2026"), "{i}");
+    assert!(
+        info_field(&i, "Subject").contains("du mardi 3 au jeudi 5 mars 2026"),
+        "{i}"
+    );
     assert!(info_field(&i, "CreationDate").contains("2026"), "{i}");
     assert_eq!(info_field(&i, "Page size"), "595.276 x 841.89 pts (A4)");
     // One bookmark per day, and the document language.
@@ -177,13 +214,34 @@ fn study_visit_programme_reads_back() {
 #[test]
 fn empty_optional_fields_are_left_out() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = ProgrammeData { title: "Séminaire minimal".into(), ..ProgrammeData::default() };
-    let path = save(dir.path(), "programme-minimal.pdf", &render_programme(&data, &options()).expect("programme"));
+    let data = ProgrammeData {
+        title: "Séminaire minimal".into(),
+        ..ProgrammeData::default()
+    };
+    let path = save(
+        dir.path(),
+        "programme-minimal.pdf",
+        &render_programme(&data, &options()).expect("programme"),
+    );
     let f = flat(&path);
     assert!(f.contains("Prérequis Aucun"), "{f}");
     assert!(f.contains("Le programme détaillé sera communiqué ultérieurement."));
-    for absent in ["Objectifs", "Présentation", "Méthodes pédagogiques", "Modalités d'évaluation", "Accessibilité", "Intervenants", "Tarif", "Durée", "Lieu", "Code"] {
-        assert!(!f.contains(absent), "« {absent} » printed for an empty field: {f}");
+    for absent in [
+        "Objectifs",
+        "Présentation",
+        "Méthodes pédagogiques",
+        "Modalités d'évaluation",
+        "Accessibilité",
+        "Intervenants",
+        "Tarif",
+        "Durée",
+        "Lieu",
+        "Code",
+    ] {
+        assert!(
+            !f.contains(absent),
+            "« {absent} » printed for an empty field: {f}"
+        );
     }
     assert_eq!(pages(&path), 1);
     assert_fonts_embedded_and_subset(&path);
@@ -196,7 +254,11 @@ fn t(h: u32, m: u32) -> NaiveTime {
 #[test]
 fn hostile_text_lays_out_without_panic() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let title = "Coopération transfrontalière et très longs intitulés ".repeat(6).chars().take(300).collect::<String>();
+    let title = "Coopération transfrontalière et très longs intitulés "
+        .repeat(6)
+        .chars()
+        .take(300)
+        .collect::<String>();
     let description = "La mobilité des frontaliers 🚆😀 exige une coordination fine; les usagers demandent : « pourquoi ? ». שלום עולם مرحبا بالعالم 会议 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u{1F980}\u{200D}\u{FE0F} "
         .repeat(40)
         .chars()
@@ -211,7 +273,11 @@ fn hostile_text_lays_out_without_panic() {
         description: description.clone(),
         kind: SessionKind::Talk,
         place: "ﺍﻟﻘﺎﻋﺔ".into(),
-        speakers: vec![SessionSpeakerLine { name: unbroken.clone(), organisation: description.chars().take(400).collect(), role: "Modérateur".into() }],
+        speakers: vec![SessionSpeakerLine {
+            name: unbroken.clone(),
+            organisation: description.chars().take(400).collect(),
+            role: "Modérateur".into(),
+        }],
     };
     let data = ProgrammeData {
         title: title.clone(),
@@ -227,14 +293,22 @@ fn hostile_text_lays_out_without_panic() {
     let f = flat(&path);
     assert!(f.contains("Coopération transfrontalière et très longs"));
     assert!(f.contains("שלום") || f.contains("םולש"), "hebrew missing");
-    assert!(f.contains('\u{FFFD}'), "no visible replacement for missing glyphs");
+    assert!(
+        f.contains('\u{FFFD}'),
+        "no visible replacement for missing glyphs"
+    );
     assert!(pages(&path) >= 2);
     assert_fonts_embedded_and_subset(&path);
 
     let fonts = passerelle_core::documents::fonts::font_set().expect("fonts");
-    let paginated = passerelle_core::documents::programme::layout_programme(fonts, &data).expect("layout");
-    passerelle_core::documents::layout::check_printable_area(fonts, &passerelle_core::documents::layout::PageSetup::a4(), &paginated.pages)
-        .expect("every glyph inside the printable area");
+    let paginated =
+        passerelle_core::documents::programme::layout_programme(fonts, &data).expect("layout");
+    passerelle_core::documents::layout::check_printable_area(
+        fonts,
+        &passerelle_core::documents::layout::PageSetup::a4(),
+        &paginated.pages,
+    )
+    .expect("every glyph inside the printable area");
 
     let sheets = render_attendance_sheets(&data, &AttendanceOptions::default()).expect("sheets");
     let path = save(dir.path(), "emargement-robustesse.pdf", &sheets);
@@ -253,20 +327,30 @@ fn events_of_every_size() {
         let n = pages(&path);
         assert!(f.contains(&format!("page {n} / {n}")));
         assert_fonts_embedded_and_subset(&path);
-        let paginated = passerelle_core::documents::programme::layout_programme(fonts, &data).expect("layout");
-        passerelle_core::documents::layout::check_printable_area(fonts, &passerelle_core::documents::layout::PageSetup::a4(), &paginated.pages)
-            .expect("inside");
+        let paginated =
+            passerelle_core::documents::programme::layout_programme(fonts, &data).expect("layout");
+        passerelle_core::documents::layout::check_printable_area(
+            fonts,
+            &passerelle_core::documents::layout::PageSetup::a4(),
+            &paginated.pages,
+        )
+        .expect("inside");
         match sessions {
             0 => assert!(f.contains("communiqué ultérieurement")),
             1 => assert!(f.contains("Séance 1 : enjeux")),
             _ => {
                 assert_eq!(count(&bytes, b"/Dest["), 10, "one bookmark per day");
                 assert!(f.contains("Mercredi 11 mars 2026"));
-                assert!(f.contains("(suite)"), "a day continuing on the next page repeats its heading");
+                assert!(
+                    f.contains("(suite)"),
+                    "a day continuing on the next page repeats its heading"
+                );
                 assert!(f.contains("Séance 200 : enjeux"));
                 let mut last = 0;
                 for i in [1, 50, 100, 150, 200] {
-                    let at = f.find(&format!("Séance {i} : enjeux")).expect("session printed");
+                    let at = f
+                        .find(&format!("Séance {i} : enjeux"))
+                        .expect("session printed");
                     assert!(at > last, "sessions out of order");
                     last = at;
                 }
@@ -279,7 +363,10 @@ fn events_of_every_size() {
 fn attendance_sheets_read_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = study_visit();
-    let options = AttendanceOptions { created: Utc.with_ymd_and_hms(2026, 2, 12, 10, 30, 0).single(), ..AttendanceOptions::default() };
+    let options = AttendanceOptions {
+        created: Utc.with_ymd_and_hms(2026, 2, 12, 10, 30, 0).single(),
+        ..AttendanceOptions::default()
+    };
     let bytes = render_attendance_sheets(&data, &options).expect("sheets");
     let path = save(dir.path(), "emargement-visite.pdf", &bytes);
     // Five half-days with training: 3 March morning and afternoon, 4 March morning and
@@ -315,20 +402,39 @@ fn attendance_sheets_read_back() {
     assert!(!f.contains(" 21 "), "20 rows by default");
     assert_fonts_embedded_and_subset(&path);
     let i = info(&path);
-    assert!(info_field(&i, "Title").starts_with("Feuilles d'émargement – Coopérer"), "{i}");
+    assert!(
+        info_field(&i, "Title").starts_with("Feuilles d'émargement – Coopérer"),
+        "{i}"
+    );
     assert!(info_field(&i, "CreationDate").contains("2026"));
     assert_eq!(count(&bytes, b"/Lang<66722D4652>"), 1);
     assert_eq!(count(&bytes, b"/Dest["), 5, "one bookmark per half-day");
 
     // Listed participants, then more rows than a page holds: the sheet continues.
-    let participants = (1..=45).map(|i| Participant { name: format!("Participant {i}"), organisation: "Ville de Kehl".into() }).collect();
-    let options = AttendanceOptions { participants, extra_blank_rows: 3, ..options };
-    let path = save(dir.path(), "emargement-liste.pdf", &render_attendance_sheets(&data, &options).expect("sheets"));
+    let participants = (1..=45)
+        .map(|i| Participant {
+            name: format!("Participant {i}"),
+            organisation: "Ville de Kehl".into(),
+        })
+        .collect();
+    let options = AttendanceOptions {
+        participants,
+        extra_blank_rows: 3,
+        ..options
+    };
+    let path = save(
+        dir.path(),
+        "emargement-liste.pdf",
+        &render_attendance_sheets(&data, &options).expect("sheets"),
+    );
     let f = flat(&path);
     assert!(pages(&path) > 5);
     assert!(f.contains("Participant 45 Ville de Kehl"));
     assert!(f.contains("participants (suite)"));
-    assert!(f.contains(" 48 "), "three extra blank rows after 45 participants");
+    assert!(
+        f.contains(" 48 "),
+        "three extra blank rows after 45 participants"
+    );
 }
 
 /// The benchmark's event (see benches/programme.rs) stays under 120 KB. Run with
@@ -350,14 +456,21 @@ fn rough_timing() {
     let start = std::time::Instant::now();
     let mut size = 0;
     for _ in 0..runs {
-        size = render_programme(&data, &options()).expect("programme").len();
+        size = render_programme(&data, &options())
+            .expect("programme")
+            .len();
     }
     let per = start.elapsed() / runs;
     eprintln!("programme 3 days / 30 sessions / 15 speakers: {per:?} per document, {size} bytes");
     let study = study_visit();
     let start = std::time::Instant::now();
     for _ in 0..runs {
-        size = render_attendance_sheets(&study, &AttendanceOptions::default()).expect("sheets").len();
+        size = render_attendance_sheets(&study, &AttendanceOptions::default())
+            .expect("sheets")
+            .len();
     }
-    eprintln!("attendance sheets (5 half-days): {:?} per document, {size} bytes", start.elapsed() / runs);
+    eprintln!(
+        "attendance sheets (5 half-days): {:?} per document, {size} bytes",
+        start.elapsed() / runs
+    );
 }

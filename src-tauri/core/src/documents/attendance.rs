@@ -12,9 +12,13 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::dates;
 use super::fonts::font_set;
-use super::layout::{Flow, Layout, PageSetup, Paginated, Para, Span, Table, TextStyle, ACCENT, MM, MUTED, PALE, TEXT};
+use super::layout::{
+    Flow, Layout, PageSetup, Paginated, Para, Span, Table, TextStyle, ACCENT, MM, MUTED, PALE, TEXT,
+};
 use super::pdf::{write_pdf, PdfInfo};
-use super::programme::{author, check_sessions, display_title, ProgrammeData, ProgrammeSession, Styles};
+use super::programme::{
+    author, check_sessions, display_title, ProgrammeData, ProgrammeSession, Styles,
+};
 use super::typography::french;
 use super::DocumentError;
 
@@ -45,7 +49,13 @@ pub struct AttendanceOptions {
 
 impl Default for AttendanceOptions {
     fn default() -> Self {
-        AttendanceOptions { participants: Vec::new(), blank_rows: 20, extra_blank_rows: 2, created: None, author: None }
+        AttendanceOptions {
+            participants: Vec::new(),
+            blank_rows: 20,
+            extra_blank_rows: 2,
+            created: None,
+            author: None,
+        }
     }
 }
 
@@ -62,8 +72,15 @@ pub struct HalfDay<'a> {
 impl HalfDay<'_> {
     /// "Mardi 3 mars 2026 – matin".
     pub fn label(&self) -> String {
-        let part = if self.afternoon { "après-midi" } else { "matin" };
-        format!("{} – {part}", dates::capitalize(&dates::long_date(self.date)))
+        let part = if self.afternoon {
+            "après-midi"
+        } else {
+            "matin"
+        };
+        format!(
+            "{} – {part}",
+            dates::capitalize(&dates::long_date(self.date))
+        )
     }
 }
 
@@ -81,17 +98,29 @@ pub fn half_days(sessions: &[ProgrammeSession]) -> Vec<HalfDay<'_>> {
             list.sort_by_key(|s| (s.start, s.end));
             let start = list.iter().map(|s| s.start).min()?;
             let end = list.iter().map(|s| s.end).max()?;
-            Some(HalfDay { date, afternoon, start, end, sessions: list })
+            Some(HalfDay {
+                date,
+                afternoon,
+                start,
+                end,
+                sessions: list,
+            })
         })
         .collect()
 }
 
 /// Lays the sheets out into pages (exposed for tests).
-pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> Result<Paginated, DocumentError> {
+pub fn layout_attendance(
+    data: &ProgrammeData,
+    options: &AttendanceOptions,
+) -> Result<Paginated, DocumentError> {
     check_sessions(&data.sessions)?;
     for requested in [options.blank_rows, options.extra_blank_rows] {
         if requested > MAX_BLANK_ROWS {
-            return Err(DocumentError::TooManyRows { requested, max: MAX_BLANK_ROWS });
+            return Err(DocumentError::TooManyRows {
+                requested,
+                max: MAX_BLANK_ROWS,
+            });
         }
     }
     let halves = half_days(&data.sessions);
@@ -129,9 +158,16 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
         min_row_height: 0.0,
     };
 
-    let mut rows: Vec<(String, String)> =
-        options.participants.iter().map(|p| (french(p.name.trim()), french(p.organisation.trim()))).collect();
-    let blanks = if rows.is_empty() { options.blank_rows } else { options.extra_blank_rows };
+    let mut rows: Vec<(String, String)> = options
+        .participants
+        .iter()
+        .map(|p| (french(p.name.trim()), french(p.organisation.trim())))
+        .collect();
+    let blanks = if rows.is_empty() {
+        options.blank_rows
+    } else {
+        options.extra_blank_rows
+    };
     rows.extend(std::iter::repeat_n((String::new(), String::new()), blanks));
 
     let mut flow = Flow::new();
@@ -144,22 +180,33 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
         // A compact title (no subtitle) so that a half-day with four speakers and twenty
         // participants fits on one page.
         flow.push(layout.paragraph(&[Span::bold("FEUILLE D'ÉMARGEMENT")], styles.kind, 0.0));
-        let title_style = TextStyle { line_height: 14.0 * 1.2, ..TextStyle::new(14.0, TEXT) };
+        let title_style = TextStyle {
+            line_height: 14.0 * 1.2,
+            ..TextStyle::new(14.0, TEXT)
+        };
         flow.push(layout.paragraph(&[Span::bold(display_title(data))], title_style, 0.0));
         flow.push([layout.spacer(6.0)]);
         let mut facts = vec![
             ("Date", label.clone()),
             ("Horaires", dates::time_range(half.start, half.end)),
         ];
-        let place = [data.venue.trim(), data.city.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+        let place = [data.venue.trim(), data.city.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
         if !place.is_empty() {
             facts.push(("Lieu", french(&place)));
         }
         for (k, v) in facts {
-            flow.push(layout.table_row(&facts_table, &[
-                vec![Para::new(vec![Span::bold(k)], TextStyle::new(9.0, ACCENT))],
-                vec![Para::new(vec![Span::regular(v)], cell)],
-            ]));
+            flow.push(layout.table_row(
+                &facts_table,
+                &[
+                    vec![Para::new(vec![Span::bold(k)], TextStyle::new(9.0, ACCENT))],
+                    vec![Para::new(vec![Span::regular(v)], cell)],
+                ],
+            ));
         }
 
         // Trainers and speakers, each once, in order of appearance.
@@ -177,16 +224,31 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
         }
         flow.push([layout.spacer(6.0)]);
         flow.push(layout.heading("Formateurs et intervenants", section, None));
-        flow.push([layout.table_header(&speakers_table, &["Nom", "Organisation", "Signature"], header)]);
-        let mut continuation = layout.heading(&format!("{label} – formateurs et intervenants (suite)"), section, None);
-        continuation.push(layout.table_header(&speakers_table, &["Nom", "Organisation", "Signature"], header));
+        flow.push([layout.table_header(
+            &speakers_table,
+            &["Nom", "Organisation", "Signature"],
+            header,
+        )]);
+        let mut continuation = layout.heading(
+            &format!("{label} – formateurs et intervenants (suite)"),
+            section,
+            None,
+        );
+        continuation.push(layout.table_header(
+            &speakers_table,
+            &["Nom", "Organisation", "Signature"],
+            header,
+        ));
         flow.begin_group(continuation);
         for (name, org) in &speakers {
-            flow.push(layout.table_row(&speakers_table, &[
-                vec![Para::new(vec![Span::bold(name.clone())], cell)],
-                vec![Para::new(vec![Span::regular(org.clone())], cell)],
-                vec![],
-            ]));
+            flow.push(layout.table_row(
+                &speakers_table,
+                &[
+                    vec![Para::new(vec![Span::bold(name.clone())], cell)],
+                    vec![Para::new(vec![Span::regular(org.clone())], cell)],
+                    vec![],
+                ],
+            ));
         }
         flow.end_group();
 
@@ -194,26 +256,41 @@ pub fn layout_attendance(data: &ProgrammeData, options: &AttendanceOptions) -> R
         flow.push([layout.spacer(6.0)]);
         flow.push(layout.heading("Participants", section, None));
         flow.push([layout.table_header(&participants_table, &labels, header)]);
-        let mut continuation = layout.heading(&format!("{label} – participants (suite)"), section, None);
+        let mut continuation =
+            layout.heading(&format!("{label} – participants (suite)"), section, None);
         continuation.push(layout.table_header(&participants_table, &labels, header));
         flow.begin_group(continuation);
         for (i, (name, org)) in rows.iter().enumerate() {
-            flow.push(layout.table_row(&participants_table, &[
-                vec![Para::new(vec![Span::regular((i + 1).to_string())], TextStyle::new(8.5, MUTED))],
-                vec![Para::new(vec![Span::regular(name.clone())], cell)],
-                vec![Para::new(vec![Span::regular(org.clone())], cell)],
-                vec![],
-            ]));
+            flow.push(layout.table_row(
+                &participants_table,
+                &[
+                    vec![Para::new(
+                        vec![Span::regular((i + 1).to_string())],
+                        TextStyle::new(8.5, MUTED),
+                    )],
+                    vec![Para::new(vec![Span::regular(name.clone())], cell)],
+                    vec![Para::new(vec![Span::regular(org.clone())], cell)],
+                    vec![],
+                ],
+            ));
         }
         flow.end_group();
     }
     let mut paginated = flow.paginate(&layout.page);
-    layout.running_texts(&mut paginated.pages, &display_title(data), data.code.trim(), "Feuille d'émargement");
+    layout.running_texts(
+        &mut paginated.pages,
+        &display_title(data),
+        data.code.trim(),
+        "Feuille d'émargement",
+    );
     Ok(paginated)
 }
 
 /// Renders the attendance sheets of an event as PDF bytes.
-pub fn render_attendance_sheets(data: &ProgrammeData, options: &AttendanceOptions) -> Result<Vec<u8>, DocumentError> {
+pub fn render_attendance_sheets(
+    data: &ProgrammeData,
+    options: &AttendanceOptions,
+) -> Result<Vec<u8>, DocumentError> {
     let fonts = font_set()?;
     let paginated = layout_attendance(data, options)?;
     let title = display_title(data).replace(['\u{a0}', '\u{202f}'], " ");
@@ -221,7 +298,11 @@ pub fn render_attendance_sheets(data: &ProgrammeData, options: &AttendanceOption
         title: format!("Feuilles d'émargement – {title}"),
         author: author(data, &options.author),
         subject: format!("Feuilles d'émargement – {title}"),
-        keywords: [data.code.trim(), "émargement"].iter().filter(|s| !s.is_empty()).map(|s| s.to_string()).collect(),
+        keywords: [data.code.trim(), "émargement"]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.to_string())
+            .collect(),
         created: options.created.unwrap_or_else(Utc::now),
     };
     write_pdf(fonts, &PageSetup::a4(), &paginated, &info)
@@ -247,27 +328,62 @@ mod tests {
 
     #[test]
     fn half_days_split_at_one_pm() {
-        let sessions = vec![s(3, 9, SessionKind::Talk), s(3, 11, SessionKind::Talk), s(3, 14, SessionKind::Talk), s(4, 13, SessionKind::Talk), s(4, 12, SessionKind::Meal)];
+        let sessions = vec![
+            s(3, 9, SessionKind::Talk),
+            s(3, 11, SessionKind::Talk),
+            s(3, 14, SessionKind::Talk),
+            s(4, 13, SessionKind::Talk),
+            s(4, 12, SessionKind::Meal),
+        ];
         let halves = half_days(&sessions);
         let labels: Vec<String> = halves.iter().map(|h| h.label()).collect();
         // The meal on the 4th at noon makes no sheet of its own.
-        assert_eq!(labels, ["Mardi 3 mars 2026 – matin", "Mardi 3 mars 2026 – après-midi", "Mercredi 4 mars 2026 – après-midi"]);
+        assert_eq!(
+            labels,
+            [
+                "Mardi 3 mars 2026 – matin",
+                "Mardi 3 mars 2026 – après-midi",
+                "Mercredi 4 mars 2026 – après-midi"
+            ]
+        );
         assert_eq!(halves[0].sessions.len(), 2);
-        assert_eq!(halves[0].end, NaiveTime::from_hms_opt(12, 30, 0).expect("time"));
+        assert_eq!(
+            halves[0].end,
+            NaiveTime::from_hms_opt(12, 30, 0).expect("time")
+        );
     }
 
     #[test]
     fn no_session_and_absurd_row_counts_are_refused() {
-        let data = ProgrammeData { title: "T".into(), ..ProgrammeData::default() };
-        assert_eq!(layout_attendance(&data, &AttendanceOptions::default()).unwrap_err(), DocumentError::NoSession);
-        let data = ProgrammeData { sessions: vec![s(3, 9, SessionKind::Talk)], ..data };
-        let options = AttendanceOptions { blank_rows: 100_000, ..AttendanceOptions::default() };
-        assert!(matches!(layout_attendance(&data, &options), Err(DocumentError::TooManyRows { .. })));
+        let data = ProgrammeData {
+            title: "T".into(),
+            ..ProgrammeData::default()
+        };
+        assert_eq!(
+            layout_attendance(&data, &AttendanceOptions::default()).unwrap_err(),
+            DocumentError::NoSession
+        );
+        let data = ProgrammeData {
+            sessions: vec![s(3, 9, SessionKind::Talk)],
+            ..data
+        };
+        let options = AttendanceOptions {
+            blank_rows: 100_000,
+            ..AttendanceOptions::default()
+        };
+        assert!(matches!(
+            layout_attendance(&data, &options),
+            Err(DocumentError::TooManyRows { .. })
+        ));
     }
 
     #[test]
     fn one_page_per_half_day_with_default_rows() {
-        let data = ProgrammeData { title: "Visite".into(), sessions: vec![s(3, 9, SessionKind::Talk), s(3, 14, SessionKind::Talk)], ..ProgrammeData::default() };
+        let data = ProgrammeData {
+            title: "Visite".into(),
+            sessions: vec![s(3, 9, SessionKind::Talk), s(3, 14, SessionKind::Talk)],
+            ..ProgrammeData::default()
+        };
         let paginated = layout_attendance(&data, &AttendanceOptions::default()).expect("layout");
         assert_eq!(paginated.pages.len(), 2);
         assert_eq!(paginated.bookmarks.len(), 2);

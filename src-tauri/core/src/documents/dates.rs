@@ -9,8 +9,18 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use super::typography::NBSP;
 
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// The French name of a weekday, lower case.
@@ -42,7 +52,12 @@ fn day_number(date: NaiveDate) -> String {
 
 /// "mardi 3 mars" (no year).
 pub fn day_month(date: NaiveDate) -> String {
-    format!("{} {} {}", weekday_name(date.weekday()), day_number(date), month_name(date))
+    format!(
+        "{} {} {}",
+        weekday_name(date.weekday()),
+        day_number(date),
+        month_name(date)
+    )
 }
 
 /// "mardi 3 mars 2026".
@@ -68,7 +83,11 @@ pub fn capitalize(text: &str) -> String {
 /// "du lundi 30 mars au mercredi 1er avril 2026",
 /// "du mercredi 30 décembre 2026 au vendredi 1er janvier 2027". Reversed bounds are swapped.
 pub fn date_range(start: NaiveDate, end: NaiveDate) -> String {
-    let (start, end) = if end < start { (end, start) } else { (start, end) };
+    let (start, end) = if end < start {
+        (end, start)
+    } else {
+        (start, end)
+    };
     if start == end {
         format!("le {}", long_date(start))
     } else if start.year() != end.year() {
@@ -146,8 +165,14 @@ mod tests {
 
     #[test]
     fn ranges() {
-        assert_eq!(date_range(d(2026, 3, 3), d(2026, 3, 5)), "du mardi 3 au jeudi 5 mars 2026");
-        assert_eq!(date_range(d(2026, 3, 3), d(2026, 3, 3)), "le mardi 3 mars 2026");
+        assert_eq!(
+            date_range(d(2026, 3, 3), d(2026, 3, 5)),
+            "du mardi 3 au jeudi 5 mars 2026"
+        );
+        assert_eq!(
+            date_range(d(2026, 3, 3), d(2026, 3, 3)),
+            "le mardi 3 mars 2026"
+        );
         assert_eq!(
             date_range(d(2026, 3, 30), d(2026, 4, 1)),
             "du lundi 30 mars au mercredi 1er avril 2026"
@@ -156,7 +181,10 @@ mod tests {
             date_range(d(2026, 12, 30), d(2027, 1, 1)),
             "du mercredi 30 décembre 2026 au vendredi 1er janvier 2027"
         );
-        assert_eq!(date_range(d(2026, 3, 5), d(2026, 3, 3)), "du mardi 3 au jeudi 5 mars 2026");
+        assert_eq!(
+            date_range(d(2026, 3, 5), d(2026, 3, 3)),
+            "du mardi 3 au jeudi 5 mars 2026"
+        );
     }
 
     #[test]
@@ -164,7 +192,10 @@ mod tests {
         let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid time");
         assert_eq!(plain(time(t(9, 0))), "9 h 00");
         assert_eq!(plain(time(t(14, 30))), "14 h 30");
-        assert!(!time(t(14, 30)).contains(' '), "no breakable space inside a time");
+        assert!(
+            !time(t(14, 30)).contains(' '),
+            "no breakable space inside a time"
+        );
         assert_eq!(plain(time_range(t(9, 0), t(12, 30))), "9 h 00 – 12 h 30");
         assert_eq!(time_range(t(9, 0), t(12, 30)).matches(' ').count(), 1);
         assert_eq!(plain(duration(18 * 60)), "18 heures");

@@ -21,8 +21,12 @@ pub enum FontStyle {
 }
 
 impl FontStyle {
-    pub const ALL: [FontStyle; 4] =
-        [FontStyle::Regular, FontStyle::Bold, FontStyle::Italic, FontStyle::BoldItalic];
+    pub const ALL: [FontStyle; 4] = [
+        FontStyle::Regular,
+        FontStyle::Bold,
+        FontStyle::Italic,
+        FontStyle::BoldItalic,
+    ];
 
     pub(crate) fn index(self) -> usize {
         match self {
@@ -89,7 +93,9 @@ impl Face {
             replacement: '?',
         };
         face.low = (0..TABLE_LEN as u32).map(|cp| face.lookup(cp)).collect();
-        face.punct = (0..PUNCT_LEN as u32).map(|i| face.lookup(PUNCT_START + i)).collect();
+        face.punct = (0..PUNCT_LEN as u32)
+            .map(|i| face.lookup(PUNCT_START + i))
+            .collect();
         if face.advance('\u{FFFD}').is_some() {
             face.replacement = '\u{FFFD}';
         }
@@ -126,14 +132,21 @@ impl Face {
             return Some(c);
         }
         if c.is_whitespace() {
-            return Some(if self.advance('\u{00A0}').is_some() { '\u{00A0}' } else { ' ' });
+            return Some(if self.advance('\u{00A0}').is_some() {
+                '\u{00A0}'
+            } else {
+                ' '
+            });
         }
         Some(self.replacement)
     }
 
     /// Width of `text` at `size` points, for text already passed through [`Face::printable`].
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(c).unwrap_or(0.0)).sum::<f32>() * size
+        text.chars()
+            .map(|c| self.advance(c).unwrap_or(0.0))
+            .sum::<f32>()
+            * size
     }
 }
 
@@ -163,7 +176,10 @@ impl FontSet {
     }
 
     fn load() -> Result<FontSet, DocumentError> {
-        let faces = FontStyle::ALL.iter().map(|s| Face::load(*s)).collect::<Result<Vec<_>, _>>()?;
+        let faces = FontStyle::ALL
+            .iter()
+            .map(|s| Face::load(*s))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(FontSet { faces })
     }
 }
@@ -194,7 +210,10 @@ mod tests {
         assert!(regular.advance('é').is_some());
         assert!(regular.advance('«').is_some());
         assert!(regular.advance('€').is_some());
-        assert!(regular.advance('\u{202F}').is_some() || regular.printable('\u{202F}') == Some('\u{00A0}'));
+        assert!(
+            regular.advance('\u{202F}').is_some()
+                || regular.printable('\u{202F}') == Some('\u{00A0}')
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::programme::{ProgrammeData, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine};
+use super::programme::{
+    ProgrammeData, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine,
+};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{EventKind, OrganiserRole, SessionKind, SpeakerRole};
 use crate::store::Store;
@@ -28,23 +30,34 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
 }
 
 fn full_name(first: &str, last: &str) -> String {
-    format!("{} {}", first.trim(), last.trim()).trim().to_string()
+    format!("{} {}", first.trim(), last.trim())
+        .trim()
+        .to_string()
 }
 
 /// Reads everything the programme of `event_id` prints. `version_date` is the programme's
 /// version (today when `None`). Sessions whose date or times cannot be read are refused with a
 /// message naming them.
-pub fn programme_data(store: &Store, event_id: &str, version_date: Option<NaiveDate>, labels: &Labels) -> CoreResult<ProgrammeData> {
+pub fn programme_data(
+    store: &Store,
+    event_id: &str,
+    version_date: Option<NaiveDate>,
+    labels: &Labels,
+) -> CoreResult<ProgrammeData> {
     let event = store.get_event(event_id)?;
     let e = &event.data;
-    let label = |code: &str, f: &dyn Fn(&str) -> Option<String>| f(code).unwrap_or_else(|| code.to_string());
+    let label = |code: &str, f: &dyn Fn(&str) -> Option<String>| {
+        f(code).unwrap_or_else(|| code.to_string())
+    };
 
     let mut organisers = Vec::new();
     for o in &e.organisers {
         let org = store.get_organisation(&o.organisation_id)?;
         organisers.push(ProgrammeOrganiser {
             name: org.data.name.clone(),
-            role: OrganiserRole::from_code(&o.role).map(|r| r.label().to_string()).unwrap_or_default(),
+            role: OrganiserRole::from_code(&o.role)
+                .map(|r| r.label().to_string())
+                .unwrap_or_default(),
         });
     }
     let mut target_professions = Vec::new();
@@ -56,7 +69,12 @@ pub fn programme_data(store: &Store, event_id: &str, version_date: Option<NaiveD
     let mut speakers: Vec<(String, ProgrammeSpeaker)> = Vec::new();
     for s in store.list_sessions(event_id)? {
         let d = &s.data;
-        let unreadable = || CoreError::Document(format!("La séance « {} » a une date ou des horaires illisibles ({} {}–{}).", d.title, d.date, d.start_time, d.end_time));
+        let unreadable = || {
+            CoreError::Document(format!(
+                "La séance « {} » a une date ou des horaires illisibles ({} {}–{}).",
+                d.title, d.date, d.start_time, d.end_time
+            ))
+        };
         let date = parse_date(&d.date).ok_or_else(unreadable)?;
         let start = parse_time(&d.start_time).ok_or_else(unreadable)?;
         let end = parse_time(&d.end_time).unwrap_or(start);
@@ -70,11 +88,20 @@ pub fn programme_data(store: &Store, event_id: &str, version_date: Option<NaiveD
                 Some(SpeakerRole::Speaker) | None => String::new(),
                 Some(r) => r.label().to_string(),
             };
-            lines.push(SessionSpeakerLine { name: name.clone(), organisation: organisation.clone(), role });
+            lines.push(SessionSpeakerLine {
+                name: name.clone(),
+                organisation: organisation.clone(),
+                role,
+            });
             if !speakers.iter().any(|(id, _)| *id == expert.meta.id) {
                 speakers.push((
                     expert.meta.id.clone(),
-                    ProgrammeSpeaker { name, job_title: x.job_title.clone(), organisation, bio: x.bio_fr.clone() },
+                    ProgrammeSpeaker {
+                        name,
+                        job_title: x.job_title.clone(),
+                        organisation,
+                        bio: x.bio_fr.clone(),
+                    },
                 ));
             }
         }
@@ -96,14 +123,20 @@ pub fn programme_data(store: &Store, event_id: &str, version_date: Option<NaiveD
         code: e.code.clone(),
         title: e.title.clone(),
         subtitle: e.subtitle.clone(),
-        kind: EventKind::from_code(&e.kind).map(|k| k.label().to_string()).unwrap_or_default(),
+        kind: EventKind::from_code(&e.kind)
+            .map(|k| k.label().to_string())
+            .unwrap_or_default(),
         version_date,
         start_date: parse_date(&e.start_date),
         end_date: parse_date(&e.end_date),
         venue: e.venue.clone(),
         address: e.address.clone(),
         city: e.city.clone(),
-        country: if e.country.trim().is_empty() { String::new() } else { label(&e.country, labels.country) },
+        country: if e.country.trim().is_empty() {
+            String::new()
+        } else {
+            label(&e.country, labels.country)
+        },
         organisers,
         audience: e.audience.clone(),
         target_professions,
@@ -116,7 +149,11 @@ pub fn programme_data(store: &Store, event_id: &str, version_date: Option<NaiveD
         price: e.price.clone(),
         accessibility: e.accessibility.clone(),
         accessibility_contact: e.accessibility_contact.clone(),
-        languages: e.languages.iter().map(|l| label(l, labels.language)).collect(),
+        languages: e
+            .languages
+            .iter()
+            .map(|l| label(l, labels.language))
+            .collect(),
         interpretation: e.interpretation.clone(),
         contact_name: e.contact_name.clone(),
         contact_email: e.contact_email.clone(),
@@ -137,8 +174,12 @@ mod tests {
         let id = crate::demo::add_demo(&mut store).expect("demo");
         let german = |c: &str| (c == "de").then(|| "allemand".to_string());
         let none = |_: &str| None;
-        let labels = Labels { language: &german, country: &none };
-        let data = programme_data(&store, &id, NaiveDate::from_ymd_opt(2026, 2, 1), &labels).expect("data");
+        let labels = Labels {
+            language: &german,
+            country: &none,
+        };
+        let data = programme_data(&store, &id, NaiveDate::from_ymd_opt(2026, 2, 1), &labels)
+            .expect("data");
         assert!(!data.title.is_empty());
         assert!(!data.sessions.is_empty());
         assert!(!data.speakers.is_empty());

@@ -44,7 +44,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(text: impl Into<String>, style: FontStyle) -> Span {
-        Span { text: text.into(), style }
+        Span {
+            text: text.into(),
+            style,
+        }
     }
     pub fn regular(text: impl Into<String>) -> Span {
         Span::new(text, FontStyle::Regular)
@@ -67,7 +70,11 @@ pub struct TextStyle {
 
 impl TextStyle {
     pub fn new(size: f32, color: Rgb) -> TextStyle {
-        TextStyle { size, line_height: size * 1.3, color }
+        TextStyle {
+            size,
+            line_height: size * 1.3,
+            color,
+        }
     }
 }
 
@@ -155,7 +162,9 @@ fn words(fonts: &FontSet, spans: &[Span], size: f32) -> Vec<Word> {
                 }
                 continue;
             }
-            let Some(c) = face.printable(raw) else { continue };
+            let Some(c) = face.printable(raw) else {
+                continue;
+            };
             let width = face.advance(c).unwrap_or(0.0) * size;
             if current.is_none() {
                 let glue = breaks == 0 && cannot_start_line(c);
@@ -191,13 +200,23 @@ fn words(fonts: &FontSet, spans: &[Span], size: f32) -> Vec<Word> {
 /// placed alone (the caller's columns are always wider than any glyph).
 fn split_word(fonts: &FontSet, word: Word, size: f32, max: f32) -> Vec<Word> {
     let mut pieces: Vec<Word> = Vec::new();
-    let mut current = Word { frags: Vec::new(), width: 0.0, space: word.space, breaks_before: word.breaks_before };
+    let mut current = Word {
+        frags: Vec::new(),
+        width: 0.0,
+        space: word.space,
+        breaks_before: word.breaks_before,
+    };
     for (style, text) in &word.frags {
         let face = fonts.face(*style);
         for c in text.chars() {
             let w = face.advance(c).unwrap_or(0.0) * size;
             if current.width + w > max + EPS && !current.frags.is_empty() {
-                let mut next = Word { frags: Vec::new(), width: 0.0, space: None, breaks_before: 0 };
+                let mut next = Word {
+                    frags: Vec::new(),
+                    width: 0.0,
+                    space: None,
+                    breaks_before: 0,
+                };
                 if cannot_start_line(c) {
                     // Carry the last character over so the punctuation is not first, when
                     // both still fit.
@@ -279,7 +298,12 @@ fn finish_line(fonts: &FontSet, mut words: Vec<Word>, size: f32) -> Line {
     let mut line = Line::default();
     for (style, text) in runs {
         let width = fonts.face(style).width(&text, size);
-        line.pieces.push(Piece { text, style, x: line.width, width });
+        line.pieces.push(Piece {
+            text,
+            style,
+            x: line.width,
+            width,
+        });
         line.width += width;
     }
     line
@@ -300,7 +324,11 @@ pub fn break_lines(fonts: &FontSet, spans: &[Span], size: f32, max_width: f32) -
             }
             width = 0.0;
         }
-        let space = if current.is_empty() { 0.0 } else { word.space.map_or(0.0, |(_, w)| w) };
+        let space = if current.is_empty() {
+            0.0
+        } else {
+            word.space.map_or(0.0, |(_, w)| w)
+        };
         if width + space + word.width <= max + EPS {
             width += space + word.width;
             current.push(word);
@@ -327,7 +355,11 @@ pub fn break_lines(fonts: &FontSet, spans: &[Span], size: f32, max_width: f32) -
 
 /// Shortens `text` with an ellipsis so that it fits on one line of `max_width` points.
 pub fn ellipsize(face: &Face, text: &str, size: f32, max_width: f32) -> String {
-    let clean: String = text.chars().filter_map(|c| face.printable(c)).map(|c| if c == '\n' { ' ' } else { c }).collect();
+    let clean: String = text
+        .chars()
+        .filter_map(|c| face.printable(c))
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
     if face.width(&clean, size) <= max_width {
         return clean;
     }
@@ -352,9 +384,32 @@ pub fn ellipsize(face: &Face, text: &str, size: f32, max_width: f32) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Draw {
     /// Text on one line; `baseline` from the top of the page; `width` as measured.
-    Text { x: f32, baseline: f32, text: String, style: FontStyle, size: f32, color: Rgb, width: f32 },
-    Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<Rgb>, stroke: Option<Rgb>, line_width: f32 },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, color: Rgb, width: f32 },
+    Text {
+        x: f32,
+        baseline: f32,
+        text: String,
+        style: FontStyle,
+        size: f32,
+        color: Rgb,
+        width: f32,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<Rgb>,
+        line_width: f32,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        color: Rgb,
+        width: f32,
+    },
 }
 
 impl Draw {
@@ -459,7 +514,11 @@ pub struct Para {
 
 impl Para {
     pub fn new(spans: Vec<Span>, style: TextStyle) -> Para {
-        Para { spans, style, gap_before: 2.0 }
+        Para {
+            spans,
+            style,
+            gap_before: 2.0,
+        }
     }
 }
 
@@ -524,25 +583,42 @@ impl<'f> Layout<'f> {
 
     /// Vertical space, dropped at the top of a page.
     pub fn spacer(&self, height: f32) -> Chunk {
-        Chunk { height, discardable: true, ..Chunk::default() }
+        Chunk {
+            height,
+            discardable: true,
+            ..Chunk::default()
+        }
     }
 
     /// A zero-height chunk that starts a new page.
     pub fn page_break(&self) -> Chunk {
-        Chunk { break_before: true, discardable: true, ..Chunk::default() }
+        Chunk {
+            break_before: true,
+            discardable: true,
+            ..Chunk::default()
+        }
     }
 
     /// A paragraph, one chunk per line so that it can flow over a page break.
     pub fn paragraph(&self, spans: &[Span], style: TextStyle, indent: f32) -> Vec<Chunk> {
         let x = self.page.left() + indent;
-        break_lines(self.fonts, spans, style.size, self.page.body_width() - indent)
-            .iter()
-            .map(|line| {
-                let mut draws = Vec::new();
-                self.draw_line(line, x, 0.0, &style, &mut draws);
-                Chunk { height: style.line_height, draws, ..Chunk::default() }
-            })
-            .collect()
+        break_lines(
+            self.fonts,
+            spans,
+            style.size,
+            self.page.body_width() - indent,
+        )
+        .iter()
+        .map(|line| {
+            let mut draws = Vec::new();
+            self.draw_line(line, x, 0.0, &style, &mut draws);
+            Chunk {
+                height: style.line_height,
+                draws,
+                ..Chunk::default()
+            }
+        })
+        .collect()
     }
 
     /// A heading: its lines are kept with what follows; an optional rule underlines it.
@@ -571,7 +647,12 @@ impl<'f> Layout<'f> {
         let indent = style.size * 1.2;
         let mut chunks = Vec::new();
         for item in items {
-            let lines = break_lines(self.fonts, item, style.size, self.page.body_width() - indent);
+            let lines = break_lines(
+                self.fonts,
+                item,
+                style.size,
+                self.page.body_width() - indent,
+            );
             for (n, line) in lines.iter().enumerate() {
                 let mut draws = Vec::new();
                 if n == 0 {
@@ -584,11 +665,24 @@ impl<'f> Layout<'f> {
                         }],
                         width: 0.0,
                     };
-                    let accent = TextStyle { color: ACCENT, ..style };
-                    self.draw_line(&bullet, self.page.left() + style.size * 0.2, 0.0, &accent, &mut draws);
+                    let accent = TextStyle {
+                        color: ACCENT,
+                        ..style
+                    };
+                    self.draw_line(
+                        &bullet,
+                        self.page.left() + style.size * 0.2,
+                        0.0,
+                        &accent,
+                        &mut draws,
+                    );
                 }
                 self.draw_line(line, self.page.left() + indent, 0.0, &style, &mut draws);
-                chunks.push(Chunk { height: style.line_height, draws, ..Chunk::default() });
+                chunks.push(Chunk {
+                    height: style.line_height,
+                    draws,
+                    ..Chunk::default()
+                });
             }
             if let Some(last) = chunks.last_mut() {
                 last.height += style.size * 0.25;
@@ -599,9 +693,15 @@ impl<'f> Layout<'f> {
 
     /// A header row: bold labels on a pale background, kept with the first body row.
     pub fn table_header(&self, table: &Table, labels: &[&str], style: TextStyle) -> Chunk {
-        let cells: Vec<Vec<Para>> =
-            labels.iter().map(|l| vec![Para::new(vec![Span::bold(*l)], style)]).collect();
-        let header = Table { fill: Some(PALE), min_row_height: 0.0, ..table.clone() };
+        let cells: Vec<Vec<Para>> = labels
+            .iter()
+            .map(|l| vec![Para::new(vec![Span::bold(*l)], style)])
+            .collect();
+        let header = Table {
+            fill: Some(PALE),
+            min_row_height: 0.0,
+            ..table.clone()
+        };
         let mut chunks = self.table_row(&header, &cells);
         let mut chunk = chunks.remove(0);
         chunk.keep_with_next = true;
@@ -635,10 +735,19 @@ impl<'f> Layout<'f> {
             .map(|(i, (_, w))| {
                 let mut out = Vec::new();
                 for para in cells.get(i).map(|c| c.as_slice()).unwrap_or(&[]) {
-                    let lines = break_lines(self.fonts, &para.spans, para.style.size, w - 2.0 * pad);
+                    let lines =
+                        break_lines(self.fonts, &para.spans, para.style.size, w - 2.0 * pad);
                     for (n, line) in lines.into_iter().enumerate() {
-                        let gap = if n == 0 && !out.is_empty() { para.gap_before } else { 0.0 };
-                        out.push(CellLine { line, style: para.style, gap });
+                        let gap = if n == 0 && !out.is_empty() {
+                            para.gap_before
+                        } else {
+                            0.0
+                        };
+                        out.push(CellLine {
+                            line,
+                            style: para.style,
+                            gap,
+                        });
                     }
                 }
                 out
@@ -671,15 +780,39 @@ impl<'f> Layout<'f> {
             let height = (content + 2.0 * pad).max(table.min_row_height);
             let mut background = Vec::new();
             if let Some(fill) = table.fill {
-                background.push(Draw::Rect { x: self.page.left(), y: 0.0, w: table.width(), h: height, fill: Some(fill), stroke: None, line_width: 0.0 });
+                background.push(Draw::Rect {
+                    x: self.page.left(),
+                    y: 0.0,
+                    w: table.width(),
+                    h: height,
+                    fill: Some(fill),
+                    stroke: None,
+                    line_width: 0.0,
+                });
             }
             if let Some(color) = table.accent {
-                background.push(Draw::Rect { x: self.page.left(), y: 0.0, w: 2.5, h: height, fill: Some(color), stroke: None, line_width: 0.0 });
+                background.push(Draw::Rect {
+                    x: self.page.left(),
+                    y: 0.0,
+                    w: 2.5,
+                    h: height,
+                    fill: Some(color),
+                    stroke: None,
+                    line_width: 0.0,
+                });
             }
             match (table.rule, table.grid) {
                 (Some(color), true) => {
                     for (x, w) in &columns {
-                        background.push(Draw::Rect { x: *x, y: 0.0, w: *w, h: height, fill: None, stroke: Some(color), line_width: 0.6 });
+                        background.push(Draw::Rect {
+                            x: *x,
+                            y: 0.0,
+                            w: *w,
+                            h: height,
+                            fill: None,
+                            stroke: Some(color),
+                            line_width: 0.6,
+                        });
                     }
                 }
                 (Some(color), false) => background.push(Draw::Line {
@@ -693,7 +826,11 @@ impl<'f> Layout<'f> {
                 (None, _) => {}
             }
             background.extend(draws);
-            chunks.push(Chunk { height, draws: background, ..Chunk::default() });
+            chunks.push(Chunk {
+                height,
+                draws: background,
+                ..Chunk::default()
+            });
             let done = cursors.iter().zip(&laid).all(|(c, cell)| *c >= cell.len());
             if done {
                 return chunks;
@@ -702,7 +839,13 @@ impl<'f> Layout<'f> {
     }
 
     /// Header and footer of every page, with "page N / M".
-    pub fn running_texts(&self, pages: &mut [PageLayout], header_left: &str, header_right: &str, footer_left: &str) {
+    pub fn running_texts(
+        &self,
+        pages: &mut [PageLayout],
+        header_left: &str,
+        header_right: &str,
+        footer_left: &str,
+    ) {
         let style = TextStyle::new(8.0, MUTED);
         let face = self.fonts.face(FontStyle::Regular);
         let total = pages.len();
@@ -715,8 +858,18 @@ impl<'f> Layout<'f> {
             let right = ellipsize(face, header_right, style.size, self.page.body_width() / 3.0);
             let right_w = face.width(&right, style.size);
             let number_w = face.width(&number, style.size);
-            let left = ellipsize(face, header_left, style.size, self.page.body_width() - right_w - 6.0 * MM);
-            let footer = ellipsize(face, footer_left, style.size, self.page.body_width() - number_w - 6.0 * MM);
+            let left = ellipsize(
+                face,
+                header_left,
+                style.size,
+                self.page.body_width() - right_w - 6.0 * MM,
+            );
+            let footer = ellipsize(
+                face,
+                footer_left,
+                style.size,
+                self.page.body_width() - number_w - 6.0 * MM,
+            );
             let mut draws = Vec::new();
             let mut text = |text: String, x_right: Option<f32>, top: f32| {
                 let width = face.width(&text, style.size);
@@ -724,14 +877,29 @@ impl<'f> Layout<'f> {
                     Some(right) => right - width,
                     None => self.page.left(),
                 };
-                draws.push(Draw::Text { x, baseline: self.baseline(top, &style), text, style: FontStyle::Regular, size: style.size, color: style.color, width });
+                draws.push(Draw::Text {
+                    x,
+                    baseline: self.baseline(top, &style),
+                    text,
+                    style: FontStyle::Regular,
+                    size: style.size,
+                    color: style.color,
+                    width,
+                });
             };
             text(left, None, header_top);
             text(right, Some(self.page.right()), header_top);
             text(footer, None, footer_top);
             text(number, Some(self.page.right()), footer_top);
             for y in [rule_y, footer_rule] {
-                draws.push(Draw::Line { x1: self.page.left(), y1: y, x2: self.page.right(), y2: y, color: RULE, width: 0.5 });
+                draws.push(Draw::Line {
+                    x1: self.page.left(),
+                    y1: y,
+                    x2: self.page.right(),
+                    y2: y,
+                    color: RULE,
+                    width: 0.5,
+                });
             }
             page.draws.extend(draws);
         }
@@ -777,13 +945,20 @@ impl Flow {
     /// Marks the next chunk pushed as the target of a bookmark.
     pub fn bookmark(&mut self, title: &str) {
         // Kept with what follows so that it lands on the page of the heading it announces.
-        self.chunks.push(Chunk { bookmark: Some(title.to_string()), keep_with_next: true, ..Chunk::default() });
+        self.chunks.push(Chunk {
+            bookmark: Some(title.to_string()),
+            keep_with_next: true,
+            ..Chunk::default()
+        });
     }
 
     /// Pours the chunks into pages (see the module documentation for the rules).
     pub fn paginate(self, page: &PageSetup) -> Paginated {
         let body = page.body_height();
-        let mut out = Paginated { pages: vec![PageLayout::default()], ..Paginated::default() };
+        let mut out = Paginated {
+            pages: vec![PageLayout::default()],
+            ..Paginated::default()
+        };
         let mut y = 0.0;
         let place = |out: &mut Paginated, y: &mut f32, chunk: &Chunk| {
             if let Some(title) = &chunk.bookmark {
@@ -791,7 +966,9 @@ impl Flow {
             }
             if let Some(current) = out.pages.last_mut() {
                 let top = page.body_top() + *y;
-                current.draws.extend(chunk.draws.iter().cloned().map(|d| d.shifted(top)));
+                current
+                    .draws
+                    .extend(chunk.draws.iter().cloned().map(|d| d.shifted(top)));
             }
             *y += chunk.height;
         };
@@ -833,10 +1010,23 @@ impl Flow {
 
 /// Checks that every glyph lies inside the printable area (the page minus its margins), using
 /// the measured widths and the faces' ascent and descent. Returns the first offence.
-pub fn check_printable_area(fonts: &FontSet, page: &PageSetup, pages: &[PageLayout]) -> Result<(), String> {
+pub fn check_printable_area(
+    fonts: &FontSet,
+    page: &PageSetup,
+    pages: &[PageLayout],
+) -> Result<(), String> {
     for (n, p) in pages.iter().enumerate() {
         for draw in &p.draws {
-            if let Draw::Text { x, baseline, text, style, size, width, .. } = draw {
+            if let Draw::Text {
+                x,
+                baseline,
+                text,
+                style,
+                size,
+                width,
+                ..
+            } = draw
+            {
                 let face = fonts.face(*style);
                 let top = baseline - face.ascent * size;
                 let bottom = baseline + face.descent * size;
@@ -875,7 +1065,9 @@ mod tests {
     fn short_text_is_one_line_and_measured() {
         let lines = break_lines(fonts(), &[Span::regular("Bonjour le monde")], 10.0, 300.0);
         assert_eq!(texts(&lines), ["Bonjour le monde"]);
-        let expected = fonts().face(FontStyle::Regular).width("Bonjour le monde", 10.0);
+        let expected = fonts()
+            .face(FontStyle::Regular)
+            .width("Bonjour le monde", 10.0);
         assert!((lines[0].width - expected).abs() < 0.01);
     }
 
@@ -904,12 +1096,24 @@ mod tests {
 
     #[test]
     fn bold_and_italic_runs_keep_their_faces() {
-        let spans = [Span::regular("Un "), Span::bold("mot gras"), Span::italic(" puis italique")];
+        let spans = [
+            Span::regular("Un "),
+            Span::bold("mot gras"),
+            Span::italic(" puis italique"),
+        ];
         let lines = break_lines(fonts(), &spans, 10.0, 500.0);
-        let styles: Vec<_> = lines[0].pieces.iter().map(|p| (p.text.as_str(), p.style)).collect();
+        let styles: Vec<_> = lines[0]
+            .pieces
+            .iter()
+            .map(|p| (p.text.as_str(), p.style))
+            .collect();
         assert_eq!(
             styles,
-            [("Un ", FontStyle::Regular), ("mot gras", FontStyle::Bold), (" puis italique", FontStyle::Italic)]
+            [
+                ("Un ", FontStyle::Regular),
+                ("mot gras", FontStyle::Bold),
+                (" puis italique", FontStyle::Italic)
+            ]
         );
         // Pieces are contiguous.
         for pair in lines[0].pieces.windows(2) {
@@ -925,7 +1129,11 @@ mod tests {
         for width in [40.0, 55.0, 70.0, 90.0, 120.0] {
             for line in break_lines(fonts(), &[Span::regular(text.clone())], 10.0, width) {
                 let first = line.text().chars().next().unwrap_or('a');
-                assert!(!cannot_start_line(first), "width {width}: {:?}", line.text());
+                assert!(
+                    !cannot_start_line(first),
+                    "width {width}: {:?}",
+                    line.text()
+                );
             }
         }
     }
@@ -936,8 +1144,18 @@ mod tests {
         for width in [45.0, 60.0, 80.0, 100.0] {
             let lines = break_lines(fonts(), &[Span::regular(text.clone())], 10.0, width);
             let joined: Vec<String> = texts(&lines);
-            assert!(joined.iter().any(|l| l.contains(&format!("14{NBSP}h{NBSP}30"))), "{width}: {joined:?}");
-            assert!(joined.iter().any(|l| l.contains(&format!("16{NBSP}h{NBSP}45"))), "{width}: {joined:?}");
+            assert!(
+                joined
+                    .iter()
+                    .any(|l| l.contains(&format!("14{NBSP}h{NBSP}30"))),
+                "{width}: {joined:?}"
+            );
+            assert!(
+                joined
+                    .iter()
+                    .any(|l| l.contains(&format!("16{NBSP}h{NBSP}45"))),
+                "{width}: {joined:?}"
+            );
         }
     }
 
@@ -952,11 +1170,21 @@ mod tests {
     #[test]
     fn missing_glyphs_are_replaced_and_rtl_is_reordered() {
         // DejaVu Sans has some emoji (😀) but no CJK ideographs.
-        let lines = break_lines(fonts(), &[Span::regular("Réunion 会议 😀\u{FE0F} fin")], 10.0, 500.0);
+        let lines = break_lines(
+            fonts(),
+            &[Span::regular("Réunion 会议 😀\u{FE0F} fin")],
+            10.0,
+            500.0,
+        );
         let text = lines[0].text();
         assert!(!text.contains('会') && !text.contains('\u{FE0F}'));
         assert!(text.contains('\u{FFFD}') || text.contains('?'));
-        let lines = break_lines(fonts(), &[Span::regular("avant שלום עולם après")], 10.0, 500.0);
+        let lines = break_lines(
+            fonts(),
+            &[Span::regular("avant שלום עולם après")],
+            10.0,
+            500.0,
+        );
         assert_eq!(lines[0].text(), "avant םלוע םולש après");
     }
 
@@ -972,7 +1200,15 @@ mod tests {
 
     fn row_table(layout: &Layout) -> Table {
         let w = layout.page.body_width();
-        Table { columns: vec![w * 0.2, w * 0.5, w * 0.3], padding: 4.0, grid: false, rule: Some(RULE), fill: None, accent: None, min_row_height: 0.0 }
+        Table {
+            columns: vec![w * 0.2, w * 0.5, w * 0.3],
+            padding: 4.0,
+            grid: false,
+            rule: Some(RULE),
+            fill: None,
+            accent: None,
+            min_row_height: 0.0,
+        }
     }
 
     #[test]
@@ -991,7 +1227,13 @@ mod tests {
             for n in 0..25 {
                 let cells = vec![
                     vec![Para::new(vec![Span::regular("9 h 00")], body)],
-                    vec![Para::new(vec![Span::bold(format!("Séance {day}.{n}")), Span::regular(" texte ".repeat(n % 7 * 10))], body)],
+                    vec![Para::new(
+                        vec![
+                            Span::bold(format!("Séance {day}.{n}")),
+                            Span::regular(" texte ".repeat(n % 7 * 10)),
+                        ],
+                        body,
+                    )],
                     vec![Para::new(vec![Span::regular("Intervenant")], body)],
                 ];
                 flow.push(layout.table_row(&table, &cells));
@@ -1014,11 +1256,26 @@ mod tests {
         let page_texts: Vec<Vec<String>> = paginated
             .pages
             .iter()
-            .map(|p| p.draws.iter().filter_map(|d| match d { Draw::Text { text, .. } => Some(text.clone()), _ => None }).collect())
+            .map(|p| {
+                p.draws
+                    .iter()
+                    .filter_map(|d| match d {
+                        Draw::Text { text, .. } => Some(text.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            })
             .collect();
         // Every page after the first that starts inside a day starts with its "(suite)" heading.
-        let continued = page_texts.iter().filter(|t| t.first().is_some_and(|s| s.ends_with("(suite)"))).count();
-        assert!(continued >= 2, "{:?}", page_texts.iter().map(|t| t.first()).collect::<Vec<_>>());
+        let continued = page_texts
+            .iter()
+            .filter(|t| t.first().is_some_and(|s| s.ends_with("(suite)")))
+            .count();
+        assert!(
+            continued >= 2,
+            "{:?}",
+            page_texts.iter().map(|t| t.first()).collect::<Vec<_>>()
+        );
         // A heading is never the last thing on a page.
         for texts in &page_texts {
             if let Some(last) = texts.last() {
@@ -1043,7 +1300,12 @@ mod tests {
         flow.push(layout.paragraph(&[Span::regular("contenu")], body, 0.0));
         let paginated = flow.paginate(&layout.page);
         assert_eq!(paginated.pages.len(), 2);
-        let on_second = |s: &str| paginated.pages[1].draws.iter().any(|d| matches!(d, Draw::Text { text, .. } if text == s));
+        let on_second = |s: &str| {
+            paginated.pages[1]
+                .draws
+                .iter()
+                .any(|d| matches!(d, Draw::Text { text, .. } if text == s))
+        };
         assert!(on_second("Titre de section") && on_second("contenu"));
     }
 
@@ -1052,7 +1314,11 @@ mod tests {
         let layout = Layout::new(fonts(), PageSetup::a4());
         let table = row_table(&layout);
         let body = TextStyle::new(9.0, TEXT);
-        let cells = vec![vec![], vec![Para::new(vec![Span::regular("mot ".repeat(3000))], body)], vec![]];
+        let cells = vec![
+            vec![],
+            vec![Para::new(vec![Span::regular("mot ".repeat(3000))], body)],
+            vec![],
+        ];
         let chunks = layout.table_row(&table, &cells);
         assert!(chunks.len() > 1);
         for c in &chunks {
@@ -1068,8 +1334,17 @@ mod tests {
     fn running_texts_number_pages() {
         let layout = Layout::new(fonts(), PageSetup::a4());
         let mut pages = vec![PageLayout::default(), PageLayout::default()];
-        layout.running_texts(&mut pages, &"Titre ".repeat(80), "CODE-1", "Programme – version du 3 mars 2026");
-        let has = |p: &PageLayout, s: &str| p.draws.iter().any(|d| matches!(d, Draw::Text { text, .. } if text == s));
+        layout.running_texts(
+            &mut pages,
+            &"Titre ".repeat(80),
+            "CODE-1",
+            "Programme – version du 3 mars 2026",
+        );
+        let has = |p: &PageLayout, s: &str| {
+            p.draws
+                .iter()
+                .any(|d| matches!(d, Draw::Text { text, .. } if text == s))
+        };
         assert!(has(&pages[0], "page 1 / 2"));
         assert!(has(&pages[1], "page 2 / 2"));
         check_printable_area(fonts(), &layout.page, &pages).expect("inside");

@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod from_store;
 pub mod layout;
 pub mod pdf;
+pub mod print;
 pub mod programme;
 pub mod sample;
 pub mod typography;
@@ -32,7 +33,12 @@ pub enum DocumentError {
 
     /// A session ends before it starts.
     #[error("La séance « {title} » du {date} se termine ({end}) avant de commencer ({start}) : corrigez ses horaires.")]
-    SessionTimes { title: String, date: String, start: String, end: String },
+    SessionTimes {
+        title: String,
+        date: String,
+        start: String,
+        end: String,
+    },
 
     /// Attendance sheets need at least one session to know which half-days to print.
     #[error("Aucune séance n'est inscrite au programme : ajoutez des séances avant d'imprimer les feuilles d'émargement.")]

@@ -25,7 +25,12 @@ pub struct PdfInfo {
 }
 
 fn color(c: Rgb) -> Color {
-    Color::Rgb(PdfRgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
+    Color::Rgb(PdfRgb {
+        r: c.0,
+        g: c.1,
+        b: c.2,
+        icc_profile: None,
+    })
 }
 
 /// Turns one page's draws into printpdf operations (PDF y grows upwards, ours downwards).
@@ -48,28 +53,55 @@ fn page_ops(draws: &[Draw], height: f32, font_ids: &[Option<FontId>; 4]) -> Vec<
             in_text = false;
         }
         match draw {
-            Draw::Text { x, baseline, text, style, size, color: c, .. } => {
-                let Some(id) = &font_ids[style.index()] else { continue };
+            Draw::Text {
+                x,
+                baseline,
+                text,
+                style,
+                size,
+                color: c,
+                ..
+            } => {
+                let Some(id) = &font_ids[style.index()] else {
+                    continue;
+                };
                 if !in_text {
                     ops.push(Op::StartTextSection);
                     in_text = true;
                 }
                 if font != Some((*style, *size)) {
-                    ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(*size) });
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(id.clone()),
+                        size: Pt(*size),
+                    });
                     font = Some((*style, *size));
                 }
                 set_fill(&mut ops, *c);
-                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)) });
-                ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
             }
-            Draw::Rect { x, y, w, h, fill: f, stroke: s, line_width } => {
+            Draw::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill: f,
+                stroke: s,
+                line_width,
+            } => {
                 if let Some(c) = f {
                     set_fill(&mut ops, *c);
                 }
                 if let Some(c) = s {
                     if stroke != Some((*c, *line_width)) {
                         ops.push(Op::SetOutlineColor { col: color(*c) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*line_width) });
+                        ops.push(Op::SetOutlineThickness {
+                            pt: Pt(*line_width),
+                        });
                         stroke = Some((*c, *line_width));
                     }
                 }
@@ -90,14 +122,32 @@ fn page_ops(draws: &[Draw], height: f32, font_ids: &[Option<FontId>; 4]) -> Vec<
                     },
                 });
             }
-            Draw::Line { x1, y1, x2, y2, color: c, width } => {
+            Draw::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                color: c,
+                width,
+            } => {
                 if stroke != Some((*c, *width)) {
                     ops.push(Op::SetOutlineColor { col: color(*c) });
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                     stroke = Some((*c, *width));
                 }
-                let point = |x: f32, y: f32| LinePoint { p: Point { x: Pt(x), y: Pt(height - y) }, bezier: false };
-                ops.push(Op::DrawLine { line: PdfLine { points: vec![point(*x1, *y1), point(*x2, *y2)], is_closed: false } });
+                let point = |x: f32, y: f32| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(height - y),
+                    },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: PdfLine {
+                        points: vec![point(*x1, *y1), point(*x2, *y2)],
+                        is_closed: false,
+                    },
+                });
             }
         }
     }
@@ -108,7 +158,12 @@ fn page_ops(draws: &[Draw], height: f32, font_ids: &[Option<FontId>; 4]) -> Vec<
 }
 
 /// Serialises the pages to PDF bytes.
-pub fn write_pdf(fonts: &FontSet, setup: &PageSetup, doc: &Paginated, info: &PdfInfo) -> Result<Vec<u8>, DocumentError> {
+pub fn write_pdf(
+    fonts: &FontSet,
+    setup: &PageSetup,
+    doc: &Paginated,
+    info: &PdfInfo,
+) -> Result<Vec<u8>, DocumentError> {
     let mut pdf = PdfDocument::new(&info.title);
 
     // Only the faces actually drawn with are added: printpdf embeds every registered font.
@@ -143,7 +198,13 @@ pub fn write_pdf(fonts: &FontSet, setup: &PageSetup, doc: &Paginated, info: &Pdf
     let pages = doc
         .pages
         .iter()
-        .map(|p| PdfPage::new(Mm(setup.width / MM), Mm(setup.height / MM), page_ops(&p.draws, setup.height, &font_ids)))
+        .map(|p| {
+            PdfPage::new(
+                Mm(setup.width / MM),
+                Mm(setup.height / MM),
+                page_ops(&p.draws, setup.height, &font_ids),
+            )
+        })
         .collect();
     pdf.with_pages(pages);
     for (title, page) in &doc.bookmarks {
@@ -176,6 +237,7 @@ pub fn write_pdf(fonts: &FontSet, setup: &PageSetup, doc: &Paginated, info: &Pdf
     // What `PdfDocument::save` does after building the lopdf document.
     lo.compress();
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| DocumentError::Pdf(e.to_string()))?;
+    lo.save_to(&mut bytes)
+        .map_err(|e| DocumentError::Pdf(e.to_string()))?;
     Ok(bytes)
 }

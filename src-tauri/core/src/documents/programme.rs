@@ -222,7 +222,10 @@ impl Styles {
     pub fn new() -> Styles {
         Styles {
             kind: TextStyle::new(9.0, ACCENT),
-            title: TextStyle { line_height: 18.0 * 1.2, ..TextStyle::new(18.0, TEXT) },
+            title: TextStyle {
+                line_height: 18.0 * 1.2,
+                ..TextStyle::new(18.0, TEXT)
+            },
             subtitle: TextStyle::new(12.0, MUTED),
             meta: TextStyle::new(8.5, MUTED),
             section: TextStyle::new(12.5, ACCENT),
@@ -243,7 +246,11 @@ pub(crate) fn title_block(layout: &Layout, styles: &Styles, data: &ProgrammeData
     }
     chunks.extend(layout.paragraph(&[Span::bold(display_title(data))], styles.title, 0.0));
     if !data.subtitle.trim().is_empty() {
-        chunks.extend(layout.paragraph(&[Span::italic(french(data.subtitle.trim()))], styles.subtitle, 0.0));
+        chunks.extend(layout.paragraph(
+            &[Span::italic(french(data.subtitle.trim()))],
+            styles.subtitle,
+            0.0,
+        ));
     }
     chunks
 }
@@ -254,7 +261,12 @@ fn non_empty(text: &str) -> Option<String> {
 }
 
 fn join_non_empty(parts: &[&str], sep: &str) -> String {
-    parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(sep)
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// A section: heading with a rule, then its content; nothing when the content is empty.
@@ -278,13 +290,26 @@ fn text_block(layout: &Layout, styles: &Styles, text: &str) -> Vec<Chunk> {
 fn key_facts(data: &ProgrammeData) -> Vec<(&'static str, String)> {
     let mut facts = Vec::new();
     if let Some((start, end)) = event_dates(data) {
-        facts.push((if start == end { "Date" } else { "Dates" }, dates::capitalize(dates::date_range(start, end).trim_start_matches("le "))));
+        facts.push((
+            if start == end { "Date" } else { "Dates" },
+            dates::capitalize(dates::date_range(start, end).trim_start_matches("le ")),
+        ));
     }
     let minutes = training_minutes(&data.sessions);
     if minutes > 0 {
-        facts.push(("Durée", format!("{} ({})", dates::days(training_days(&data.sessions)), dates::duration(minutes))));
+        facts.push((
+            "Durée",
+            format!(
+                "{} ({})",
+                dates::days(training_days(&data.sessions)),
+                dates::duration(minutes)
+            ),
+        ));
     }
-    let place = join_non_empty(&[&data.venue, &data.address, &data.city, &data.country], ", ");
+    let place = join_non_empty(
+        &[&data.venue, &data.address, &data.city, &data.country],
+        ", ",
+    );
     if !place.is_empty() {
         facts.push(("Lieu", place));
     }
@@ -298,18 +323,46 @@ fn key_facts(data: &ProgrammeData) -> Vec<(&'static str, String)> {
         })
         .collect();
     if !organisers.is_empty() {
-        facts.push((if organisers.len() > 1 { "Organisateurs" } else { "Organisateur" }, organisers.join(" ; ")));
+        facts.push((
+            if organisers.len() > 1 {
+                "Organisateurs"
+            } else {
+                "Organisateur"
+            },
+            organisers.join(" ; "),
+        ));
     }
     if !data.audience.trim().is_empty() {
         facts.push(("Public", data.audience.trim().to_string()));
     }
-    let professions = join_non_empty(&data.target_professions.iter().map(String::as_str).collect::<Vec<_>>(), ", ");
+    let professions = join_non_empty(
+        &data
+            .target_professions
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        ", ",
+    );
     if !professions.is_empty() {
         facts.push(("Métiers visés", professions));
     }
     let prerequisites = data.prerequisites.trim();
-    facts.push(("Prérequis", if prerequisites.is_empty() { "Aucun".to_string() } else { prerequisites.to_string() }));
-    let languages = join_non_empty(&data.languages.iter().map(String::as_str).collect::<Vec<_>>(), ", ");
+    facts.push((
+        "Prérequis",
+        if prerequisites.is_empty() {
+            "Aucun".to_string()
+        } else {
+            prerequisites.to_string()
+        },
+    ));
+    let languages = join_non_empty(
+        &data
+            .languages
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        ", ",
+    );
     if !languages.is_empty() {
         facts.push(("Langues", languages));
     }
@@ -340,7 +393,13 @@ fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &ProgrammeDat
     flow.push(layout.heading("Programme détaillé", styles.section, Some(RULE)));
     if days.is_empty() {
         flow.push([layout.spacer(4.0)]);
-        flow.push(layout.paragraph(&[Span::italic("Le programme détaillé sera communiqué ultérieurement.")], styles.body, 0.0));
+        flow.push(layout.paragraph(
+            &[Span::italic(
+                "Le programme détaillé sera communiqué ultérieurement.",
+            )],
+            styles.body,
+            0.0,
+        ));
         return;
     }
     let title_style = TextStyle::new(9.5, TEXT);
@@ -355,35 +414,59 @@ fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &ProgrammeDat
         continuation.push(layout.table_header(&table, &labels, header_style));
         flow.begin_group(continuation);
         for s in sessions {
-            let time = vec![Para::new(vec![Span::regular(dates::time_range(s.start, s.end))], desc_style)];
+            let time = vec![Para::new(
+                vec![Span::regular(dates::time_range(s.start, s.end))],
+                desc_style,
+            )];
             let mut main = Vec::new();
             let title = non_empty(&s.title).unwrap_or_else(|| s.kind.label().to_string());
             if s.kind.counts_as_training() {
                 main.push(Para::new(vec![Span::bold(title.clone())], title_style));
                 // The kind is printed unless the title already says it ("Atelier : …").
                 let label = s.kind.label().to_lowercase();
-                if !matches!(s.kind, SessionKind::Talk) && !title.to_lowercase().starts_with(&label) {
-                    main.push(Para::new(vec![Span::italic(s.kind.label())], TextStyle::new(8.0, ACCENT)));
+                if !matches!(s.kind, SessionKind::Talk) && !title.to_lowercase().starts_with(&label)
+                {
+                    main.push(Para::new(
+                        vec![Span::italic(s.kind.label())],
+                        TextStyle::new(8.0, ACCENT),
+                    ));
                 }
             } else {
-                main.push(Para::new(vec![Span::italic(title)], TextStyle::new(9.0, MUTED)));
+                main.push(Para::new(
+                    vec![Span::italic(title)],
+                    TextStyle::new(9.0, MUTED),
+                ));
             }
             if let Some(d) = non_empty(&s.description) {
-                main.push(Para { gap_before: 3.0, ..Para::new(vec![Span::regular(d)], desc_style) });
+                main.push(Para {
+                    gap_before: 3.0,
+                    ..Para::new(vec![Span::regular(d)], desc_style)
+                });
             }
             if let Some(p) = non_empty(&s.place) {
-                main.push(Para::new(vec![Span::italic(format!("Lieu\u{a0}: {p}"))], TextStyle::new(8.0, MUTED)));
+                main.push(Para::new(
+                    vec![Span::italic(format!("Lieu\u{a0}: {p}"))],
+                    TextStyle::new(8.0, MUTED),
+                ));
             }
             let mut speakers = Vec::new();
             for sp in &s.speakers {
-                let Some(name) = non_empty(&sp.name) else { continue };
+                let Some(name) = non_empty(&sp.name) else {
+                    continue;
+                };
                 let mut spans = vec![Span::bold(name)];
                 if let Some(role) = non_empty(&sp.role) {
                     spans.push(Span::regular(format!(" ({})", role.to_lowercase())));
                 }
-                speakers.push(Para { gap_before: 4.0, ..Para::new(spans, styles.small) });
+                speakers.push(Para {
+                    gap_before: 4.0,
+                    ..Para::new(spans, styles.small)
+                });
                 if let Some(org) = non_empty(&sp.organisation) {
-                    speakers.push(Para { gap_before: 0.0, ..Para::new(vec![Span::regular(org)], styles.small_muted) });
+                    speakers.push(Para {
+                        gap_before: 0.0,
+                        ..Para::new(vec![Span::regular(org)], styles.small_muted)
+                    });
                 }
             }
             flow.push(layout.table_row(&table, &[time, main, speakers]));
@@ -395,7 +478,9 @@ fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &ProgrammeDat
 fn speakers_section(layout: &Layout, styles: &Styles, data: &ProgrammeData) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     for sp in &data.speakers {
-        let Some(name) = non_empty(&sp.name) else { continue };
+        let Some(name) = non_empty(&sp.name) else {
+            continue;
+        };
         let mut spans = vec![Span::bold(name)];
         let detail = join_non_empty(&[&sp.job_title, &sp.organisation], ", ");
         if !detail.is_empty() {
@@ -405,7 +490,14 @@ fn speakers_section(layout: &Layout, styles: &Styles, data: &ProgrammeData) -> V
             chunks.push(layout.spacer(5.0));
         }
         let mut head = layout.paragraph(&spans, styles.body, 0.0);
-        let bio = text_block(layout, &Styles { body: TextStyle::new(9.0, MUTED), ..Styles::new() }, &sp.bio);
+        let bio = text_block(
+            layout,
+            &Styles {
+                body: TextStyle::new(9.0, MUTED),
+                ..Styles::new()
+            },
+            &sp.bio,
+        );
         if !bio.is_empty() {
             for c in head.iter_mut() {
                 c.keep_with_next = true;
@@ -418,14 +510,19 @@ fn speakers_section(layout: &Layout, styles: &Styles, data: &ProgrammeData) -> V
 }
 
 /// Lays the programme out into pages (exposed for tests and for the benchmark).
-pub fn layout_programme(fonts: &FontSet, data: &ProgrammeData) -> Result<super::layout::Paginated, DocumentError> {
+pub fn layout_programme(
+    fonts: &FontSet,
+    data: &ProgrammeData,
+) -> Result<super::layout::Paginated, DocumentError> {
     check_sessions(&data.sessions)?;
     let layout = Layout::new(fonts, PageSetup::a4());
     let styles = Styles::new();
     let mut flow = Flow::new();
 
     flow.push(title_block(&layout, &styles, data));
-    let version = data.version_date.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let version = data
+        .version_date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut meta = Vec::new();
     if let Some(code) = non_empty(&data.code) {
         meta.push(format!("Code\u{a0}: {code}"));
@@ -446,43 +543,114 @@ pub fn layout_programme(fonts: &FontSet, data: &ProgrammeData) -> Result<super::
     };
     for (label, value) in key_facts(data) {
         let cells = vec![
-            vec![Para::new(vec![Span::bold(label)], TextStyle::new(9.0, ACCENT))],
-            vec![Para::new(vec![Span::regular(value)], TextStyle::new(9.0, TEXT))],
+            vec![Para::new(
+                vec![Span::bold(label)],
+                TextStyle::new(9.0, ACCENT),
+            )],
+            vec![Para::new(
+                vec![Span::regular(value)],
+                TextStyle::new(9.0, TEXT),
+            )],
         ];
         flow.push(layout.table_row(&facts_table, &cells));
     }
 
-    let objectives: Vec<Vec<Span>> = data.objectives.iter().filter_map(|o| non_empty(o)).map(|o| vec![Span::regular(o)]).collect();
-    section(&mut flow, &layout, &styles, "Objectifs", layout.bullets(&objectives, styles.body));
-    section(&mut flow, &layout, &styles, "Présentation", text_block(&layout, &styles, &data.summary));
+    let objectives: Vec<Vec<Span>> = data
+        .objectives
+        .iter()
+        .filter_map(|o| non_empty(o))
+        .map(|o| vec![Span::regular(o)])
+        .collect();
+    section(
+        &mut flow,
+        &layout,
+        &styles,
+        "Objectifs",
+        layout.bullets(&objectives, styles.body),
+    );
+    section(
+        &mut flow,
+        &layout,
+        &styles,
+        "Présentation",
+        text_block(&layout, &styles, &data.summary),
+    );
     agenda(&mut flow, &layout, &styles, data);
-    section(&mut flow, &layout, &styles, "Méthodes pédagogiques", text_block(&layout, &styles, &data.teaching_methods));
-    section(&mut flow, &layout, &styles, "Modalités d'évaluation", text_block(&layout, &styles, &data.evaluation_methods));
-    section(&mut flow, &layout, &styles, "Modalités et délais d'accès", text_block(&layout, &styles, &data.access_terms));
+    section(
+        &mut flow,
+        &layout,
+        &styles,
+        "Méthodes pédagogiques",
+        text_block(&layout, &styles, &data.teaching_methods),
+    );
+    section(
+        &mut flow,
+        &layout,
+        &styles,
+        "Modalités d'évaluation",
+        text_block(&layout, &styles, &data.evaluation_methods),
+    );
+    section(
+        &mut flow,
+        &layout,
+        &styles,
+        "Modalités et délais d'accès",
+        text_block(&layout, &styles, &data.access_terms),
+    );
 
     let mut access = text_block(&layout, &styles, &data.accessibility);
     if let Some(contact) = non_empty(&data.accessibility_contact) {
         access.push(layout.spacer(3.0));
-        access.extend(layout.paragraph(&[Span::bold("Contact handicap\u{a0}: "), Span::regular(contact)], styles.body, 0.0));
+        access.extend(layout.paragraph(
+            &[
+                Span::bold("Contact handicap\u{a0}: "),
+                Span::regular(contact),
+            ],
+            styles.body,
+            0.0,
+        ));
     }
-    section(&mut flow, &layout, &styles, "Accessibilité aux personnes en situation de handicap", access);
+    section(
+        &mut flow,
+        &layout,
+        &styles,
+        "Accessibilité aux personnes en situation de handicap",
+        access,
+    );
 
     let mut contact = Vec::new();
-    for (label, value) in [("", &data.contact_name), ("Courriel\u{a0}: ", &data.contact_email), ("Téléphone\u{a0}: ", &data.contact_phone)] {
+    for (label, value) in [
+        ("", &data.contact_name),
+        ("Courriel\u{a0}: ", &data.contact_email),
+        ("Téléphone\u{a0}: ", &data.contact_phone),
+    ] {
         if let Some(v) = non_empty(value) {
-            let spans = if label.is_empty() { vec![Span::bold(v)] } else { vec![Span::regular(label), Span::regular(v)] };
+            let spans = if label.is_empty() {
+                vec![Span::bold(v)]
+            } else {
+                vec![Span::regular(label), Span::regular(v)]
+            };
             contact.extend(layout.paragraph(&spans, styles.body, 0.0));
         }
     }
     section(&mut flow, &layout, &styles, "Contact", contact);
-    section(&mut flow, &layout, &styles, "Intervenants", speakers_section(&layout, &styles, data));
+    section(
+        &mut flow,
+        &layout,
+        &styles,
+        "Intervenants",
+        speakers_section(&layout, &styles, data),
+    );
 
     let mut paginated = flow.paginate(&layout.page);
     layout.running_texts(
         &mut paginated.pages,
         &display_title(data),
         data.code.trim(),
-        &format!("Programme de formation – version du {}", dates::short_long_date(version)),
+        &format!(
+            "Programme de formation – version du {}",
+            dates::short_long_date(version)
+        ),
     );
     Ok(paginated)
 }
@@ -491,12 +659,20 @@ pub fn layout_programme(fonts: &FontSet, data: &ProgrammeData) -> Result<super::
 pub(crate) fn author(data: &ProgrammeData, option: &Option<String>) -> String {
     option
         .clone()
-        .or_else(|| data.organisers.iter().map(|o| o.name.trim().to_string()).find(|n| !n.is_empty()))
+        .or_else(|| {
+            data.organisers
+                .iter()
+                .map(|o| o.name.trim().to_string())
+                .find(|n| !n.is_empty())
+        })
         .unwrap_or_else(|| "Passerelle".to_string())
 }
 
 /// Renders the programme de formation of an event as PDF bytes.
-pub fn render_programme(data: &ProgrammeData, options: &ProgrammeOptions) -> Result<Vec<u8>, DocumentError> {
+pub fn render_programme(
+    data: &ProgrammeData,
+    options: &ProgrammeOptions,
+) -> Result<Vec<u8>, DocumentError> {
     let fonts = font_set()?;
     let paginated = layout_programme(fonts, data)?;
     let mut subject = format!("Programme de formation – {}", display_title(data));
@@ -504,10 +680,16 @@ pub fn render_programme(data: &ProgrammeData, options: &ProgrammeOptions) -> Res
         subject.push_str(&format!(", {}", dates::date_range(start, end)));
     }
     let info = PdfInfo {
-        title: format!("Programme – {}", display_title(data)).replace('\u{a0}', " ").replace('\u{202f}', " "),
+        title: format!("Programme – {}", display_title(data))
+            .replace('\u{a0}', " ")
+            .replace('\u{202f}', " "),
         author: author(data, &options.author),
         subject: subject.replace(['\u{a0}', '\u{202f}'], " "),
-        keywords: [data.code.trim(), data.kind.trim()].iter().filter(|s| !s.is_empty()).map(|s| s.to_string()).collect(),
+        keywords: [data.code.trim(), data.kind.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.to_string())
+            .collect(),
         created: options.created.unwrap_or_else(Utc::now),
     };
     write_pdf(fonts, &PageSetup::a4(), &paginated, &info)
@@ -555,12 +737,18 @@ mod tests {
     fn inverted_times_are_refused_in_french() {
         let err = check_sessions(&[session(3, t(12, 0), t(9, 0), SessionKind::Talk)]).unwrap_err();
         let message = err.to_string();
-        assert!(message.contains("Séance") && message.contains("03/03/2026"), "{message}");
+        assert!(
+            message.contains("Séance") && message.contains("03/03/2026"),
+            "{message}"
+        );
     }
 
     #[test]
     fn key_facts_leave_out_empty_fields_and_default_prerequisites() {
-        let data = ProgrammeData { title: "T".into(), ..ProgrammeData::default() };
+        let data = ProgrammeData {
+            title: "T".into(),
+            ..ProgrammeData::default()
+        };
         let facts = key_facts(&data);
         assert_eq!(facts, vec![("Prérequis", "Aucun".to_string())]);
         let data = ProgrammeData {
@@ -571,7 +759,10 @@ mod tests {
             ..data
         };
         let facts = key_facts(&data);
-        assert_eq!(facts[0], ("Dates", "Du mardi 3 au jeudi 5 mars 2026".to_string()));
+        assert_eq!(
+            facts[0],
+            ("Dates", "Du mardi 3 au jeudi 5 mars 2026".to_string())
+        );
         assert_eq!(facts[1], ("Lieu", "Kehl, Allemagne".to_string()));
     }
 }

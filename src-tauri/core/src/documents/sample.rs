@@ -4,7 +4,9 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 
-use super::programme::{ProgrammeData, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine};
+use super::programme::{
+    ProgrammeData, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine,
+};
 use crate::model::SessionKind;
 
 fn time(h: u32, m: u32) -> NaiveTime {
@@ -12,19 +14,48 @@ fn time(h: u32, m: u32) -> NaiveTime {
 }
 
 fn speaker(name: &str, organisation: &str, role: &str) -> SessionSpeakerLine {
-    SessionSpeakerLine { name: name.into(), organisation: organisation.into(), role: role.into() }
+    SessionSpeakerLine {
+        name: name.into(),
+        organisation: organisation.into(),
+        role: role.into(),
+    }
 }
 
 /// A three-day study visit, 3–5 March 2026, with its agenda and speakers.
 pub fn study_visit() -> ProgrammeData {
     let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap_or(NaiveDate::MIN);
-    let claire = || speaker("Claire Exemple-Haller", "Eurodistrict Strasbourg-Ortenau", "");
+    let claire = || {
+        speaker(
+            "Claire Exemple-Haller",
+            "Eurodistrict Strasbourg-Ortenau",
+            "",
+        )
+    };
     let jonas = || speaker("Jonas Beispiel", "Eurodistrict Strasbourg-Ortenau", "");
     let sophie = || speaker("Sophie Modèle", "CNFPT – INET", "Animatrice");
-    let marc = || speaker("Marc Specimen", "Mission opérationnelle transfrontalière (MOT)", "");
+    let marc = || {
+        speaker(
+            "Marc Specimen",
+            "Mission opérationnelle transfrontalière (MOT)",
+            "",
+        )
+    };
     let anna = || speaker("Anna Muster", "Stadt Kehl", "");
-    let luc = || speaker("Luc Exemplaire", "Eurométropole de Strasbourg", "Modérateur");
-    let s = |date, start: NaiveTime, end: NaiveTime, title: &str, description: &str, kind, place: &str, speakers: Vec<SessionSpeakerLine>| ProgrammeSession {
+    let luc = || {
+        speaker(
+            "Luc Exemplaire",
+            "Eurométropole de Strasbourg",
+            "Modérateur",
+        )
+    };
+    let s = |date,
+             start: NaiveTime,
+             end: NaiveTime,
+             title: &str,
+             description: &str,
+             kind,
+             place: &str,
+             speakers: Vec<SessionSpeakerLine>| ProgrammeSession {
         date,
         start,
         end,
@@ -113,7 +144,13 @@ pub fn generated(days: u32, sessions: usize, speakers: usize) -> ProgrammeData {
             bio: "Spécialiste de la coopération transfrontalière, intervient régulièrement auprès des collectivités frontalières sur les questions de mobilité et d'emploi.".into(),
         })
         .collect();
-    let kinds = [SessionKind::Talk, SessionKind::Workshop, SessionKind::RoundTable, SessionKind::Break, SessionKind::SiteVisit];
+    let kinds = [
+        SessionKind::Talk,
+        SessionKind::Workshop,
+        SessionKind::RoundTable,
+        SessionKind::Break,
+        SessionKind::SiteVisit,
+    ];
     let list = (0..sessions)
         .map(|i| {
             let d = (i / per_day) as i64;

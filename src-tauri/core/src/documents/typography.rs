@@ -15,8 +15,22 @@ pub const NNBSP: char = '\u{202F}';
 pub fn cannot_start_line(c: char) -> bool {
     matches!(
         c,
-        ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '»' | '…' | '–' | '—' | '’' | '”'
-            | '%' | '›'
+        ',' | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | '…'
+            | '–'
+            | '—'
+            | '’'
+            | '”'
+            | '%'
+            | '›'
     )
 }
 
@@ -54,14 +68,11 @@ pub fn french(text: &str) -> String {
                 (Some('«'), Some(_)) => Some(NBSP),
                 // "14 h 30", "9 h": digits, space, "h", then space+digit or a non-letter.
                 (Some(p), Some('h'))
-                    if p.is_ascii_digit()
-                        && !after_next.is_some_and(|a| a.is_alphabetic()) =>
+                    if p.is_ascii_digit() && !after_next.is_some_and(|a| a.is_alphabetic()) =>
                 {
                     Some(NBSP)
                 }
-                (Some('h'), Some(n))
-                    if n.is_ascii_digit() && preceded_by_digit_h(&out) =>
-                {
+                (Some('h'), Some(n)) if n.is_ascii_digit() && preceded_by_digit_h(&out) => {
                     Some(NBSP)
                 }
                 (Some(p), Some('%' | '€')) if p.is_ascii_digit() => Some(NBSP),
@@ -99,7 +110,9 @@ pub fn french(text: &str) -> String {
 /// Whether `text` ends with digits, a no-break space and "h" (the first half of "14 h 30").
 fn preceded_by_digit_h(text: &str) -> bool {
     let mut rev = text.chars().rev();
-    rev.next() == Some('h') && rev.next() == Some(NBSP) && rev.next().is_some_and(|c| c.is_ascii_digit())
+    rev.next() == Some('h')
+        && rev.next() == Some(NBSP)
+        && rev.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -108,7 +121,10 @@ mod tests {
 
     #[test]
     fn spaces_before_high_punctuation_become_unbreakable() {
-        assert_eq!(french("Objectif : réussir"), format!("Objectif{NBSP}: réussir"));
+        assert_eq!(
+            french("Objectif : réussir"),
+            format!("Objectif{NBSP}: réussir")
+        );
         assert_eq!(french("Vraiment ?"), format!("Vraiment{NNBSP}?"));
         assert_eq!(french("Oui ; non !"), format!("Oui{NNBSP}; non{NNBSP}!"));
         assert_eq!(french("Pourquoi?"), format!("Pourquoi{NNBSP}?"));
@@ -117,19 +133,31 @@ mod tests {
 
     #[test]
     fn urls_and_clock_times_are_untouched() {
-        assert_eq!(french("https://www.espaces-transfrontaliers.org/?a=1"), "https://www.espaces-transfrontaliers.org/?a=1");
+        assert_eq!(
+            french("https://www.espaces-transfrontaliers.org/?a=1"),
+            "https://www.espaces-transfrontaliers.org/?a=1"
+        );
         assert_eq!(french("à 14:30"), "à 14:30");
     }
 
     #[test]
     fn guillemets_get_no_break_spaces() {
-        assert_eq!(french("le « Eurodistrict »"), format!("le «{NBSP}Eurodistrict{NBSP}»"));
-        assert_eq!(french("le «Eurodistrict»"), format!("le «{NBSP}Eurodistrict{NBSP}»"));
+        assert_eq!(
+            french("le « Eurodistrict »"),
+            format!("le «{NBSP}Eurodistrict{NBSP}»")
+        );
+        assert_eq!(
+            french("le «Eurodistrict»"),
+            format!("le «{NBSP}Eurodistrict{NBSP}»")
+        );
     }
 
     #[test]
     fn times_and_units_are_kept_together() {
-        assert_eq!(french("à 14 h 30 précises"), format!("à 14{NBSP}h{NBSP}30 précises"));
+        assert_eq!(
+            french("à 14 h 30 précises"),
+            format!("à 14{NBSP}h{NBSP}30 précises")
+        );
         assert_eq!(french("dès 9 h, puis"), format!("dès 9{NBSP}h, puis"));
         assert_eq!(french("20 % et 150 €"), format!("20{NBSP}% et 150{NBSP}€"));
         // "3 hôtels" is not a time.

@@ -66,7 +66,14 @@ impl Store {
         // Read the version before anything else: switching to WAL writes to the file, and a
         // file from a newer version must be left exactly as it was.
         conn.busy_timeout(Duration::from_secs(5))?;
-        let found_version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let found_version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|error| match error.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => {
+                    CoreError::NotADatabase(path.display().to_string())
+                }
+                _ => CoreError::Storage(error),
+            })?;
         if found_version > LATEST_VERSION {
             return Err(CoreError::DatabaseTooNew {
                 found: found_version,

@@ -1,0 +1,173 @@
+//! The windowless commands: `passerelle demo | list | search | programme | emargement`, for
+//! scripts and tests. Output is JSON, one object per line; errors go to stderr in French with a
+//! non-zero exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use passerelle_core::model::{EventFilter, ExpertFilter};
+use passerelle_core::{CoreError, Store};
+use serde::Serialize;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "passerelle",
+    version,
+    about = "Passerelle : experts, métiers et événements (MOT – CNFPT)"
+)]
+pub struct Cli {
+    /// Fichier de base de données (sinon PASSERELLE_DB, sinon le dossier de données de l'application).
+    #[arg(long, global = true, value_name = "FICHIER")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ajoute l'événement d'exemple (visite d'étude de 3 jours) et affiche son identifiant.
+    Demo,
+    /// Liste une catégorie d'enregistrements, un objet JSON par ligne.
+    List {
+        #[arg(value_enum)]
+        entity: Entity,
+    },
+    /// Recherche plein texte dans les experts, les événements et les métiers.
+    Search {
+        /// Texte recherché (accents et majuscules indifférents, préfixes acceptés).
+        text: String,
+    },
+    /// Écrit le programme de formation d'un événement en PDF.
+    Programme {
+        /// Code de l'événement.
+        #[arg(long, value_name = "CODE")]
+        event: String,
+        /// Fichier PDF à écrire.
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
+    /// Écrit les feuilles d'émargement d'un événement en PDF (une page par demi-journée).
+    Emargement {
+        #[arg(long, value_name = "CODE")]
+        event: String,
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        /// Nombre de lignes à signer par feuille (20 par défaut).
+        #[arg(long, value_name = "N")]
+        rows: Option<usize>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Entity {
+    Organisations,
+    Territories,
+    Themes,
+    Professions,
+    Experts,
+    Events,
+}
+
+/// The database file used when no window is open: `--db`, `PASSERELLE_DB`, or the same
+/// app-data location the window uses.
+pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, String> {
+    if let Some(path) = (crate::DbChoice { explicit }).resolve_override() {
+        return Ok(path);
+    }
+    let identifier = "fr.mot-cnfpt.passerelle";
+    dirs::data_dir()
+        .map(|dir| dir.join(identifier).join(crate::DB_FILE_NAME))
+        .ok_or_else(|| {
+            "Impossible de trouver le dossier de données de l'utilisateur : indiquez --db FICHIER."
+                .into()
+        })
+}
+
+/// Runs one windowless command and returns the process exit code.
+pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
+    let result =
+        database_path(db).and_then(|path| execute(command, &path).map_err(|e| e.to_string()));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("Erreur : {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(command: Command, path: &Path) -> Result<(), CoreError> {
+    let mut store = Store::open_with_reference(path)?;
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Demo => {
+            let id = passerelle_core::demo::add_demo(&mut store)?;
+            let event = store.get_event(&id)?;
+            print_line(
+                &mut out,
+                &serde_json::json!({"id": id, "code": event.data.code, "title": event.data.title}),
+            )?;
+        }
+        Command::List { entity } => match entity {
+            Entity::Organisations => print_all(&mut out, store.list_organisations()?)?,
+            Entity::Territories => print_all(&mut out, store.list_territories()?)?,
+            Entity::Themes => print_all(&mut out, store.list_themes()?)?,
+            Entity::Professions => print_all(&mut out, store.list_professions()?)?,
+            Entity::Experts => {
+                let all = ExpertFilter {
+                    limit: Some(i64::MAX),
+                    ..Default::default()
+                };
+                print_all(&mut out, store.search_experts(&all)?.items)?
+            }
+            Entity::Events => {
+                let all = EventFilter {
+                    limit: Some(i64::MAX),
+                    ..Default::default()
+                };
+                print_all(&mut out, store.search_events(&all)?.items)?
+            }
+        },
+        Command::Search { text } => print_all(&mut out, store.search_all(&text, 50)?)?,
+        Command::Programme { event, out: file } => {
+            let event = store.find_event_by_code(&event)?;
+            let bytes = passerelle_core::documents::print::programme_pdf(&store, &event.meta.id)?;
+            std::fs::write(&file, bytes)?;
+            print_line(
+                &mut out,
+                &serde_json::json!({"event": event.data.code, "file": file}),
+            )?;
+        }
+        Command::Emargement {
+            event,
+            out: file,
+            rows,
+        } => {
+            let event = store.find_event_by_code(&event)?;
+            let bytes =
+                passerelle_core::documents::print::attendance_pdf(&store, &event.meta.id, rows)?;
+            std::fs::write(&file, bytes)?;
+            print_line(
+                &mut out,
+                &serde_json::json!({"event": event.data.code, "file": file}),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn print_all<T: Serialize>(out: &mut impl Write, items: Vec<T>) -> Result<(), CoreError> {
+    for item in items {
+        print_line(out, &item)?;
+    }
+    Ok(())
+}
+
+fn print_line<T: Serialize>(out: &mut impl Write, item: &T) -> Result<(), CoreError> {
+    let line = serde_json::to_string(item).map_err(|e| CoreError::Io(std::io::Error::other(e)))?;
+    writeln!(out, "{line}")?;
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! Commands for events and their agenda.
+
+use passerelle_core::model::*;
+use passerelle_core::store::SessionConflict;
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::state::SharedState;
+
+/// A page of events matching the text and filters, upcoming first.
+#[tauri::command]
+pub async fn search_events(
+    state: State<'_, SharedState>,
+    filter: EventFilter,
+) -> Result<Page<EventSummary>, CommandError> {
+    state.run(move |store| store.search_events(&filter)).await
+}
+
+/// One event with organisers, themes and target professions.
+#[tauri::command]
+pub async fn get_event(state: State<'_, SharedState>, id: String) -> Result<Event, CommandError> {
+    state.run(move |store| store.get_event(&id)).await
+}
+
+/// Creates an event.
+#[tauri::command]
+pub async fn create_event(
+    state: State<'_, SharedState>,
+    input: EventInput,
+) -> Result<Event, CommandError> {
+    state.run(move |store| store.create_event(&input)).await
+}
+
+/// Saves an edit of an event loaded at `version`.
+#[tauri::command]
+pub async fn update_event(
+    state: State<'_, SharedState>,
+    id: String,
+    version: i64,
+    input: EventInput,
+) -> Result<Event, CommandError> {
+    state
+        .run(move |store| store.update_event(&id, version, &input))
+        .await
+}
+
+/// Deletes an event and its agenda.
+#[tauri::command]
+pub async fn delete_event(state: State<'_, SharedState>, id: String) -> Result<(), CommandError> {
+    state.run(move |store| store.delete_event(&id)).await
+}
+
+/// The agenda of an event, in time order.
+#[tauri::command]
+pub async fn list_sessions(
+    state: State<'_, SharedState>,
+    event_id: String,
+) -> Result<Vec<Session>, CommandError> {
+    state.run(move |store| store.list_sessions(&event_id)).await
+}
+
+/// Adds a session to an event.
+#[tauri::command]
+pub async fn create_session(
+    state: State<'_, SharedState>,
+    event_id: String,
+    input: SessionInput,
+) -> Result<Session, CommandError> {
+    state
+        .run(move |store| store.create_session(&event_id, &input))
+        .await
+}
+
+/// Saves an edit of a session loaded at `version`.
+#[tauri::command]
+pub async fn update_session(
+    state: State<'_, SharedState>,
+    id: String,
+    version: i64,
+    input: SessionInput,
+) -> Result<Session, CommandError> {
+    state
+        .run(move |store| store.update_session(&id, version, &input))
+        .await
+}
+
+/// Deletes a session.
+#[tauri::command]
+pub async fn delete_session(state: State<'_, SharedState>, id: String) -> Result<(), CommandError> {
+    state.run(move |store| store.delete_session(&id)).await
+}
+
+/// Overlapping sessions and double-booked speakers of an event.
+#[tauri::command]
+pub async fn list_session_conflicts(
+    state: State<'_, SharedState>,
+    event_id: String,
+) -> Result<Vec<SessionConflict>, CommandError> {
+    state
+        .run(move |store| store.session_conflicts(&event_id))
+        .await
+}

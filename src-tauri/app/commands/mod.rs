@@ -1,0 +1,69 @@
+//! The Tauri commands: thin wrappers that hand their arguments to the core on a worker thread
+//! and return its result or a [`CommandError`](crate::error::CommandError). No SQL and no
+//! business rule lives here.
+
+pub mod app;
+pub mod documents;
+pub mod events;
+pub mod experts;
+pub mod professions;
+pub mod reference;
+
+/// Every command, for `invoke_handler`.
+#[macro_export]
+macro_rules! all_commands {
+    () => {
+        tauri::generate_handler![
+            $crate::commands::app::app_info,
+            $crate::commands::app::list_codes,
+            $crate::commands::app::search_all,
+            $crate::commands::app::add_demo,
+            $crate::commands::reference::list_organisations,
+            $crate::commands::reference::get_organisation,
+            $crate::commands::reference::create_organisation,
+            $crate::commands::reference::update_organisation,
+            $crate::commands::reference::delete_organisation,
+            $crate::commands::reference::list_territories,
+            $crate::commands::reference::get_territory,
+            $crate::commands::reference::create_territory,
+            $crate::commands::reference::update_territory,
+            $crate::commands::reference::delete_territory,
+            $crate::commands::reference::list_themes,
+            $crate::commands::reference::get_theme,
+            $crate::commands::reference::create_theme,
+            $crate::commands::reference::update_theme,
+            $crate::commands::reference::delete_theme,
+            $crate::commands::reference::list_profession_families,
+            $crate::commands::reference::list_interreg_programmes,
+            $crate::commands::professions::list_professions,
+            $crate::commands::professions::get_profession,
+            $crate::commands::professions::create_profession,
+            $crate::commands::professions::update_profession,
+            $crate::commands::professions::delete_profession,
+            $crate::commands::professions::add_competence,
+            $crate::commands::professions::update_competence,
+            $crate::commands::professions::delete_competence,
+            $crate::commands::professions::add_observation,
+            $crate::commands::professions::update_observation,
+            $crate::commands::professions::delete_observation,
+            $crate::commands::experts::search_experts,
+            $crate::commands::experts::get_expert,
+            $crate::commands::experts::create_expert,
+            $crate::commands::experts::update_expert,
+            $crate::commands::experts::delete_expert,
+            $crate::commands::experts::list_expert_events,
+            $crate::commands::events::search_events,
+            $crate::commands::events::get_event,
+            $crate::commands::events::create_event,
+            $crate::commands::events::update_event,
+            $crate::commands::events::delete_event,
+            $crate::commands::events::list_sessions,
+            $crate::commands::events::create_session,
+            $crate::commands::events::update_session,
+            $crate::commands::events::delete_session,
+            $crate::commands::events::list_session_conflicts,
+            $crate::commands::documents::save_programme_pdf,
+            $crate::commands::documents::save_attendance_pdf,
+        ]
+    };
+}

@@ -1,0 +1,148 @@
+//! Harness of the end-to-end tests: starts `tauri-driver` (which starts WebKitWebDriver and the
+//! real Passerelle binary in its real webview) on a display, opens a WebDriver session on a
+//! fresh database, and stops everything — tauri-driver with SIGTERM so it also stops
+//! WebKitWebDriver — when the test ends.
+//!
+//! Needs: a built binary (`target/debug/passerelle`, or `PASSERELLE_BIN`), `tauri-driver` on the
+//! PATH, and `DISPLAY` set (the test script starts Xvfb). Run one test at a time.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use fantoccini::{Client, Locator};
+
+pub struct Session {
+    pub client: Client,
+    driver: Child,
+    pub db_dir: tempfile::TempDir,
+}
+
+/// The app binary under test.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("PASSERELLE_BIN") {
+        return PathBuf::from(path);
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.join("target/debug/passerelle").canonicalize().expect(
+        "target/debug/passerelle is missing: build the app (cargo build) before the end-to-end tests",
+    )
+}
+
+/// Where screenshots go (under target/, never committed).
+pub fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+impl Session {
+    /// Starts tauri-driver on `port` and the app on a new, empty database.
+    pub async fn start(port: u16) -> Session {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "DISPLAY is not set: start Xvfb first"
+        );
+        let db_dir = tempfile::tempdir().expect("temporary folder");
+        let db = db_dir.path().join("e2e.db");
+        let driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
+            .env("PASSERELLE_DB", &db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver not found: cargo install tauri-driver --locked");
+        let capabilities = serde_json::json!({
+            "tauri:options": {
+                "application": app_binary(),
+                "args": ["--db", db]
+            }
+        });
+        let capabilities = capabilities.as_object().unwrap().clone();
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            match fantoccini::ClientBuilder::native()
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if Instant::now() < deadline => {
+                    let _ = error;
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                }
+                Err(error) => panic!("no WebDriver session from tauri-driver: {error}"),
+            }
+        };
+        Session {
+            client,
+            driver,
+            db_dir,
+        }
+    }
+
+    /// Waits for an element by `data-testid`.
+    pub async fn testid(&self, id: &str) -> fantoccini::elements::Element {
+        self.css(&format!("[data-testid=\"{id}\"]")).await
+    }
+
+    /// Waits (up to 10 s) for an element matching a CSS selector.
+    pub async fn css(&self, selector: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("element {selector} did not appear: {e}"))
+    }
+
+    /// Waits until `selector`'s text contains `needle`; returns that text.
+    pub async fn wait_for_text(&self, selector: &str, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(selector)).await {
+                if let Ok(text) = element.text().await {
+                    if text.contains(needle) {
+                        return text;
+                    }
+                    last = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("{selector} never showed {needle:?}; last text: {last:?}");
+    }
+
+    /// Saves a PNG of the window under target/e2e-screenshots/.
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(screenshot_dir().join(format!("{name}.png")), png);
+        }
+    }
+
+    /// Closes the session and stops tauri-driver (SIGTERM, so WebKitWebDriver stops too).
+    pub async fn stop(mut self) {
+        let _ = self.client.clone().close().await;
+        #[cfg(unix)]
+        // SAFETY: kill(2) on the pid of a child we spawned and have not yet reaped.
+        unsafe {
+            libc::kill(self.driver.id() as libc::pid_t, libc::SIGTERM);
+        }
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

@@ -446,31 +446,3 @@ fn benchmark_event_is_small() {
     let bytes = render_programme(&data, &options()).expect("programme");
     assert!(bytes.len() < 120_000, "{} bytes", bytes.len());
 }
-
-#[test]
-#[ignore = "timing, meaningful in release only"]
-fn rough_timing() {
-    let data = generated(3, 30, 15);
-    let _ = render_programme(&data, &options()).expect("warm-up");
-    let runs = 50;
-    let start = std::time::Instant::now();
-    let mut size = 0;
-    for _ in 0..runs {
-        size = render_programme(&data, &options())
-            .expect("programme")
-            .len();
-    }
-    let per = start.elapsed() / runs;
-    eprintln!("programme 3 days / 30 sessions / 15 speakers: {per:?} per document, {size} bytes");
-    let study = study_visit();
-    let start = std::time::Instant::now();
-    for _ in 0..runs {
-        size = render_attendance_sheets(&study, &AttendanceOptions::default())
-            .expect("sheets")
-            .len();
-    }
-    eprintln!(
-        "attendance sheets (5 half-days): {:?} per document, {size} bytes",
-        start.elapsed() / runs
-    );
-}

@@ -336,11 +336,15 @@ impl Store {
     pub fn search_events(&self, filter: &EventFilter) -> CoreResult<Page<EventSummary>> {
         let mut conditions: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
-        if let Some(query) = fts_query(&filter.query) {
-            conditions
-                .push("ev.id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)".into());
-            values.push(Value::Text(query));
-        }
+        // As for experts: with a text query the matches drive the join.
+        let source = match fts_query(&filter.query) {
+            Some(query) => {
+                values.push(Value::Text(query));
+                "(SELECT event_id AS id FROM events_fts WHERE events_fts MATCH ?) hits
+                 CROSS JOIN events ev ON ev.id = hits.id"
+            }
+            None => "events ev",
+        };
         let mut equals = |column: &str, value: &Option<String>| {
             if let Some(value) = value.as_deref().filter(|s| !s.is_empty()) {
                 conditions.push(format!("ev.{column} = ?"));
@@ -372,25 +376,38 @@ impl Store {
             format!("WHERE {}", conditions.join(" AND "))
         };
         let total: i64 = self.conn().query_row(
-            &format!("SELECT COUNT(*) FROM events ev {where_clause}"),
+            &format!("SELECT COUNT(*) FROM {source} {where_clause}"),
             params_from_iter(values.iter()),
             |row| row.get(0),
         )?;
-        let limit = filter.limit.unwrap_or(50).clamp(1, 10_000);
+        let limit = filter.limit.unwrap_or(50).max(1);
         let offset = filter.offset.unwrap_or(0).max(0);
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
         values.push(Value::Text(today.clone()));
         values.push(Value::Text(today));
-        let items = self.list_event_summaries(
-            &format!(
-                "{where_clause}
-                 ORDER BY (ev.end_date < ?) ASC,
-                    CASE WHEN ev.end_date >= ? THEN ev.start_date END ASC,
-                    ev.start_date DESC, ev.code
-                 LIMIT {limit} OFFSET {offset}"
-            ),
-            &values,
-        )?;
+        // The page is chosen on narrow rows first; the session counts are computed for its
+        // rows only.
+        let sql = format!(
+            "WITH page AS (
+                SELECT ev.id, (ev.end_date < ?) AS past,
+                    CASE WHEN ev.end_date >= ? THEN ev.start_date END AS upcoming_start,
+                    ev.start_date, ev.code
+                FROM {source} {where_clause}
+                ORDER BY past ASC, upcoming_start ASC, ev.start_date DESC, ev.code
+                LIMIT {limit} OFFSET {offset})
+             SELECT ev.id, ev.code, ev.title, ev.kind, ev.status, ev.start_date, ev.end_date,
+                ev.city, ev.country, ev.updated_at,
+                (SELECT COUNT(*) FROM sessions s WHERE s.event_id = ev.id) AS session_count
+             FROM page CROSS JOIN events ev ON ev.id = page.id
+             ORDER BY page.past ASC, page.upcoming_start ASC, page.start_date DESC, page.code"
+        );
+        // The two date parameters come first in the statement: move them before the filters.
+        let dates = values.split_off(values.len() - 2);
+        let values: Vec<Value> = dates.into_iter().chain(values).collect();
+        let mut statement = self.conn().prepare_cached(&sql)?;
+        let items = statement
+            .query_map(params_from_iter(values.iter()), summary_from_row)?
+            .collect::<Result<_, _>>()?;
         Ok(Page { items, total })
     }
 

@@ -280,12 +280,16 @@ impl Store {
     pub fn search_experts(&self, filter: &ExpertFilter) -> CoreResult<Page<ExpertSummary>> {
         let mut conditions: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
-        if let Some(query) = fts_query(&filter.query) {
-            conditions.push(
-                "e.id IN (SELECT expert_id FROM experts_fts WHERE experts_fts MATCH ?)".into(),
-            );
-            values.push(Value::Text(query));
-        }
+        // With a text query the matches drive the join (CROSS JOIN fixes SQLite's join order), so
+        // only the hits are filtered and sorted, not the whole directory.
+        let source = match fts_query(&filter.query) {
+            Some(query) => {
+                values.push(Value::Text(query));
+                "(SELECT expert_id AS id FROM experts_fts WHERE experts_fts MATCH ?) hits
+                 CROSS JOIN experts e ON e.id = hits.id"
+            }
+            None => "experts e",
+        };
         if let Some(theme) = filter.theme_id.as_deref().filter(|s| !s.is_empty()) {
             conditions.push("EXISTS (SELECT 1 FROM expert_themes t WHERE t.expert_id = e.id AND t.theme_id = ?)".into());
             values.push(Value::Text(theme.into()));
@@ -321,21 +325,26 @@ impl Store {
         };
         let conn = self.conn();
         let total: i64 = conn.query_row(
-            &format!("SELECT COUNT(*) FROM experts e {where_clause}"),
+            &format!("SELECT COUNT(*) FROM {source} {where_clause}"),
             params_from_iter(values.iter()),
             |row| row.get(0),
         )?;
-        let limit = filter.limit.unwrap_or(50).clamp(1, 10_000);
+        let limit = filter.limit.unwrap_or(50).max(1);
         let offset = filter.offset.unwrap_or(0).max(0);
+        // The page's ids are chosen first on narrow rows (the name index gives the order), and
+        // only those rows are then completed with their organisation and languages.
         let sql = format!(
-            "SELECT e.id, e.first_name, e.last_name, e.job_title, e.country, e.city, e.email, e.updated_at,
+            "WITH page AS (
+                SELECT e.id FROM {source} {where_clause}
+                ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id
+                LIMIT {limit} OFFSET {offset})
+             SELECT e.id, e.first_name, e.last_name, e.job_title, e.country, e.city, e.email, e.updated_at,
                 o.name AS organisation_name,
                 (SELECT group_concat(language || ':' || level, ', ') FROM
                     (SELECT language, level FROM expert_languages WHERE expert_id = e.id ORDER BY position)) AS languages
-             FROM experts e LEFT JOIN organisations o ON o.id = e.organisation_id
-             {where_clause}
-             ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id
-             LIMIT {limit} OFFSET {offset}"
+             FROM page CROSS JOIN experts e ON e.id = page.id
+             LEFT JOIN organisations o ON o.id = e.organisation_id
+             ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id"
         );
         let mut statement = conn.prepare_cached(&sql)?;
         let items = statement

@@ -128,7 +128,7 @@ CREATE TABLE experts (
     updated_at TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX experts_by_name ON experts(last_name COLLATE NOCASE, first_name COLLATE NOCASE);
+CREATE INDEX experts_by_name ON experts(last_name COLLATE NOCASE, first_name COLLATE NOCASE, id);
 CREATE INDEX experts_by_organisation ON experts(organisation_id);
 CREATE INDEX experts_by_country ON experts(country);
 

@@ -324,32 +324,45 @@ impl Store {
             format!("WHERE {}", conditions.join(" AND "))
         };
         let conn = self.conn();
-        let total: i64 = conn.query_row(
-            &format!("SELECT COUNT(*) FROM {source} {where_clause}"),
-            params_from_iter(values.iter()),
-            |row| row.get(0),
-        )?;
         let limit = filter.limit.unwrap_or(50).max(1);
         let offset = filter.offset.unwrap_or(0).max(0);
+        // Filtered: the count rides along with the page (a window over the matching rows), so
+        // the filters run once. Unfiltered: the name index yields the page without reading every
+        // row, and a plain COUNT is cheap, so a window would only slow it down.
+        let filtered = !where_clause.is_empty() || source != "experts e";
+        let total_column = if filtered { "COUNT(*) OVER ()" } else { "NULL" };
         // The page's ids are chosen first on narrow rows (the name index gives the order), and
         // only those rows are then completed with their organisation and languages.
         let sql = format!(
             "WITH page AS (
-                SELECT e.id FROM {source} {where_clause}
+                SELECT e.id, {total_column} AS total FROM {source} {where_clause}
                 ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id
                 LIMIT {limit} OFFSET {offset})
              SELECT e.id, e.first_name, e.last_name, e.job_title, e.country, e.city, e.email, e.updated_at,
                 o.name AS organisation_name,
                 (SELECT group_concat(language || ':' || level, ', ') FROM
-                    (SELECT language, level FROM expert_languages WHERE expert_id = e.id ORDER BY position)) AS languages
+                    (SELECT language, level FROM expert_languages WHERE expert_id = e.id ORDER BY position)) AS languages,
+                page.total
              FROM page CROSS JOIN experts e ON e.id = page.id
              LEFT JOIN organisations o ON o.id = e.organisation_id
              ORDER BY e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, e.id"
         );
         let mut statement = conn.prepare_cached(&sql)?;
-        let items = statement
-            .query_map(params_from_iter(values.iter()), summary_from_row)?
+        let rows: Vec<(ExpertSummary, Option<i64>)> = statement
+            .query_map(params_from_iter(values.iter()), |row| {
+                Ok((summary_from_row(row)?, row.get("total")?))
+            })?
             .collect::<Result<_, _>>()?;
+        let total = match rows.first() {
+            Some((_, Some(total))) => *total,
+            None if filtered && offset == 0 => 0,
+            _ => conn.query_row(
+                &format!("SELECT COUNT(*) FROM {source} {where_clause}"),
+                params_from_iter(values.iter()),
+                |row| row.get(0),
+            )?,
+        };
+        let items = rows.into_iter().map(|(item, _)| item).collect();
         Ok(Page { items, total })
     }
 

@@ -318,7 +318,6 @@ pub fn add_demo(store: &mut Store) -> CoreResult<String> {
             contact_email: "contact.exemple@cnfpt.fr".into(),
             contact_phone: "+33 3 88 00 00 00".into(),
             notes: "Événement d'exemple : modifiez-le ou supprimez-le librement.".into(),
-            ..Default::default()
         };
         let event_id = insert_event(tx, &event)?;
         let dates = ["2027-03-16", "2027-03-17", "2027-03-18"];

@@ -6,7 +6,9 @@ use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
 use super::search::{fts_query, index_event};
-use super::{check_ids_exist, json_list, new_id, now, stale_or_missing, to_json_list, Store};
+use super::{
+    check_ids_exist, json_list, new_id, now, record_meta, stale_or_missing, to_json_list, Store,
+};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::check_event;
@@ -24,12 +26,7 @@ pub struct SessionConflict {
 
 fn event_from_row(row: &Row) -> rusqlite::Result<Event> {
     Ok(Event {
-        meta: RecordMeta {
-            id: row.get("id")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            version: row.get("version")?,
-        },
+        meta: record_meta(row)?,
         data: EventInput {
             code: row.get("code")?,
             title: row.get("title")?,

@@ -5,19 +5,14 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 
 use super::search::{fts_query, index_expert};
-use super::{check_ids_exist, new_id, now, stale_or_missing, Store};
+use super::{check_ids_exist, new_id, now, record_meta, stale_or_missing, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::check_expert;
 
 fn expert_from_row(row: &Row) -> rusqlite::Result<Expert> {
     Ok(Expert {
-        meta: RecordMeta {
-            id: row.get("id")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            version: row.get("version")?,
-        },
+        meta: record_meta(row)?,
         organisation_name: row.get("organisation_name")?,
         data: ExpertInput {
             first_name: row.get("first_name")?,

@@ -190,6 +190,16 @@ fn backup_connection(conn: &Connection, target: &Path) -> CoreResult<()> {
     Ok(())
 }
 
+/// Reads the id, timestamps and version every record table has.
+pub(crate) fn record_meta(row: &rusqlite::Row) -> rusqlite::Result<crate::model::RecordMeta> {
+    Ok(crate::model::RecordMeta {
+        id: row.get("id")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        version: row.get("version")?,
+    })
+}
+
 /// The current time as stored in `created_at` / `updated_at`.
 pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)

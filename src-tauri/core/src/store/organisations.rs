@@ -3,23 +3,14 @@
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::{json_list, new_id, now, stale_or_missing, to_json_list, Store};
+use super::{json_list, new_id, now, record_meta, stale_or_missing, to_json_list, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_organisation, check_territory, check_theme};
 
-fn meta(row: &Row) -> rusqlite::Result<RecordMeta> {
-    Ok(RecordMeta {
-        id: row.get("id")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
-        version: row.get("version")?,
-    })
-}
-
 fn organisation_from_row(row: &Row) -> rusqlite::Result<Organisation> {
     Ok(Organisation {
-        meta: meta(row)?,
+        meta: record_meta(row)?,
         reference_key: row.get("reference_key")?,
         data: OrganisationInput {
             name: row.get("name")?,
@@ -38,7 +29,7 @@ fn organisation_from_row(row: &Row) -> rusqlite::Result<Organisation> {
 
 fn territory_from_row(row: &Row) -> rusqlite::Result<Territory> {
     Ok(Territory {
-        meta: meta(row)?,
+        meta: record_meta(row)?,
         reference_key: row.get("reference_key")?,
         data: TerritoryInput {
             name: row.get("name")?,
@@ -51,7 +42,7 @@ fn territory_from_row(row: &Row) -> rusqlite::Result<Territory> {
 
 fn theme_from_row(row: &Row) -> rusqlite::Result<Theme> {
     Ok(Theme {
-        meta: meta(row)?,
+        meta: record_meta(row)?,
         reference_key: row.get("reference_key")?,
         data: ThemeInput {
             label: row.get("label")?,

@@ -2,26 +2,17 @@
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::{check_ids_exist, new_id, now, stale_or_missing, Store};
+use super::{check_ids_exist, new_id, now, record_meta, stale_or_missing, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_competence, check_observation, check_profession};
-
-fn meta(row: &Row) -> rusqlite::Result<RecordMeta> {
-    Ok(RecordMeta {
-        id: row.get("id")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
-        version: row.get("version")?,
-    })
-}
 
 const PROFESSION_SELECT: &str = "SELECT p.*, f.label AS family_label FROM professions p
     LEFT JOIN profession_families f ON f.id = p.family_id";
 
 fn profession_from_row(row: &Row) -> rusqlite::Result<Profession> {
     Ok(Profession {
-        meta: meta(row)?,
+        meta: record_meta(row)?,
         reference_key: row.get("reference_key")?,
         family_label: row.get("family_label")?,
         data: ProfessionInput {
@@ -95,7 +86,7 @@ impl Store {
             )?;
             let rows = statement.query_map([id], |row| {
                 Ok(Competence {
-                    meta: meta(row)?,
+                    meta: record_meta(row)?,
                     profession_id: row.get("profession_id")?,
                     data: CompetenceInput {
                         label: row.get("label")?,
@@ -112,7 +103,7 @@ impl Store {
         for competence in &mut competences {
             let rows = statement.query_map([&competence.meta.id], |row| {
                 Ok(CompetenceObservation {
-                    meta: meta(row)?,
+                    meta: record_meta(row)?,
                     competence_id: row.get("competence_id")?,
                     data: ObservationInput {
                         year: row.get("year")?,

@@ -2,19 +2,14 @@
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::{check_ids_exist, new_id, now, stale_or_missing, Store};
+use super::{check_ids_exist, new_id, now, record_meta, stale_or_missing, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::check_session;
 
 fn session_from_row(row: &Row) -> rusqlite::Result<Session> {
     Ok(Session {
-        meta: RecordMeta {
-            id: row.get("id")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            version: row.get("version")?,
-        },
+        meta: record_meta(row)?,
         event_id: row.get("event_id")?,
         data: SessionInput {
             date: row.get("date")?,

@@ -60,6 +60,12 @@ pub enum CoreError {
 
     #[error("{0}")]
     Document(String),
+
+    /// A file given to an import or a restore cannot be used as a whole (encoding, format,
+    /// size, truncation, newer format version…); nothing was changed. The message names the
+    /// file's problem and, where there is one, the line.
+    #[error("{0}")]
+    InvalidFile(String),
 }
 
 fn validation_summary(fields: &[FieldError]) -> String {
@@ -85,6 +91,7 @@ impl CoreError {
             CoreError::Io(_) => "io",
             CoreError::Reference { .. } => "reference",
             CoreError::Document(_) => "document",
+            CoreError::InvalidFile(_) => "invalidFile",
         }
     }
 

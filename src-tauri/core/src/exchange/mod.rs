@@ -1,0 +1,11 @@
+//! Exchange with colleagues and other tools: files in and out of the database.
+//!
+//! - `text`: reading files as French users have them (UTF-8 with or without BOM, Windows-1252;
+//!   `;` separator; dd/mm/yyyy dates) and writing CSV that Excel opens as is, with cells that
+//!   could start a formula neutralised.
+//! - `experts_csv`, `professions_csv`: CSV export and the two-step import (preview, then apply
+//!   all in one transaction or nothing). `agenda_csv`: an event's agenda as CSV.
+//! - `ics`: events as iCalendar, one VEVENT per session. `vcard`: experts as vCard 4.0.
+//! - `json`: the whole database as one versioned exchange file, and its merge on import.
+//!
+//! Nothing here runs SQL: reading and writing go through [`crate::Store`].

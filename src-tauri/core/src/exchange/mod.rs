@@ -9,3 +9,15 @@
 //! - `json`: the whole database as one versioned exchange file, and its merge on import.
 //!
 //! Nothing here runs SQL: reading and writing go through [`crate::Store`].
+
+pub mod agenda_csv;
+mod csv_import;
+pub mod experts_csv;
+pub mod professions_csv;
+pub mod text;
+
+pub use csv_import::{
+    CsvImportChoices, CsvImportPreview, CsvImportSummary, DuplicatePolicy, DuplicateRow,
+    RejectedRow,
+};
+pub use text::{check_import_size, TextEncoding, MAX_IMPORT_BYTES};

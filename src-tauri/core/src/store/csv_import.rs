@@ -1,0 +1,430 @@
+//! The reads and writes behind the CSV exchange of experts and professions (`exchange::*_csv`):
+//! everything an import needs to match rows against (records by name, e-mail, code) read in a
+//! few bulk queries, and the planned creations and updates written in one transaction.
+//!
+//! The import plans inside [`Store::csv_import_experts`] / [`Store::csv_import_professions`]:
+//! the context is read in the writing transaction, so the plan is never made against data a
+//! colleague or another window changed since the preview, and a failure anywhere rolls back
+//! every row.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, Row, Transaction};
+
+use super::search::{index_expert, index_profession};
+use super::{insert_expert, insert_profession, new_id, now, record_meta, stale_or_missing, Store};
+use crate::error::{CoreError, CoreResult};
+use crate::model::*;
+use crate::validation::{check_competence, check_expert, check_profession};
+
+/// One planned write of an import.
+pub(crate) enum CsvWrite<I> {
+    Create(I),
+    /// An update based on the version read in the same transaction.
+    Update {
+        id: String,
+        version: i64,
+        input: I,
+    },
+}
+
+/// A record as the CSV files name it: its label and, where it has one, a second name it can be
+/// found by (an organisation's acronym, a theme's English label, a profession's code).
+pub(crate) struct Label {
+    pub id: String,
+    pub label: String,
+    pub alias: String,
+}
+
+/// What the expert CSV export and import work from.
+pub(crate) struct ExpertContext {
+    /// `alias` is the acronym.
+    pub organisations: Vec<Label>,
+    /// `alias` is the English label.
+    pub themes: Vec<Label>,
+    pub territories: Vec<Label>,
+    /// `alias` is the CNFPT code.
+    pub professions: Vec<Label>,
+    /// Every expert with languages and links, oldest first.
+    pub experts: Vec<Expert>,
+}
+
+/// What the profession CSV export and import work from.
+pub(crate) struct ProfessionContext {
+    pub families: Vec<Label>,
+    /// Every profession with its competences (without observations), oldest first.
+    pub professions: Vec<Profession>,
+}
+
+/// A profession row of an import: the profession's fields, and the competences to add to it
+/// (an import never removes a competence: it carries observations the file does not have).
+pub(crate) struct ProfessionImport {
+    pub input: ProfessionInput,
+    pub new_competences: Vec<String>,
+}
+
+fn labels(conn: &Connection, sql: &str) -> CoreResult<Vec<Label>> {
+    let mut statement = conn.prepare(sql)?;
+    let rows = statement.query_map([], |row| {
+        Ok(Label {
+            id: row.get(0)?,
+            label: row.get(1)?,
+            alias: row.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn expert_from_row(row: &Row) -> rusqlite::Result<Expert> {
+    Ok(Expert {
+        meta: record_meta(row)?,
+        organisation_name: row.get("organisation_name")?,
+        data: ExpertInput {
+            first_name: row.get("first_name")?,
+            last_name: row.get("last_name")?,
+            job_title: row.get("job_title")?,
+            organisation_id: row.get("organisation_id")?,
+            country: row.get("country")?,
+            city: row.get("city")?,
+            email: row.get("email")?,
+            phone: row.get("phone")?,
+            languages: Vec::new(),
+            theme_ids: Vec::new(),
+            territory_ids: Vec::new(),
+            profession_ids: Vec::new(),
+            bio_fr: row.get("bio_fr")?,
+            bio_other: row.get("bio_other")?,
+            bio_other_language: row.get("bio_other_language")?,
+            keywords: row.get("keywords")?,
+            availability: row.get("availability")?,
+            fees: row.get("fees")?,
+            consent_date: row.get("consent_date")?,
+            consent_source: row.get("consent_source")?,
+            review_date: row.get("review_date")?,
+            notes: row.get("notes")?,
+        },
+    })
+}
+
+/// Reads `(owner id, value)` pairs and hands each to `add` with the owner's position.
+fn each_link(
+    conn: &Connection,
+    sql: &str,
+    positions: &HashMap<String, usize>,
+    mut add: impl FnMut(usize, &Row) -> rusqlite::Result<()>,
+) -> CoreResult<()> {
+    let mut statement = conn.prepare(sql)?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let owner: String = row.get(0)?;
+        if let Some(&position) = positions.get(&owner) {
+            add(position, row)?;
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn read_expert_context(conn: &Connection) -> CoreResult<ExpertContext> {
+    let mut experts: Vec<Expert> = {
+        let mut statement = conn.prepare(
+            "SELECT e.*, o.name AS organisation_name FROM experts e
+             LEFT JOIN organisations o ON o.id = e.organisation_id ORDER BY e.created_at, e.id",
+        )?;
+        let rows = statement.query_map([], expert_from_row)?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let positions: HashMap<String, usize> = experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.meta.id.clone(), i))
+        .collect();
+    each_link(
+        conn,
+        "SELECT expert_id, language, level FROM expert_languages ORDER BY expert_id, position",
+        &positions,
+        |i, row| {
+            experts[i].data.languages.push(LanguageSkill {
+                language: row.get(1)?,
+                level: row.get(2)?,
+            });
+            Ok(())
+        },
+    )?;
+    each_link(
+        conn,
+        "SELECT expert_id, theme_id FROM expert_themes",
+        &positions,
+        |i, row| {
+            experts[i].data.theme_ids.push(row.get(1)?);
+            Ok(())
+        },
+    )?;
+    each_link(
+        conn,
+        "SELECT expert_id, territory_id FROM expert_territories",
+        &positions,
+        |i, row| {
+            experts[i].data.territory_ids.push(row.get(1)?);
+            Ok(())
+        },
+    )?;
+    each_link(
+        conn,
+        "SELECT expert_id, profession_id FROM expert_professions",
+        &positions,
+        |i, row| {
+            experts[i].data.profession_ids.push(row.get(1)?);
+            Ok(())
+        },
+    )?;
+    Ok(ExpertContext {
+        organisations: labels(
+            conn,
+            "SELECT id, name, acronym FROM organisations ORDER BY created_at, id",
+        )?,
+        themes: labels(
+            conn,
+            "SELECT id, label, label_en FROM themes ORDER BY created_at, id",
+        )?,
+        territories: labels(
+            conn,
+            "SELECT id, name, '' FROM territories ORDER BY created_at, id",
+        )?,
+        professions: labels(
+            conn,
+            "SELECT id, title, code FROM professions ORDER BY created_at, id",
+        )?,
+        experts,
+    })
+}
+
+pub(crate) fn read_profession_context(conn: &Connection) -> CoreResult<ProfessionContext> {
+    let mut professions: Vec<Profession> = {
+        let mut statement = conn.prepare(
+            "SELECT p.*, f.label AS family_label FROM professions p
+             LEFT JOIN profession_families f ON f.id = p.family_id ORDER BY p.created_at, p.id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok(Profession {
+                meta: record_meta(row)?,
+                reference_key: row.get("reference_key")?,
+                family_label: row.get("family_label")?,
+                data: ProfessionInput {
+                    title: row.get("title")?,
+                    family_id: row.get("family_id")?,
+                    code: row.get("code")?,
+                    description: row.get("description")?,
+                },
+                competences: Vec::new(),
+            })
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let positions: HashMap<String, usize> = professions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.meta.id.clone(), i))
+        .collect();
+    each_link(
+        conn,
+        "SELECT profession_id, * FROM competences ORDER BY profession_id, label COLLATE NOCASE, id",
+        &positions,
+        |i, row| {
+            professions[i].competences.push(Competence {
+                meta: record_meta(row)?,
+                profession_id: row.get("profession_id")?,
+                data: CompetenceInput {
+                    label: row.get("label")?,
+                    description: row.get("description")?,
+                },
+                observations: Vec::new(),
+            });
+            Ok(())
+        },
+    )?;
+    Ok(ProfessionContext {
+        families: labels(
+            conn,
+            "SELECT id, label, '' FROM profession_families ORDER BY id",
+        )?,
+        professions,
+    })
+}
+
+/// Rewrites an expert's languages and links (the same rows the expert form writes).
+fn write_expert_links(tx: &Transaction, id: &str, input: &ExpertInput) -> CoreResult<()> {
+    for table in [
+        "expert_languages",
+        "expert_themes",
+        "expert_territories",
+        "expert_professions",
+    ] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE expert_id = ?1"))?
+            .execute([id])?;
+    }
+    let mut language = tx.prepare_cached(
+        "INSERT INTO expert_languages (expert_id, position, language, level, level_rank) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (position, skill) in input.languages.iter().enumerate() {
+        let rank = LanguageLevel::from_code(&skill.level)
+            .map(LanguageLevel::rank)
+            .unwrap_or(0);
+        language.execute(params![
+            id,
+            position as i64,
+            skill.language,
+            skill.level,
+            rank
+        ])?;
+    }
+    for (table, column, ids) in [
+        ("expert_themes", "theme_id", &input.theme_ids),
+        ("expert_territories", "territory_id", &input.territory_ids),
+        ("expert_professions", "profession_id", &input.profession_ids),
+    ] {
+        let mut statement = tx.prepare_cached(&format!(
+            "INSERT OR IGNORE INTO {table} (expert_id, {column}) VALUES (?1, ?2)"
+        ))?;
+        for linked in ids {
+            statement.execute([id, linked])?;
+        }
+    }
+    Ok(())
+}
+
+fn update_expert(tx: &Transaction, id: &str, version: i64, input: &ExpertInput) -> CoreResult<()> {
+    check_expert(input)?;
+    let changed = tx.prepare_cached(
+        "UPDATE experts SET first_name = ?3, last_name = ?4, job_title = ?5, organisation_id = ?6,
+            country = ?7, city = ?8, email = ?9, phone = ?10, bio_fr = ?11, bio_other = ?12,
+            bio_other_language = ?13, keywords = ?14, availability = ?15, fees = ?16,
+            consent_date = ?17, consent_source = ?18, review_date = ?19, notes = ?20,
+            updated_at = ?21, version = version + 1
+         WHERE id = ?1 AND version = ?2",
+    )?
+    .execute(params![
+        id, version, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(),
+        input.organisation_id, input.country, input.city.trim(), input.email.trim(), input.phone.trim(),
+        input.bio_fr, input.bio_other, input.bio_other_language, input.keywords, input.availability,
+        input.fees, input.consent_date, input.consent_source, input.review_date, input.notes, now()
+    ])?;
+    if changed == 0 {
+        return Err(stale_or_missing(tx, "experts", "L'expert", id));
+    }
+    write_expert_links(tx, id, input)?;
+    index_expert(tx, id)
+}
+
+fn add_competences(tx: &Transaction, profession_id: &str, labels: &[String]) -> CoreResult<()> {
+    let now = now();
+    let mut statement = tx.prepare_cached(
+        "INSERT INTO competences (id, profession_id, label, description, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, '', ?4, ?4, 1)",
+    )?;
+    for label in labels {
+        check_competence(&CompetenceInput {
+            label: label.clone(),
+            description: String::new(),
+        })?;
+        statement.execute(params![new_id(), profession_id, label.trim(), now])?;
+    }
+    Ok(())
+}
+
+fn update_profession(
+    tx: &Transaction,
+    id: &str,
+    version: i64,
+    import: &ProfessionImport,
+) -> CoreResult<()> {
+    let input = &import.input;
+    check_profession(input)?;
+    if let Some(family) = &input.family_id {
+        if !tx
+            .prepare_cached("SELECT 1 FROM profession_families WHERE id = ?1")?
+            .exists([family])?
+        {
+            return Err(CoreError::field(
+                "familyId",
+                "La famille de métiers choisie n'existe plus.",
+            ));
+        }
+    }
+    let changed = tx
+        .prepare_cached(
+            "UPDATE professions SET title = ?3, family_id = ?4, code = ?5, description = ?6,
+            updated_at = ?7, version = version + 1
+         WHERE id = ?1 AND version = ?2",
+        )?
+        .execute(params![
+            id,
+            version,
+            input.title.trim(),
+            input.family_id,
+            input.code.trim(),
+            input.description,
+            now()
+        ])?;
+    if changed == 0 {
+        return Err(stale_or_missing(tx, "professions", "Le métier", id));
+    }
+    add_competences(tx, id, &import.new_competences)?;
+    index_profession(tx, id)
+}
+
+impl Store {
+    pub(crate) fn csv_expert_context(&self) -> CoreResult<ExpertContext> {
+        read_expert_context(self.conn())
+    }
+
+    pub(crate) fn csv_profession_context(&self) -> CoreResult<ProfessionContext> {
+        read_profession_context(self.conn())
+    }
+
+    /// In one transaction: reads the context, lets `plan` decide the writes, makes them. Any
+    /// error (from the plan or a write) rolls everything back.
+    pub(crate) fn csv_import_experts<T>(
+        &mut self,
+        plan: impl FnOnce(&ExpertContext) -> CoreResult<(Vec<CsvWrite<ExpertInput>>, T)>,
+    ) -> CoreResult<T> {
+        self.write(|tx| {
+            let context = read_expert_context(tx)?;
+            let (writes, value) = plan(&context)?;
+            for write in &writes {
+                match write {
+                    CsvWrite::Create(input) => {
+                        insert_expert(tx, input)?;
+                    }
+                    CsvWrite::Update { id, version, input } => {
+                        update_expert(tx, id, *version, input)?
+                    }
+                }
+            }
+            Ok(value)
+        })
+    }
+
+    /// Like [`Store::csv_import_experts`], for professions and their competences.
+    pub(crate) fn csv_import_professions<T>(
+        &mut self,
+        plan: impl FnOnce(&ProfessionContext) -> CoreResult<(Vec<CsvWrite<ProfessionImport>>, T)>,
+    ) -> CoreResult<T> {
+        self.write(|tx| {
+            let context = read_profession_context(tx)?;
+            let (writes, value) = plan(&context)?;
+            for write in &writes {
+                match write {
+                    CsvWrite::Create(import) => {
+                        let id = insert_profession(tx, &import.input, None)?;
+                        add_competences(tx, &id, &import.new_competences)?;
+                        index_profession(tx, &id)?;
+                    }
+                    CsvWrite::Update { id, version, input } => {
+                        update_profession(tx, id, *version, input)?
+                    }
+                }
+            }
+            Ok(value)
+        })
+    }
+}

@@ -21,3 +21,9 @@ pub use csv_import::{
     RejectedRow,
 };
 pub use text::{check_import_size, TextEncoding, MAX_IMPORT_BYTES};
+
+pub mod ics;
+pub mod json;
+pub mod vcard;
+
+pub use json::{JsonImportChoices, JsonImportPreview, JsonImportSummary, MergeConflict};

@@ -19,6 +19,7 @@ mod professions;
 pub(crate) mod schema;
 pub(crate) mod search;
 mod sessions;
+pub(crate) mod snapshot;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

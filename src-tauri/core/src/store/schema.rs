@@ -267,6 +267,19 @@ CREATE VIRTUAL TABLE professions_fts USING fts5(
 );
 "#;
 
+/// Version 3: the exchange bases. For each record that went out in or came in from a JSON
+/// exchange file, the fingerprint (a hash of its content) it had then, so that the next import
+/// can tell a record changed here from one changed in the file (see `exchange::json`).
+/// `entity` is the record's table name ("experts", "sessions"…).
+const V3_EXCHANGE_BASES: &str = r#"
+CREATE TABLE exchange_bases (
+    entity TEXT NOT NULL,
+    id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    PRIMARY KEY (entity, id)
+) WITHOUT ROWID;
+"#;
+
 fn fill_search_indexes(tx: &Transaction) -> HookResult {
     super::search::rebuild_all(tx)?;
     Ok(())
@@ -277,8 +290,9 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_TABLES),
         M::up_with_hook(V2_SEARCH, fill_search_indexes),
+        M::up(V3_EXCHANGE_BASES),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 3;

@@ -151,3 +151,32 @@ export const listSessionConflicts = (eventId) => call('list_session_conflicts', 
 export const saveProgrammePdf = (eventId) => call('save_programme_pdf', { eventId });
 /** Asks where to save the attendance sheets PDF, writes and opens them; resolves to the path or null. */
 export const saveAttendancePdf = (eventId, rows) => call('save_attendance_pdf', { eventId, rows: rows ?? null });
+
+// Exchanges: import, export, backups
+
+/**
+ * Opens the file dialog for an import of `kind` ("experts" | "professions" | "json") and
+ * previews the chosen file without writing anything; resolves to null if the user cancelled,
+ * else `{kind, fileName, csv, json}` (one of `csv`/`json` set).
+ */
+export const chooseImportFile = (kind) => call('choose_import_file', { kind });
+/**
+ * Applies the previewed file with the user's `choices` (csv: `{onDuplicate, skipInvalid}`,
+ * json: `{takeIncoming}`); resolves to `{kind, fileName, summary}`.
+ */
+export const applyPendingImport = (choices) => call('apply_pending_import', { choices });
+/** Forgets the previewed file. */
+export const cancelPendingImport = () => call('cancel_pending_import');
+/**
+ * Asks where to save and writes an export in `format` (experts_csv, professions_csv,
+ * events_ics, agenda_csv, vcard, json); resolves to the saved path or null.
+ */
+export const exportData = (format, { eventIds = null, expertIds = null } = {}) => call('export_data', { format, eventIds, expertIds });
+/** Asks where to save a copy of the database; resolves to the path or null. */
+export const backupDatabase = () => call('backup_database');
+/** The automatic backups and safety copies, newest first: `[{fileName, createdAt, sizeBytes}]`. */
+export const listBackups = () => call('list_backups');
+/** Restores an automatic backup; resolves to `{restoredFrom, safetyCopy}`. */
+export const restoreBackup = (fileName) => call('restore_backup', { fileName });
+/** Asks for a database file and restores it; resolves to `{restoredFrom, safetyCopy}` or null. */
+export const restoreFromFile = () => call('restore_from_file');

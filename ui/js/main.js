@@ -18,6 +18,7 @@ import * as eventPage from './views/event-page.js';
 import * as professions from './views/professions.js';
 import * as organisations from './views/organisations.js';
 import * as reference from './views/reference.js';
+import * as exchange from './views/exchange.js';
 
 const NAV = [
   { key: 'accueil', href: '#/accueil', label: 'nav.home' },
@@ -26,6 +27,7 @@ const NAV = [
   { key: 'metiers', href: '#/metiers', label: 'nav.professions', create: '#/metiers/nouveau' },
   { key: 'structures', href: '#/structures', label: 'nav.organisations', create: '#/structures/nouveau' },
   { key: 'referentiels', href: '#/referentiels', label: 'nav.reference' },
+  { key: 'echanges', href: '#/echanges', label: 'nav.exchange', testid: 'nav-exchange' },
 ];
 
 /** Route name → [section, view function]. */
@@ -49,6 +51,7 @@ const VIEWS = {
   territory: ['referentiels', reference.renderTerritory],
   themeNew: ['referentiels', reference.renderTheme],
   theme: ['referentiels', reference.renderTheme],
+  exchange: ['echanges', exchange.render],
 };
 
 const main = h('main', { id: 'main', class: 'main', tabindex: '-1' });
@@ -62,7 +65,7 @@ function buildShell() {
   const skip = h('button', { type: 'button', class: 'skip-link', onclick: () => main.focus() }, tr('nav.skip'));
   const nav = h('nav', { class: 'sidenav', 'aria-label': tr('nav.label') },
     h('ul', { class: 'sidenav-list' }, NAV.map((item) => {
-      const link = h('a', { href: item.href, class: 'sidenav-link', 'data-testid': `nav-${item.key}` }, tr(item.label));
+      const link = h('a', { href: item.href, class: 'sidenav-link', 'data-testid': item.testid || `nav-${item.key}` }, tr(item.label));
       navLinks.set(item.key, link);
       return h('li', null, link);
     })));

@@ -24,6 +24,7 @@ const ROUTES = [
   ['territory', /^\/referentiels\/territoires\/([^/]+)$/],
   ['themeNew', /^\/referentiels\/themes\/nouveau$/],
   ['theme', /^\/referentiels\/themes\/([^/]+)$/],
+  ['exchange', /^\/echanges$/],
 ];
 
 /** The forms on screen that hold unsaved changes. */

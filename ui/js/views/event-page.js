@@ -1,6 +1,7 @@
 // The page of one event: its details, the agenda grouped by day with an inline session form
 // (speakers picked from the expert directory), conflict warnings beside the sessions they
-// concern, and the buttons that print the programme and the attendance sheets.
+// concern, the buttons that print the programme and the attendance sheets, and those that
+// export the agenda (calendar file, CSV).
 
 import { h, replace, debounce, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -250,6 +251,20 @@ export async function render(root, params) {
     }
   }
 
+  async function exportAgenda(format, trigger) {
+    trigger.disabled = true;
+    try {
+      const path = await api.exportData(format, { eventIds: [id] });
+      if (path) toast(tr('exchange.saved', { path }));
+    } catch (error) {
+      toastError(error);
+    } finally {
+      trigger.disabled = false;
+      // Disabling the button took the focus away: give it back to keyboard users.
+      if (document.activeElement === document.body) trigger.focus();
+    }
+  }
+
   async function removeEvent() {
     const yes = await confirmDialog({
       title: tr('event.deleteTitle'),
@@ -269,6 +284,11 @@ export async function render(root, params) {
 
   const programmeButton = button(tr('event.programmePdf'), () => printDocument('programme', programmeButton), { testid: 'event-programme-pdf' });
   const attendanceButton = button(tr('event.attendancePdf'), () => printDocument('attendance', attendanceButton), { testid: 'event-attendance-pdf' });
+  const icsButton = button(tr('event.exportIcs'), () => exportAgenda('events_ics', icsButton), { testid: 'event-export-ics' });
+  const agendaCsvButton = button(tr('event.exportAgendaCsv'), () => exportAgenda('agenda_csv', agendaCsvButton), { testid: 'event-export-agenda-csv' });
+  const exportLabelId = 'event-export-label';
+  const exportGroup = h('div', { class: 'button-group', role: 'group', 'aria-labelledby': exportLabelId },
+    h('span', { class: 'button-group-label', id: exportLabelId }, tr('event.exportAgenda')), icsButton, agendaCsvButton);
 
   const place = [event.venue, event.address, event.city, labelOf('countries', event.country)].filter(Boolean).join(', ');
   const info = details([
@@ -301,7 +321,7 @@ export async function render(root, params) {
         [event.subtitle, `${labelOf('eventKinds', event.kind)} · ${dateRange(event.startDate, event.endDate)}${event.city ? ` · ${event.city}` : ''}`].filter(Boolean).join(' — ')],
       actions: [
         linkButton(`#/evenements/${encodeURIComponent(id)}/modifier`, tr('action.edit'), { testid: 'event-edit' }),
-        programmeButton, attendanceButton,
+        programmeButton, attendanceButton, exportGroup,
         button(tr('action.delete'), removeEvent, { kind: 'danger', testid: 'event-delete' }),
       ],
     }),

@@ -1,12 +1,13 @@
 // Experts: the directory with search as you type, filters (theme, territory, language and
-// minimum level, country) and pages of 50.
+// minimum level, country) and pages of 50, and the export of the whole directory as vCards.
 
 import { h, replace, options, debounce, fill } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDateTime } from '../format.js';
 import { getCodes, labelOf, choiceLists } from '../refdata.js';
-import { pageHeader, card, dataTable, emptyState, linkButton, pager, clickableRow, loadError } from '../components/layout.js';
+import { pageHeader, card, dataTable, emptyState, linkButton, button, pager, clickableRow, loadError } from '../components/layout.js';
+import { toast, toastError } from '../components/toast.js';
 
 const PAGE_SIZE = 50;
 
@@ -136,8 +137,22 @@ export async function render(root) {
     }));
   }
 
+  const vcardButton = button(tr('experts.exportVcard'), async () => {
+    vcardButton.disabled = true;
+    try {
+      const path = await api.exportData('vcard');
+      if (path) toast(tr('exchange.saved', { path }));
+    } catch (error) {
+      toastError(error);
+    } finally {
+      vcardButton.disabled = false;
+      // Disabling the button took the focus away: give it back to keyboard users.
+      if (document.activeElement === document.body) vcardButton.focus();
+    }
+  }, { testid: 'experts-export-vcard' });
+
   fill(root, 
-    pageHeader(tr('experts.title'), { actions: [linkButton('#/experts/nouveau', tr('experts.new'), { primary: true, testid: 'expert-new' })] }),
+    pageHeader(tr('experts.title'), { actions: [vcardButton, linkButton('#/experts/nouveau', tr('experts.new'), { primary: true, testid: 'expert-new' })] }),
     card(null, filters, h('div', { class: 'list-status' }, pagerSlot, resetButton), results));
   await load();
   return {};

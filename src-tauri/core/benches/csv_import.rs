@@ -21,7 +21,7 @@ fn csv_of_experts(count: usize) -> Vec<u8> {
     for i in 0..count {
         text.push_str(&format!(
             "{}-{i};{};Chargée de mission;{};{};Strasbourg;expert{i}@exemple.eu;'+33 3 88 00 00 {:02};\
-             fr:langue maternelle, de:{};{};{};Chargé de coopération transfrontalière;\
+             fr:langue maternelle, de:{};{};{};Acheteur public | interpreter;\
              \"Spécialiste de la mobilité; projets Interreg\";05/03/2024;Entretien;05/03/2027\r\n",
             LAST[i % LAST.len()],
             FIRST[i % FIRST.len()],

@@ -67,9 +67,12 @@ impl Separator {
     }
 }
 
+/// A size in MB, rounded up to a tenth so that a file just over the limit does not read as
+/// the limit itself.
 fn megabytes(bytes: u64) -> String {
-    let tenths = bytes.saturating_mul(10) / (1024 * 1024);
-    if tenths >= 100 {
+    const MB: u64 = 1024 * 1024;
+    let tenths = bytes.saturating_mul(10).div_ceil(MB);
+    if tenths >= 1000 || tenths.is_multiple_of(10) {
         format!("{} Mo", tenths / 10)
     } else {
         format!("{},{} Mo", tenths / 10, tenths % 10)
@@ -179,7 +182,7 @@ fn check_controls(text: &str) -> CoreResult<()> {
     };
     let count = text.chars().filter(|&c| is_stray(c)).count();
     let total = text.chars().count();
-    if count > 32 || count * 100 > total {
+    if count > 32 || (count >= 4 && count * 20 > total) {
         return Err(CoreError::InvalidFile(format!(
             "Le fichier ne semble pas être un fichier texte : il contient {count} caractères de \
              contrôle. {}",

@@ -576,6 +576,65 @@ fn apply_plans_again_against_the_database_as_it_is_then() {
     assert_eq!(store.counts().unwrap().experts, 1);
 }
 
+fn search_count(store: &Store, query: &str) -> i64 {
+    store
+        .search_experts(&ExpertFilter {
+            query: query.into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .total
+}
+
+#[test]
+fn imported_experts_are_found_by_the_search_in_small_and_large_imports() {
+    let (_dir, mut store) = seeded_store();
+    let mut file = String::from("Nom;Prénom;E-mail;Structure;Mots-clés\r\n");
+    for i in 0..150 {
+        file.push_str(&format!("Zorglub{i};Anna;z{i}@exemple.eu;MOT;tramway\r\n"));
+    }
+    // Large: the index is refilled once at the end.
+    assert_eq!(
+        experts_csv::apply(&mut store, file.as_bytes(), &UPDATE)
+            .unwrap()
+            .created,
+        150
+    );
+    assert_eq!(search_count(&store, "zorglub"), 150);
+    assert_eq!(
+        search_count(&store, "tramway transfrontaliere"),
+        150,
+        "organisation indexed"
+    );
+    // Large update: new keywords replace the old ones in the index.
+    let renamed = file.replace("tramway", "funiculaire");
+    assert_eq!(
+        experts_csv::apply(&mut store, renamed.as_bytes(), &UPDATE)
+            .unwrap()
+            .updated,
+        150
+    );
+    assert_eq!(
+        (
+            search_count(&store, "tramway"),
+            search_count(&store, "funiculaire")
+        ),
+        (0, 150)
+    );
+    // Small: record by record.
+    let small = "Nom;Prénom;E-mail;Mots-clés\r\nQuixote;Lena;q@exemple.eu;moulins\r\nZorglub0;Anna;z0@exemple.eu;ascenseur\r\n";
+    let summary = experts_csv::apply(&mut store, small.as_bytes(), &UPDATE).unwrap();
+    assert_eq!((summary.created, summary.updated), (1, 1));
+    assert_eq!(search_count(&store, "moulins"), 1);
+    assert_eq!(
+        (
+            search_count(&store, "funiculaire"),
+            search_count(&store, "ascenseur")
+        ),
+        (149, 1)
+    );
+}
+
 #[test]
 fn an_apply_that_fails_midway_leaves_nothing_behind() {
     let (dir, mut store) = seeded_store();

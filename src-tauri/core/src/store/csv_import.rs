@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Row, Transaction};
 
-use super::search::{index_expert, index_profession};
-use super::{insert_expert, insert_profession, new_id, now, record_meta, stale_or_missing, Store};
+use super::search::{index_expert, index_profession, rebuild_all};
+use super::{insert_profession, new_id, now, record_meta, stale_or_missing, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_competence, check_expert, check_profession};
@@ -292,6 +292,34 @@ fn write_expert_links(tx: &Transaction, id: &str, input: &ExpertInput) -> CoreRe
     Ok(())
 }
 
+/// Above this many experts written, the full-text indexes are refilled once at the end instead
+/// of record by record: reindexing one expert deletes by `expert_id`, an unindexed FTS column,
+/// so it reads the whole index and an import of n rows would take time in n².
+const BULK_REINDEX_FROM: usize = 100;
+
+/// Inserts a new expert like `experts::insert_expert`, without its full-text entry (see
+/// [`BULK_REINDEX_FROM`]); the rows come from a plan made with the same rules.
+fn insert_new_expert(tx: &Transaction, input: &ExpertInput) -> CoreResult<String> {
+    check_expert(input)?;
+    let id = new_id();
+    let now = now();
+    tx.prepare_cached(
+        "INSERT INTO experts (id, first_name, last_name, job_title, organisation_id, country, city, email,
+            phone, bio_fr, bio_other, bio_other_language, keywords, availability, fees, consent_date,
+            consent_source, review_date, notes, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, 1)",
+    )?
+    .execute(params![
+        id, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(), input.organisation_id,
+        input.country, input.city.trim(), input.email.trim(), input.phone.trim(), input.bio_fr,
+        input.bio_other, input.bio_other_language, input.keywords, input.availability, input.fees,
+        input.consent_date, input.consent_source, input.review_date, input.notes, now
+    ])?;
+    write_expert_links(tx, &id, input)?;
+    Ok(id)
+}
+
+/// Updates an expert like `Store::update_expert`, without its full-text entry.
 fn update_expert(tx: &Transaction, id: &str, version: i64, input: &ExpertInput) -> CoreResult<()> {
     check_expert(input)?;
     let changed = tx.prepare_cached(
@@ -311,8 +339,7 @@ fn update_expert(tx: &Transaction, id: &str, version: i64, input: &ExpertInput) 
     if changed == 0 {
         return Err(stale_or_missing(tx, "experts", "L'expert", id));
     }
-    write_expert_links(tx, id, input)?;
-    index_expert(tx, id)
+    write_expert_links(tx, id, input)
 }
 
 fn add_competences(tx: &Transaction, profession_id: &str, labels: &[String]) -> CoreResult<()> {
@@ -390,14 +417,21 @@ impl Store {
         self.write(|tx| {
             let context = read_expert_context(tx)?;
             let (writes, value) = plan(&context)?;
+            let mut written = Vec::with_capacity(writes.len());
             for write in &writes {
-                match write {
-                    CsvWrite::Create(input) => {
-                        insert_expert(tx, input)?;
-                    }
+                written.push(match write {
+                    CsvWrite::Create(input) => insert_new_expert(tx, input)?,
                     CsvWrite::Update { id, version, input } => {
-                        update_expert(tx, id, *version, input)?
+                        update_expert(tx, id, *version, input)?;
+                        id.clone()
                     }
+                });
+            }
+            if written.len() >= BULK_REINDEX_FROM {
+                rebuild_all(tx)?;
+            } else {
+                for id in &written {
+                    index_expert(tx, id)?;
                 }
             }
             Ok(value)

@@ -586,6 +586,40 @@ mod tests {
     }
 
     #[test]
+    fn the_interface_shapes_are_camel_case() {
+        let choices: CsvImportChoices =
+            serde_json::from_str(r#"{"onDuplicate":"skip","skipInvalid":true}"#).unwrap();
+        assert_eq!(choices.on_duplicate, DuplicatePolicy::Skip);
+        assert!(choices.skip_invalid);
+        let preview = CsvImportPreview {
+            encoding: "UTF-8".into(),
+            separator: "point-virgule".into(),
+            rows: 1,
+            new: 0,
+            updated: 1,
+            unchanged: 0,
+            duplicates: vec![DuplicateRow {
+                line: 2,
+                label: "Anna Schäfer".into(),
+                existing_id: "id".into(),
+                matched_by: "adresse e-mail".into(),
+                changed: true,
+            }],
+            rejected: Vec::new(),
+            ignored_columns: Vec::new(),
+        };
+        let json = serde_json::to_string(&preview).unwrap();
+        for key in [
+            "\"existingId\"",
+            "\"matchedBy\"",
+            "\"ignoredColumns\"",
+            "\"unchanged\"",
+        ] {
+            assert!(json.contains(key), "{json}");
+        }
+    }
+
+    #[test]
     fn reasons_read_like_a_sentence() {
         let field = FieldError {
             field: "email".into(),

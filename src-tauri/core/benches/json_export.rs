@@ -67,9 +67,10 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("json exchange");
     group.sample_size(10);
-    group.bench_function("export 10,000 experts, 2,000 events, 40,000 sessions", |b| {
-        b.iter(|| json::export(&mut store).unwrap())
-    });
+    group.bench_function(
+        "export 10,000 experts, 2,000 events, 40,000 sessions",
+        |b| b.iter(|| json::export(&mut store).unwrap()),
+    );
     group.bench_function("import that file into an empty database", |b| {
         b.iter_with_setup(
             || {

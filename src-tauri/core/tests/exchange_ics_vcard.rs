@@ -26,7 +26,10 @@ fn assert_wire_format(text: &str) {
     assert!(text.ends_with("\r\n"));
     let body = text.strip_suffix("\r\n").unwrap();
     for line in body.split("\r\n") {
-        assert!(!line.contains('\n') && !line.contains('\r'), "bare line break in {line:?}");
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "bare line break in {line:?}"
+        );
         assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
         assert!(!line.is_empty());
     }
@@ -89,9 +92,12 @@ fn the_example_event_is_one_vevent_per_session_with_times_places_and_speakers() 
     let (_dir, mut store) = seeded_store();
     let event_id = add_demo(&mut store).unwrap();
     let sessions = store.list_sessions(&event_id).unwrap();
-    let text = ics::events_ics(&store, &[event_id.clone()], now()).unwrap();
+    let text = ics::events_ics(&store, std::slice::from_ref(&event_id), now()).unwrap();
     assert_wire_format(&text);
-    assert_eq!(text, ics::events_ics(&store, &[event_id.clone()], now()).unwrap());
+    assert_eq!(
+        text,
+        ics::events_ics(&store, std::slice::from_ref(&event_id), now()).unwrap()
+    );
 
     let calendar = calendar(&text);
     assert_eq!(value(&calendar.properties, "VERSION"), "2.0");
@@ -99,7 +105,10 @@ fn the_example_event_is_one_vevent_per_session_with_times_places_and_speakers() 
     assert_eq!(value(&calendar.properties, "CALSCALE"), "GREGORIAN");
     assert!(value(&calendar.properties, "PRODID").contains("Passerelle"));
     assert_eq!(calendar.timezones.len(), 1);
-    assert_eq!(value(&calendar.timezones[0].properties, "TZID"), "Europe/Paris");
+    assert_eq!(
+        value(&calendar.timezones[0].properties, "TZID"),
+        "Europe/Paris"
+    );
     assert_eq!(calendar.timezones[0].transitions.len(), 2);
     assert_eq!(calendar.events.len(), sessions.len());
 
@@ -125,12 +134,18 @@ fn the_example_event_is_one_vevent_per_session_with_times_places_and_speakers() 
         assert_eq!(value(p, "STATUS"), "TENTATIVE", "a planned event");
         let location = unescape(&value(p, "LOCATION"));
         if session.data.place.is_empty() {
-            assert_eq!(location, "Hôtel du Département, Place du Quartier Blanc, Strasbourg");
+            assert_eq!(
+                location,
+                "Hôtel du Département, Place du Quartier Blanc, Strasbourg"
+            );
         } else {
             assert_eq!(location, session.data.place);
         }
         let description = unescape(&value(p, "DESCRIPTION"));
-        assert!(description.starts_with("[Exemple] Visite d'étude"), "{description}");
+        assert!(
+            description.starts_with("[Exemple] Visite d'étude"),
+            "{description}"
+        );
         for speaker in &session.data.speakers {
             let expert = store.get_expert(&speaker.expert_id).unwrap();
             let name = format!("{} {}", expert.data.first_name, expert.data.last_name);
@@ -138,8 +153,14 @@ fn the_example_event_is_one_vevent_per_session_with_times_places_and_speakers() 
         }
     }
     // A round table lists its moderator first, with roles and organisations.
-    let round_table = sessions.iter().find(|s| s.data.kind == "round_table").unwrap();
-    let vevent = event_with_uid(&calendar, &format!("{}@passerelle.mot-cnfpt.fr", round_table.meta.id));
+    let round_table = sessions
+        .iter()
+        .find(|s| s.data.kind == "round_table")
+        .unwrap();
+    let vevent = event_with_uid(
+        &calendar,
+        &format!("{}@passerelle.mot-cnfpt.fr", round_table.meta.id),
+    );
     let description = unescape(&value(&vevent.properties, "DESCRIPTION"));
     assert!(
         description.contains("\n\nModérateur : Marc Specimen (Mission Opérationnelle Transfrontalière)\nIntervenant : Claire Exemple-Haller"),
@@ -159,12 +180,17 @@ fn text_with_commas_semicolons_backslashes_line_breaks_and_long_unicode_reads_ba
     input.title = "Échanges; « frontaliers », Straßburg\\Kehl".into();
     input.status = "cancelled".into();
     let event = store.create_event(&input).unwrap();
-    let mut item = session("2026-06-10", "14:00", "17:30", &"Ελληνικά και Українська, ".repeat(8));
+    let mut item = session(
+        "2026-06-10",
+        "14:00",
+        "17:30",
+        &"Ελληνικά και Українська, ".repeat(8),
+    );
     item.description = "Première ligne\nSeconde ligne ; avec, ponctuation\r\nTroisième\\fin".into();
     item.place = "Salle 2, bâtiment « Europa »; entrée côté Rhin".into();
     let item = store.create_session(&event.meta.id, &item).unwrap();
 
-    let text = ics::events_ics(&store, &[event.meta.id.clone()], now()).unwrap();
+    let text = ics::events_ics(&store, std::slice::from_ref(&event.meta.id), now()).unwrap();
     assert_wire_format(&text);
     assert!(text.lines().count() > 25, "long values were folded");
     let calendar = calendar(&text);
@@ -191,7 +217,7 @@ fn an_event_without_agenda_is_one_whole_day_entry_over_its_dates() {
     let event = store
         .create_event(&event("SEM-9", "2026-12-30", "2027-01-01"))
         .unwrap();
-    let text = ics::events_ics(&store, &[event.meta.id.clone()], now()).unwrap();
+    let text = ics::events_ics(&store, std::slice::from_ref(&event.meta.id), now()).unwrap();
     let calendar = calendar(&text);
     assert_eq!(calendar.events.len(), 1);
     let p = &calendar.events[0].properties;
@@ -209,15 +235,24 @@ fn an_event_without_agenda_is_one_whole_day_entry_over_its_dates() {
 #[test]
 fn a_session_edit_keeps_its_uid_and_raises_its_sequence() {
     let (_dir, mut store) = seeded_store();
-    let event = store.create_event(&event("SEM-1", "2026-06-10", "2026-06-11")).unwrap();
-    let item = store
-        .create_session(&event.meta.id, &session("2026-06-10", "09:00", "10:00", "Ouverture"))
+    let event = store
+        .create_event(&event("SEM-1", "2026-06-10", "2026-06-11"))
         .unwrap();
-    let before = calendar(&ics::events_ics(&store, &[event.meta.id.clone()], now()).unwrap());
+    let item = store
+        .create_session(
+            &event.meta.id,
+            &session("2026-06-10", "09:00", "10:00", "Ouverture"),
+        )
+        .unwrap();
+    let before =
+        calendar(&ics::events_ics(&store, std::slice::from_ref(&event.meta.id), now()).unwrap());
     let mut changed = item.data.clone();
     changed.start_time = "09:30".into();
-    store.update_session(&item.meta.id, item.meta.version, &changed).unwrap();
-    let after = calendar(&ics::events_ics(&store, &[event.meta.id.clone()], now()).unwrap());
+    store
+        .update_session(&item.meta.id, item.meta.version, &changed)
+        .unwrap();
+    let after =
+        calendar(&ics::events_ics(&store, std::slice::from_ref(&event.meta.id), now()).unwrap());
     let (before, after) = (&before.events[0].properties, &after.events[0].properties);
     assert_eq!(value(before, "UID"), value(after, "UID"));
     assert_eq!(value(before, "SEQUENCE"), "0");
@@ -228,9 +263,15 @@ fn a_session_edit_keeps_its_uid_and_raises_its_sequence() {
 #[test]
 fn upcoming_events_are_those_ending_today_or_later_soonest_first() {
     let (_dir, mut store) = seeded_store();
-    store.create_event(&event("PAST", "2026-10-01", "2026-10-31")).unwrap();
-    let today_end = store.create_event(&event("ENDS-TODAY", "2026-10-30", "2026-11-02")).unwrap();
-    let later = store.create_event(&event("LATER", "2027-01-10", "2027-01-11")).unwrap();
+    store
+        .create_event(&event("PAST", "2026-10-01", "2026-10-31"))
+        .unwrap();
+    let today_end = store
+        .create_event(&event("ENDS-TODAY", "2026-10-30", "2026-11-02"))
+        .unwrap();
+    let later = store
+        .create_event(&event("LATER", "2027-01-10", "2027-01-11"))
+        .unwrap();
     let mut cancelled = event("CANCELLED", "2026-12-01", "2026-12-01");
     cancelled.status = "cancelled".into();
     let cancelled = store.create_event(&cancelled).unwrap();
@@ -307,7 +348,10 @@ fn experts_become_vcards_that_address_books_read_back() {
     let anna = full_expert(&mut store);
     let text = vcard::experts_vcard(&store, &[]).unwrap();
     assert_wire_format(&text);
-    assert!(!text.contains("honoraires"), "internal notes stay in Passerelle");
+    assert!(
+        !text.contains("honoraires"),
+        "internal notes stay in Passerelle"
+    );
     let cards = cards(&text);
     assert_eq!(cards.len() as i64, store.counts().unwrap().experts);
     for card in &cards {
@@ -319,7 +363,10 @@ fn experts_become_vcards_that_address_books_read_back() {
         assert!(property(p, "REV").is_some());
     }
     // Directory order: by last name.
-    let names: Vec<String> = cards.iter().map(|c| unescape(&value(&c.properties, "FN"))).collect();
+    let names: Vec<String> = cards
+        .iter()
+        .map(|c| unescape(&value(&c.properties, "FN")))
+        .collect();
     assert_eq!(
         names,
         vec![
@@ -337,7 +384,10 @@ fn experts_become_vcards_that_address_books_read_back() {
         .unwrap();
     let p = &card.properties;
     assert_eq!(value(p, "N"), "Schäfer\\, von;Anna;;;");
-    assert_eq!(unescape(&value(p, "ORG")), "Mission Opérationnelle Transfrontalière");
+    assert_eq!(
+        unescape(&value(p, "ORG")),
+        "Mission Opérationnelle Transfrontalière"
+    );
     assert_eq!(unescape(&value(p, "TITLE")), anna.data.job_title);
     assert_eq!(value(p, "EMAIL"), "anna.schaefer@exemple.eu");
     let tel = property(p, "TEL").unwrap();
@@ -386,8 +436,12 @@ fn chosen_experts_come_in_the_order_given() {
     let (_dir, mut store) = seeded_store();
     let first = store.create_expert(&expert("Marc", "Weber")).unwrap();
     let second = store.create_expert(&expert("Claire", "Alsace")).unwrap();
-    let text = vcard::experts_vcard(&store, &[first.meta.id.clone(), second.meta.id.clone()]).unwrap();
-    let names: Vec<String> = cards(&text).iter().map(|c| value(&c.properties, "FN")).collect();
+    let text =
+        vcard::experts_vcard(&store, &[first.meta.id.clone(), second.meta.id.clone()]).unwrap();
+    let names: Vec<String> = cards(&text)
+        .iter()
+        .map(|c| value(&c.properties, "FN"))
+        .collect();
     assert_eq!(names, vec!["Marc Weber", "Claire Alsace"]);
     assert!(matches!(
         vcard::experts_vcard(&store, &["inconnu".into()]),

@@ -136,11 +136,7 @@ fn pair() -> Pair {
     let mut b = Store::open_with_reference(&dir.path().join("b.db")).unwrap();
     let file = json::export(&mut a).unwrap();
     json::apply(&mut b, &file, &keep_all()).unwrap();
-    Pair {
-        _dir: dir,
-        a,
-        b,
-    }
+    Pair { _dir: dir, a, b }
 }
 
 #[test]
@@ -151,7 +147,11 @@ fn export_import_into_an_empty_database_and_export_again_gives_the_same_bytes() 
     let text = std::str::from_utf8(&first).unwrap();
     assert!(text.starts_with("{\n  \"format\": \"passerelle-echange\",\n  \"formatVersion\": 1,"));
     assert!(text.ends_with("}\n"));
-    assert_eq!(json::export(&mut a).unwrap(), first, "export is deterministic");
+    assert_eq!(
+        json::export(&mut a).unwrap(),
+        first,
+        "export is deterministic"
+    );
 
     // A database without anything, not even the reference data.
     let mut empty = Store::open(&dir.path().join("empty.db")).unwrap();
@@ -166,20 +166,36 @@ fn export_import_into_an_empty_database_and_export_again_gives_the_same_bytes() 
 
     // A fresh database with its own reference data under other ids.
     let mut fresh = Store::open_with_reference(&dir.path().join("fresh.db")).unwrap();
-    let before: Vec<String> = fresh.list_themes().unwrap().into_iter().map(|t| t.meta.id).collect();
+    let before: Vec<String> = fresh
+        .list_themes()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.meta.id)
+        .collect();
     let preview = json::preview(&fresh, &first).unwrap();
     assert!(preview.conflicts.is_empty(), "{:?}", preview.conflicts);
     assert_eq!(preview.updated, 1, "the edited MOT organisation is taken");
     json::apply(&mut fresh, &first, &keep_all()).unwrap();
     assert_eq!(fresh.counts().unwrap(), a.counts().unwrap());
     assert_eq!(json::export(&mut fresh).unwrap(), first);
-    let after: Vec<String> = fresh.list_themes().unwrap().into_iter().map(|t| t.meta.id).collect();
-    assert!(before.iter().all(|id| !after.contains(id)), "reference records took A's ids");
+    let after: Vec<String> = fresh
+        .list_themes()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.meta.id)
+        .collect();
+    assert!(
+        before.iter().all(|id| !after.contains(id)),
+        "reference records took A's ids"
+    );
 
     // Importing the same file again changes nothing.
     let summary = json::apply(&mut fresh, &first, &keep_all()).unwrap();
     assert_eq!(summary.added + summary.updated + summary.kept_local, 0);
-    assert_eq!(summary.conflicts_kept_local + summary.conflicts_taken_from_file, 0);
+    assert_eq!(
+        summary.conflicts_kept_local + summary.conflicts_taken_from_file,
+        0
+    );
     assert_eq!(json::export(&mut fresh).unwrap(), first);
     assert_eq!(fresh.integrity_check().unwrap(), "ok");
 }
@@ -195,8 +211,14 @@ fn imported_records_are_complete_and_searchable() {
         ours.organisation_name.as_deref(),
         Some("Mission Opérationnelle Transfrontalière")
     );
-    let event = b.find_event_by_code(passerelle_core::demo::DEMO_EVENT_CODE).unwrap();
-    assert_eq!(event, a.find_event_by_code(passerelle_core::demo::DEMO_EVENT_CODE).unwrap());
+    let event = b
+        .find_event_by_code(passerelle_core::demo::DEMO_EVENT_CODE)
+        .unwrap();
+    assert_eq!(
+        event,
+        a.find_event_by_code(passerelle_core::demo::DEMO_EVENT_CODE)
+            .unwrap()
+    );
     assert_eq!(
         b.list_sessions(&event.meta.id).unwrap(),
         a.list_sessions(&event.meta.id).unwrap()
@@ -252,8 +274,14 @@ fn reference_records_are_matched_by_key_and_links_to_them_follow() {
         .find(|o| o.reference_key.as_deref() == Some("mot"))
         .unwrap();
     let weber = b.get_expert(&weber.meta.id).unwrap();
-    assert_eq!(weber.data.organisation_id.as_deref(), Some(a_mot.meta.id.as_str()));
-    assert_eq!(b.get_organisation(&a_mot.meta.id).unwrap().data.phone, "+33 1 55 80 56 80");
+    assert_eq!(
+        weber.data.organisation_id.as_deref(),
+        Some(a_mot.meta.id.as_str())
+    );
+    assert_eq!(
+        b.get_organisation(&a_mot.meta.id).unwrap().data.phone,
+        "+33 1 55 80 56 80"
+    );
     assert!(matches!(
         b.get_organisation(&b_mot.meta.id),
         Err(CoreError::NotFound { .. })
@@ -265,7 +293,11 @@ fn reference_records_are_matched_by_key_and_links_to_them_follow() {
         .find(|t| t.reference_key.as_deref() == Some("transport-mobility"))
         .unwrap();
     assert_eq!(theme.data.label, "Transports et mobilités");
-    assert_eq!(theme.meta.id, theme_id(&a, "Transport"), "took A's id all the same");
+    assert_eq!(
+        theme.meta.id,
+        theme_id(&a, "Transport"),
+        "took A's id all the same"
+    );
     assert_eq!(b.integrity_check().unwrap(), "ok");
     // Nothing of B was lost.
     assert_eq!(b.counts().unwrap().experts, a.counts().unwrap().experts + 1);
@@ -277,11 +309,16 @@ fn new_records_and_changes_made_on_one_side_are_taken_or_kept() {
     // A adds an expert and edits another; B edits a third.
     pair.a.create_expert(&expert("Lena", "Vogel")).unwrap();
     edit_expert(&mut pair.a, "Schäfer", |e| e.city = "Kehl".into());
-    edit_expert(&mut pair.b, "Beispiel", |e| e.phone = "+49 7851 00 00".into());
+    edit_expert(&mut pair.b, "Beispiel", |e| {
+        e.phone = "+49 7851 00 00".into()
+    });
     let file = json::export(&mut pair.a).unwrap();
 
     let preview = json::preview(&pair.b, &file).unwrap();
-    assert_eq!((preview.added, preview.updated, preview.kept_local), (1, 1, 1));
+    assert_eq!(
+        (preview.added, preview.updated, preview.kept_local),
+        (1, 1, 1)
+    );
     assert!(preview.conflicts.is_empty());
     let summary = json::apply(&mut pair.b, &file, &keep_all()).unwrap();
     assert_eq!(
@@ -292,15 +329,27 @@ fn new_records_and_changes_made_on_one_side_are_taken_or_kept() {
     let schafer = find_expert(&pair.b, "Schäfer");
     assert_eq!(schafer.data.city, "Kehl");
     assert_eq!(schafer.meta, find_expert(&pair.a, "Schäfer").meta);
-    assert_eq!(find_expert(&pair.b, "Beispiel").data.phone, "+49 7851 00 00");
+    assert_eq!(
+        find_expert(&pair.b, "Beispiel").data.phone,
+        "+49 7851 00 00"
+    );
 
     // And back: A takes B's edit, keeps its own, and both databases now agree.
     let back = json::export(&mut pair.b).unwrap();
     let summary = json::apply(&mut pair.a, &back, &keep_all()).unwrap();
     assert_eq!(summary.updated, 1, "{summary:?}");
-    assert_eq!(summary.conflicts_kept_local + summary.conflicts_taken_from_file, 0);
-    assert_eq!(find_expert(&pair.a, "Beispiel").data.phone, "+49 7851 00 00");
-    assert_eq!(json::export(&mut pair.a).unwrap(), json::export(&mut pair.b).unwrap());
+    assert_eq!(
+        summary.conflicts_kept_local + summary.conflicts_taken_from_file,
+        0
+    );
+    assert_eq!(
+        find_expert(&pair.a, "Beispiel").data.phone,
+        "+49 7851 00 00"
+    );
+    assert_eq!(
+        json::export(&mut pair.a).unwrap(),
+        json::export(&mut pair.b).unwrap()
+    );
 }
 
 #[test]
@@ -313,15 +362,23 @@ fn records_missing_from_the_file_are_kept() {
     pair.a.delete_expert(&vogel.meta.id).unwrap();
     let file = json::export(&mut pair.a).unwrap();
     json::apply(&mut pair.b, &file, &keep_all()).unwrap();
-    assert_eq!(pair.b.get_expert(&own.meta.id).unwrap().data.last_name, "Roux");
-    assert_eq!(pair.b.get_expert(&vogel.meta.id).unwrap().data.last_name, "Vogel");
+    assert_eq!(
+        pair.b.get_expert(&own.meta.id).unwrap().data.last_name,
+        "Roux"
+    );
+    assert_eq!(
+        pair.b.get_expert(&vogel.meta.id).unwrap().data.last_name,
+        "Vogel"
+    );
 }
 
 #[test]
 fn a_record_changed_on_both_sides_is_a_conflict_and_keeping_mine_wins_everywhere() {
     let mut pair = pair();
     edit_expert(&mut pair.a, "Schäfer", |e| e.city = "Kehl".into());
-    edit_expert(&mut pair.b, "Schäfer", |e| e.phone = "+33 6 00 00 00 00".into());
+    edit_expert(&mut pair.b, "Schäfer", |e| {
+        e.phone = "+33 6 00 00 00 00".into()
+    });
     let file = json::export(&mut pair.a).unwrap();
 
     let preview = json::preview(&pair.b, &file).unwrap();
@@ -349,7 +406,10 @@ fn a_record_changed_on_both_sides_is_a_conflict_and_keeping_mine_wins_everywhere
         }
     );
     let kept = find_expert(&pair.b, "Schäfer");
-    assert_eq!((kept.data.city.as_str(), kept.data.phone.as_str()), ("", "+33 6 00 00 00 00"));
+    assert_eq!(
+        (kept.data.city.as_str(), kept.data.phone.as_str()),
+        ("", "+33 6 00 00 00 00")
+    );
     assert!(kept.meta.version > find_expert(&pair.a, "Schäfer").meta.version);
     // The same file again asks nothing: the choice was made.
     assert!(json::preview(&pair.b, &file).unwrap().conflicts.is_empty());
@@ -365,12 +425,17 @@ fn a_record_changed_on_both_sides_is_a_conflict_and_keeping_mine_wins_everywhere
 fn a_conflict_resolved_with_the_files_version_takes_it_whole() {
     let mut pair = pair();
     edit_expert(&mut pair.a, "Schäfer", |e| e.city = "Kehl".into());
-    edit_expert(&mut pair.b, "Schäfer", |e| e.phone = "+33 6 00 00 00 00".into());
+    edit_expert(&mut pair.b, "Schäfer", |e| {
+        e.phone = "+33 6 00 00 00 00".into()
+    });
     let file = json::export(&mut pair.a).unwrap();
     let id = find_expert(&pair.b, "Schäfer").meta.id;
     let summary = json::apply(&mut pair.b, &file, &take(&[&id])).unwrap();
     assert_eq!(summary.conflicts_taken_from_file, 1);
-    assert_eq!(find_expert(&pair.b, "Schäfer"), find_expert(&pair.a, "Schäfer"));
+    assert_eq!(
+        find_expert(&pair.b, "Schäfer"),
+        find_expert(&pair.a, "Schäfer")
+    );
 }
 
 #[test]
@@ -394,10 +459,15 @@ fn the_import_plans_again_inside_its_transaction() {
     let preview = json::preview(&pair.b, &file).unwrap();
     assert_eq!((preview.updated, preview.conflicts.len()), (1, 0));
     // B edits the same expert between the preview and the import.
-    edit_expert(&mut pair.b, "Schäfer", |e| e.notes = "Rappeler en mars".into());
+    edit_expert(&mut pair.b, "Schäfer", |e| {
+        e.notes = "Rappeler en mars".into()
+    });
     let summary = json::apply(&mut pair.b, &file, &keep_all()).unwrap();
     assert_eq!((summary.updated, summary.conflicts_kept_local), (0, 1));
-    assert_eq!(find_expert(&pair.b, "Schäfer").data.notes, "Rappeler en mars");
+    assert_eq!(
+        find_expert(&pair.b, "Schäfer").data.notes,
+        "Rappeler en mars"
+    );
 }
 
 #[test]
@@ -407,7 +477,10 @@ fn an_event_moved_in_the_file_must_carry_its_sessions() {
     // B adds a session on the last day; A shortens the event by a day.
     let event = pair.b.find_event_by_code(code).unwrap();
     pair.b
-        .create_session(&event.meta.id, &session("2027-03-18", "14:00", "15:00", "Visite libre"))
+        .create_session(
+            &event.meta.id,
+            &session("2027-03-18", "14:00", "15:00", "Visite libre"),
+        )
         .unwrap();
     let event = pair.a.find_event_by_code(code).unwrap();
     for s in pair.a.list_sessions(&event.meta.id).unwrap() {
@@ -417,7 +490,9 @@ fn an_event_moved_in_the_file_must_carry_its_sessions() {
     }
     let mut input = event.data.clone();
     input.end_date = "2027-03-17".into();
-    pair.a.update_event(&event.meta.id, event.meta.version, &input).unwrap();
+    pair.a
+        .update_event(&event.meta.id, event.meta.version, &input)
+        .unwrap();
     let file = json::export(&mut pair.a).unwrap();
     let before = pair.b.counts().unwrap();
     let error = json::apply(&mut pair.b, &file, &keep_all()).unwrap_err();
@@ -425,7 +500,10 @@ fn an_event_moved_in_the_file_must_carry_its_sessions() {
     assert!(text.contains("Visite libre"), "{text}");
     assert!(text.contains("hors des dates"), "{text}");
     assert_eq!(pair.b.counts().unwrap(), before);
-    assert_eq!(pair.b.find_event_by_code(code).unwrap().data.end_date, "2027-03-18");
+    assert_eq!(
+        pair.b.find_event_by_code(code).unwrap().data.end_date,
+        "2027-03-18"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,7 +534,10 @@ fn a_valid_small_file_is_imported_next_to_existing_data() {
     assert_eq!(store.counts().unwrap().experts, experts + 1);
     let event = store.find_event_by_code("PAMINA-2026").unwrap();
     let sessions = store.list_sessions(&event.meta.id).unwrap();
-    assert_eq!(sessions[0].data.speakers[0].expert_id, "5d1c1f8e-0d3a-4b7e-9a51-0f1b2c3d4e02");
+    assert_eq!(
+        sessions[0].data.speakers[0].expert_id,
+        "5d1c1f8e-0d3a-4b7e-9a51-0f1b2c3d4e02"
+    );
 }
 
 #[test]
@@ -467,7 +548,10 @@ fn files_that_are_not_exchange_files_are_refused_with_a_clear_message() {
         ("utf16.json", "pas du texte"),
         ("not_json.txt", "pas du JSON"),
         ("empty.json", "vide"),
-        ("other_kind.json", "n’est pas un fichier d’échange Passerelle"),
+        (
+            "other_kind.json",
+            "n’est pas un fichier d’échange Passerelle",
+        ),
         ("deep_nesting.json", "illisible"),
     ];
     for (name, expected) in cases {
@@ -481,7 +565,9 @@ fn files_that_are_not_exchange_files_are_refused_with_a_clear_message() {
 fn a_file_from_a_newer_version_says_so() {
     let text = refused(&fixture("newer_version.json"));
     assert!(
-        text.starts_with("Ce fichier a été écrit par une version plus récente de Passerelle (format 7)"),
+        text.starts_with(
+            "Ce fichier a été écrit par une version plus récente de Passerelle (format 7)"
+        ),
         "{text}"
     );
 }
@@ -491,20 +577,44 @@ fn record_problems_name_the_record_and_the_rule() {
     let cases: &[(&str, &[&str])] = &[
         (
             "dangling_reference.json",
-            &["Expert « Anna Schäfer »", "la thématique d’identifiant 9f0e8d7c-6b5a-4c3d-2e1f-000000000099", "n’existe ni dans le fichier ni dans cette base"],
+            &[
+                "Expert « Anna Schäfer »",
+                "la thématique d’identifiant 9f0e8d7c-6b5a-4c3d-2e1f-000000000099",
+                "n’existe ni dans le fichier ni dans cette base",
+            ],
         ),
         (
             "duplicate_ids.json",
-            &["5d1c1f8e-0d3a-4b7e-9a51-0f1b2c3d4e02 apparaît deux fois", "Anna Schäfer", "Annette Schäfer"],
+            &[
+                "5d1c1f8e-0d3a-4b7e-9a51-0f1b2c3d4e02 apparaît deux fois",
+                "Anna Schäfer",
+                "Annette Schäfer",
+            ],
         ),
-        ("invalid_email.json", &["Expert « Anna Schäfer »", "Adresse e-mail invalide"]),
+        (
+            "invalid_email.json",
+            &["Expert « Anna Schäfer »", "Adresse e-mail invalide"],
+        ),
         (
             "session_outside_event.json",
-            &["Séquence « Les lignes de bus transfrontalières", "hors des dates", "du 15/09/2026 au 16/09/2026"],
+            &[
+                "Séquence « Les lignes de bus transfrontalières",
+                "hors des dates",
+                "du 15/09/2026 au 16/09/2026",
+            ],
         ),
-        ("unknown_field.json", &["Expert n° 1", "champ inconnu « salary »"]),
-        ("duplicate_event_codes.json", &["code d’événement « PAMINA-2026 » apparaît deux fois"]),
-        ("bad_types.json", &["Événement n° 1", "n’a pas le type attendu"]),
+        (
+            "unknown_field.json",
+            &["Expert n° 1", "champ inconnu « salary »"],
+        ),
+        (
+            "duplicate_event_codes.json",
+            &["code d’événement « PAMINA-2026 » apparaît deux fois"],
+        ),
+        (
+            "bad_types.json",
+            &["Événement n° 1", "n’a pas le type attendu"],
+        ),
     ];
     for (name, expected) in cases {
         let text = refused(&fixture(name));
@@ -519,6 +629,16 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     let bytes = vec![b' '; json::MAX_FILE_BYTES + 1];
     let text = refused(&bytes);
     assert!(text.contains("trop volumineux"), "{text}");
+
+    // From its size on disk, before reading it (a sparse file takes no room).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("énorme.json");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(json::MAX_FILE_BYTES as u64 + 1).unwrap();
+    let text = message(json::check_file_size(&path).unwrap_err());
+    assert!(text.contains("au plus 128 Mo"), "{text}");
+    file.set_len(json::MAX_FILE_BYTES as u64).unwrap();
+    json::check_file_size(&path).unwrap();
 }
 
 #[test]
@@ -540,7 +660,10 @@ fn the_same_reference_key_under_another_id_here_is_refused() {
     let bytes = serde_json::to_vec(&value).unwrap();
     let counts = a.counts().unwrap();
     let text = message(json::apply(&mut a, &bytes, &keep_all()).unwrap_err());
-    assert!(text.contains("désigne ici l’enregistrement de référence"), "{text}");
+    assert!(
+        text.contains("désigne ici l’enregistrement de référence"),
+        "{text}"
+    );
     assert_eq!(a.counts().unwrap(), counts);
 }
 
@@ -612,10 +735,17 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (0..11usize, any::<usize>(), any::<usize>(), json_value())
             .prop_map(|(l, r, k, v)| Mutation::Replace(l, r, k, v)),
-        (0..11usize, any::<usize>(), any::<usize>()).prop_map(|(l, r, k)| Mutation::Remove(l, r, k)),
+        (0..11usize, any::<usize>(), any::<usize>())
+            .prop_map(|(l, r, k)| Mutation::Remove(l, r, k)),
         (0..11usize, any::<usize>()).prop_map(|(l, r)| Mutation::DuplicateRecord(l, r)),
-        (0..11usize, any::<usize>(), any::<usize>()).prop_map(|(l, r, o)| Mutation::CopyId(l, r, o)),
-        (0..11usize, any::<usize>(), "[a-zA-Zéà ,;\\\n]{1,20}", any::<bool>())
+        (0..11usize, any::<usize>(), any::<usize>())
+            .prop_map(|(l, r, o)| Mutation::CopyId(l, r, o)),
+        (
+            0..11usize,
+            any::<usize>(),
+            "[a-zA-Zéà ,;\\\n]{1,20}",
+            any::<bool>()
+        )
             .prop_map(|(l, r, text, bump)| Mutation::EditText(l, r, text, bump)),
     ]
 }
@@ -644,14 +774,18 @@ fn mutate(file: &[u8], mutations: &[Mutation]) -> Vec<u8> {
             | Mutation::CopyId(l, r, _)
             | Mutation::EditText(l, r, ..) => (LISTS[*l], *r),
         };
-        let Some(items) = value[list].as_array_mut() else { continue };
+        let Some(items) = value[list].as_array_mut() else {
+            continue;
+        };
         if items.is_empty() {
             continue;
         }
         let index = record % items.len();
         match mutation {
             Mutation::Replace(_, _, key, _) | Mutation::Remove(_, _, key) => {
-                let Some(object) = items[index].as_object_mut() else { continue };
+                let Some(object) = items[index].as_object_mut() else {
+                    continue;
+                };
                 let keys: Vec<String> = object.keys().cloned().collect();
                 let key = keys[key % keys.len()].clone();
                 match mutation {
@@ -668,7 +802,9 @@ fn mutate(file: &[u8], mutations: &[Mutation]) -> Vec<u8> {
                 items.push(copy);
             }
             Mutation::EditText(_, _, text, bump) => {
-                let Some(object) = items[index].as_object_mut() else { continue };
+                let Some(object) = items[index].as_object_mut() else {
+                    continue;
+                };
                 for key in ["notes", "description", "bioFr", "summary", "labelEn"] {
                     if object.contains_key(key) {
                         object.insert(key.into(), Value::String(text.clone()));

@@ -83,9 +83,10 @@ pub const FORMAT_NAME: &str = "passerelle-echange";
 /// The format version this build writes and the highest it reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Files larger than this are refused before being read: a database of 10,000 experts and
-/// 2,000 events exports to about 40 MB.
-pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
+/// Files larger than this are refused before being read: a database of 10,000 experts, 2,000
+/// events and 40,000 sessions exports to about 37 MB, so this leaves room for three times
+/// that, while keeping the parsed file within a laptop's memory.
+pub const MAX_FILE_BYTES: usize = 128 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Public shapes
@@ -352,6 +353,8 @@ trait Kind {
     const ENTITY: &'static str;
     const ENTITY_LABEL: &'static str;
     const REFERENCE: Option<ReferenceTable>;
+    /// Whether the content links to reference records (whose ids differ between databases).
+    const REFERENCE_LINKS: bool = false;
     /// The fields in form order with their French names, for the conflicts' list.
     const FIELDS: &'static [(&'static str, &'static str)];
 
@@ -546,6 +549,7 @@ impl Kind for Themes {
 
 struct Professions;
 impl Kind for Professions {
+    const REFERENCE_LINKS: bool = true;
     type Content = ProfessionInput;
     type Model = Profession;
     const LIST: &'static str = "professions";
@@ -607,6 +611,7 @@ impl Kind for Professions {
 
 struct Competences;
 impl Kind for Competences {
+    const REFERENCE_LINKS: bool = true;
     type Content = CompetenceContent;
     type Model = Competence;
     const LIST: &'static str = "competences";
@@ -731,6 +736,7 @@ impl Kind for Observations {
 
 struct Experts;
 impl Kind for Experts {
+    const REFERENCE_LINKS: bool = true;
     type Content = ExpertInput;
     type Model = Expert;
     const LIST: &'static str = "experts";
@@ -832,6 +838,7 @@ impl Kind for Experts {
 
 struct Events;
 impl Kind for Events {
+    const REFERENCE_LINKS: bool = true;
     type Content = EventInput;
     type Model = Event;
     const LIST: &'static str = "events";
@@ -887,11 +894,13 @@ impl Kind for Events {
         if let Some(id) = &c.territory_id {
             links.push((Target::Territories, id.as_str(), "Territoire"));
         }
-        links.extend(
-            c.organisers
-                .iter()
-                .map(|o| (Target::Organisations, o.organisation_id.as_str(), "Organisateurs")),
-        );
+        links.extend(c.organisers.iter().map(|o| {
+            (
+                Target::Organisations,
+                o.organisation_id.as_str(),
+                "Organisateurs",
+            )
+        }));
         links.extend(
             c.theme_ids
                 .iter()
@@ -1135,11 +1144,26 @@ fn canonical<K: Kind>(content: &K::Content, keys: &IdMaps) -> K::Content {
 }
 
 fn fingerprint<C: Serialize>(content: &C) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     // Serialising our own plain structs cannot fail; an empty hash input would only make the
     // record look changed, never lose data.
     let bytes = serde_json::to_vec(content).unwrap_or_default();
     let digest = Sha256::digest(&bytes);
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    let mut text = String::with_capacity(32);
+    for byte in &digest[..16] {
+        text.push(char::from(HEX[usize::from(byte >> 4)]));
+        text.push(char::from(HEX[usize::from(byte & 15)]));
+    }
+    text
+}
+
+/// The fingerprint of a record's content, with links to reference records by key.
+fn fingerprint_of<K: Kind>(content: &K::Content, keys: &IdMaps) -> String {
+    if K::REFERENCE_LINKS {
+        fingerprint(&canonical::<K>(content, keys))
+    } else {
+        fingerprint(content)
+    }
 }
 
 fn bases_of<K: Kind>(lists: &Lists, keys: &IdMaps, bases: &mut Vec<Base>) {
@@ -1147,7 +1171,7 @@ fn bases_of<K: Kind>(lists: &Lists, keys: &IdMaps, bases: &mut Vec<Base>) {
         bases.push(Base {
             table: K::TABLE,
             id: record.id.clone(),
-            fingerprint: fingerprint(&canonical::<K>(&record.content, keys)),
+            fingerprint: fingerprint_of::<K>(&record.content, keys),
         });
     }
 }
@@ -1185,6 +1209,24 @@ pub fn export(store: &mut Store) -> CoreResult<Vec<u8>> {
 
 // ---------------------------------------------------------------------------------------------
 // Reading a file
+
+fn too_large(size: u64) -> CoreError {
+    refuse(format!(
+        "Ce fichier est trop volumineux pour un import ({} Mo ; au plus {} Mo). Rien n’a été modifié.",
+        size.div_ceil(1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    ))
+}
+
+/// Refuses a file above [`MAX_FILE_BYTES`] from its size on disk, before reading it. (The CSV
+/// limit, `text::MAX_IMPORT_BYTES`, is too small for a whole database.)
+pub fn check_file_size(path: &std::path::Path) -> CoreResult<()> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(too_large(size));
+    }
+    Ok(())
+}
 
 fn refuse(message: impl Into<String>) -> CoreError {
     CoreError::InvalidFile(message.into())
@@ -1245,8 +1287,7 @@ fn check_meta(
         ));
     }
     if let Some(key) = reference_key {
-        if key.trim().is_empty() || key.chars().count() > 200 || key.chars().any(char::is_control)
-        {
+        if key.trim().is_empty() || key.chars().count() > 200 || key.chars().any(char::is_control) {
             problems.push(format!("{name} : la clé de référence n’est pas valide."));
         }
     }
@@ -1407,11 +1448,7 @@ fn parse_plain<T: DeserializeOwned>(
 /// Reads the bytes of a file as an exchange file: the checks that need nothing but the file.
 fn parse(bytes: &[u8]) -> CoreResult<(u32, Lists)> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(refuse(format!(
-            "Ce fichier est trop volumineux pour un import ({} Mo ; au plus {} Mo). Rien n’a été modifié.",
-            bytes.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large(bytes.len() as u64));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -1452,14 +1489,13 @@ fn parse(bytes: &[u8]) -> CoreResult<(u32, Lists)> {
             ))
         }
     }
-    let version = match map.get("formatVersion").and_then(Value::as_u64) {
-        Some(version) if version >= 1 => version,
-        _ => {
-            return Err(refuse(
+    let version =
+        match map.get("formatVersion").and_then(Value::as_u64) {
+            Some(version) if version >= 1 => version,
+            _ => return Err(refuse(
                 "La version de format de ce fichier d’échange est illisible. Rien n’a été modifié.",
-            ))
-        }
-    };
+            )),
+        };
     if version > u64::from(FORMAT_VERSION) {
         return Err(refuse(format!(
             "Ce fichier a été écrit par une version plus récente de Passerelle (format {version}) ; cette version lit le format {FORMAT_VERSION}. Installez la dernière version de Passerelle pour l’importer. Rien n’a été modifié."
@@ -1489,13 +1525,20 @@ fn parse(bytes: &[u8]) -> CoreResult<(u32, Lists)> {
     };
     macro_rules! parse_list {
         ($kind:ident) => {
-            *$kind::list_mut(&mut lists) = parse_kind::<$kind>(map.remove($kind::LIST), &mut problems)
+            *$kind::list_mut(&mut lists) =
+                parse_kind::<$kind>(map.remove($kind::LIST), &mut problems)
         };
     }
     for_each_kind!(parse_list);
     for family in &lists.profession_families {
         let name = who("Famille de métiers", family.label.trim(), &family.id);
-        check_meta(&mut problems, &name, &family.id, family.reference_key.as_deref(), None);
+        check_meta(
+            &mut problems,
+            &name,
+            &family.id,
+            family.reference_key.as_deref(),
+            None,
+        );
         if family.label.trim().is_empty() {
             problems.push(format!("{name} : Le libellé est obligatoire."));
         }
@@ -1543,12 +1586,17 @@ fn check_duplicates(lists: &Lists, problems: &mut Vec<String>) {
     macro_rules! ids_of {
         ($kind:ident) => {
             for r in $kind::list(lists) {
-                all.push((r.id.as_str(), who($kind::ENTITY_LABEL, &$kind::label(&r.content), &r.id)));
+                all.push((
+                    r.id.as_str(),
+                    who($kind::ENTITY_LABEL, &$kind::label(&r.content), &r.id),
+                ));
             }
             if $kind::REFERENCE.is_some() {
                 keys_once(
                     $kind::ENTITY_LABEL,
-                    $kind::list(lists).iter().map(|r| (r.id.as_str(), r.reference_key.as_deref())),
+                    $kind::list(lists)
+                        .iter()
+                        .map(|r| (r.id.as_str(), r.reference_key.as_deref())),
                     problems,
                 );
             }
@@ -1556,7 +1604,10 @@ fn check_duplicates(lists: &Lists, problems: &mut Vec<String>) {
     }
     for_each_kind!(ids_of);
     for f in &lists.profession_families {
-        all.push((f.id.as_str(), who("Famille de métiers", f.label.trim(), &f.id)));
+        all.push((
+            f.id.as_str(),
+            who("Famille de métiers", f.label.trim(), &f.id),
+        ));
     }
     keys_once(
         "Famille de métiers",
@@ -1567,7 +1618,10 @@ fn check_duplicates(lists: &Lists, problems: &mut Vec<String>) {
         problems,
     );
     for p in &lists.interreg_programmes {
-        all.push((p.id.as_str(), who("Programme Interreg", p.name.trim(), &p.id)));
+        all.push((
+            p.id.as_str(),
+            who("Programme Interreg", p.name.trim(), &p.id),
+        ));
     }
     keys_once(
         "Programme Interreg",
@@ -1851,7 +1905,8 @@ fn decide<C>(
         return Outcome::Updated;
     }
     let Some(base) = base else {
-        let pristine_incoming = reference && incoming.reference_key.is_some() && incoming.version == 1;
+        let pristine_incoming =
+            reference && incoming.reference_key.is_some() && incoming.version == 1;
         return if pristine_incoming {
             Outcome::KeptLocal
         } else {
@@ -1877,14 +1932,12 @@ fn plan_kind<K: Kind>(
 ) -> ListPlan<K::Content> {
     let mut items = Vec::with_capacity(incoming.len());
     for (record, found) in incoming.into_iter().zip(matches) {
-        let canonical_incoming = canonical::<K>(&record.content, keys);
-        let fingerprint = fingerprint(&canonical_incoming);
+        let fingerprint = fingerprint_of::<K>(&record.content, keys);
         let local_record = found.and_then(|index| local.get(index)).cloned();
         let (outcome, fields) = match &local_record {
             None => (Outcome::Added, Vec::new()),
             Some(local_record) => {
-                let canonical_local = canonical::<K>(&local_record.content, keys);
-                let local_fingerprint = self::fingerprint(&canonical_local);
+                let local_fingerprint = fingerprint_of::<K>(&local_record.content, keys);
                 let base_id = rekeyed_from
                     .get(record.id.as_str())
                     .copied()
@@ -1899,7 +1952,10 @@ fn plan_kind<K: Kind>(
                     base,
                 );
                 let fields = if outcome == Outcome::Conflict {
-                    differing_fields::<K>(&canonical_local, &canonical_incoming)
+                    differing_fields::<K>(
+                        &canonical::<K>(&local_record.content, keys),
+                        &canonical::<K>(&record.content, keys),
+                    )
                 } else {
                     Vec::new()
                 };
@@ -1949,7 +2005,12 @@ fn check_links<K: Kind>(incoming: &Lists, ids: &FinalIds, problems: &mut Vec<Str
     }
 }
 
-fn plan(format_version: u32, mut incoming: Lists, mut local: Lists, bases: &Bases) -> CoreResult<Plan> {
+fn plan(
+    format_version: u32,
+    mut incoming: Lists,
+    mut local: Lists,
+    bases: &Bases,
+) -> CoreResult<Plan> {
     let mut problems = Vec::new();
     let mut rekeys = Vec::new();
     let mut maps = IdMaps::default();
@@ -2145,7 +2206,9 @@ fn written<C: Clone>(item: &Item<C>, take: &HashSet<&str>, now: &str) -> Option<
             Some(item.incoming.clone())
         }
         Outcome::Unchanged { adopt_meta: false } | Outcome::KeptLocal => None,
-        Outcome::Conflict if take.contains(item.incoming.id.as_str()) => Some(item.incoming.clone()),
+        Outcome::Conflict if take.contains(item.incoming.id.as_str()) => {
+            Some(item.incoming.clone())
+        }
         Outcome::Conflict => {
             // Keeping ours is a decision: it becomes a new edit, above both versions.
             item.local.clone().map(|mut local| {
@@ -2157,21 +2220,28 @@ fn written<C: Clone>(item: &Item<C>, take: &HashSet<&str>, now: &str) -> Option<
     }
 }
 
-/// Every record of one kind as it will be after the import, by id.
-fn final_records<'a, C: Clone>(
+/// Every record of one kind as it will be after the import (for a conflict kept here, the
+/// local record: its content is what counts), by id, and the ids of those written.
+fn final_view<'a, C>(
     plan: &'a ListPlan<C>,
     take: &HashSet<&str>,
-) -> (HashMap<&'a str, Record<C>>, HashSet<&'a str>) {
-    let mut records: HashMap<&str, Record<C>> = plan
-        .local
-        .iter()
-        .map(|r| (r.id.as_str(), r.clone()))
-        .collect();
+) -> (HashMap<&'a str, &'a Record<C>>, HashSet<&'a str>) {
+    let mut records: HashMap<&str, &Record<C>> =
+        plan.local.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut changed = HashSet::new();
     for item in &plan.items {
-        if let Some(record) = written(item, take, "") {
-            changed.insert(item.incoming.id.as_str());
-            records.insert(item.incoming.id.as_str(), record);
+        let id = item.incoming.id.as_str();
+        let record = match item.outcome {
+            Outcome::Added | Outcome::Updated | Outcome::Unchanged { adopt_meta: true } => {
+                Some(&item.incoming)
+            }
+            Outcome::Conflict if take.contains(id) => Some(&item.incoming),
+            Outcome::Conflict => item.local.as_ref(),
+            Outcome::Unchanged { adopt_meta: false } | Outcome::KeptLocal => None,
+        };
+        if let Some(record) = record {
+            changed.insert(id);
+            records.insert(id, record);
         }
     }
     (records, changed)
@@ -2199,9 +2269,9 @@ impl Plan {
     /// within its event's dates.
     fn check_final(&self, take: &HashSet<&str>) -> CoreResult<()> {
         let mut problems = Vec::new();
-        let (events, events_changed) = final_records(&self.plans.events, take);
+        let (events, events_changed) = final_view(&self.plans.events, take);
         let mut codes: HashMap<&str, &Record<EventInput>> = HashMap::new();
-        let mut ordered: Vec<&Record<EventInput>> = events.values().collect();
+        let mut ordered: Vec<&Record<EventInput>> = events.values().copied().collect();
         ordered.sort_by(|a, b| a.id.cmp(&b.id));
         for event in ordered {
             let code = event.content.code.trim();
@@ -2213,8 +2283,8 @@ impl Plan {
                 ));
             }
         }
-        let (sessions, sessions_changed) = final_records(&self.plans.sessions, take);
-        let mut ordered: Vec<&Record<SessionContent>> = sessions.values().collect();
+        let (sessions, sessions_changed) = final_view(&self.plans.sessions, take);
+        let mut ordered: Vec<&Record<SessionContent>> = sessions.values().copied().collect();
         ordered.sort_by(|a, b| a.id.cmp(&b.id));
         for session in ordered {
             let event_id = session.content.event_id.as_str();

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, Connection, Row, Transaction};
 
 use super::search::{index_event, index_expert, index_profession};
-use super::{json_list, record_meta, to_json_list, Store};
+use super::{json_list, to_json_list, Store};
 use crate::error::CoreResult;
 use crate::model::*;
 
@@ -67,10 +67,9 @@ impl ReferenceTable {
                 ("expert_territories", "territory_id"),
                 ("events", "territory_id"),
             ],
-            ReferenceTable::Themes => &[
-                ("expert_themes", "theme_id"),
-                ("event_themes", "theme_id"),
-            ],
+            ReferenceTable::Themes => {
+                &[("expert_themes", "theme_id"), ("event_themes", "theme_id")]
+            }
             ReferenceTable::ProfessionFamilies => &[("professions", "family_id")],
             ReferenceTable::InterregProgrammes => &[],
             ReferenceTable::Professions => &[
@@ -142,49 +141,98 @@ fn second(row: &Row) -> rusqlite::Result<String> {
     row.get(1)
 }
 
+/// Reads a row's columns one after the other, in the order the SELECT lists them: by
+/// position, since looking a column up by name scans the names at every read.
+struct Columns<'r, 's> {
+    row: &'r Row<'s>,
+    next: usize,
+}
+
+impl<'r, 's> Columns<'r, 's> {
+    fn new(row: &'r Row<'s>) -> Self {
+        Columns { row, next: 0 }
+    }
+
+    fn get<T: rusqlite::types::FromSql>(&mut self) -> rusqlite::Result<T> {
+        let value = self.row.get(self.next);
+        self.next += 1;
+        value
+    }
+
+    /// id, created_at, updated_at, version.
+    fn meta(&mut self) -> rusqlite::Result<RecordMeta> {
+        Ok(RecordMeta {
+            id: self.get()?,
+            created_at: self.get()?,
+            updated_at: self.get()?,
+            version: self.get()?,
+        })
+    }
+}
+
 /// Reads every record, each list sorted by id; link lists that are sets are sorted by id,
 /// ordered ones (languages, organisers, speakers) keep their position.
 pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
-    let organisations = all(conn, "SELECT * FROM organisations ORDER BY id", |row| {
-        Ok(Organisation {
-            meta: record_meta(row)?,
-            reference_key: row.get("reference_key")?,
-            data: OrganisationInput {
-                name: row.get("name")?,
-                acronym: row.get("acronym")?,
-                kind: row.get("kind")?,
-                country: row.get("country")?,
-                city: row.get("city")?,
-                address: row.get("address")?,
-                website: row.get("website")?,
-                email: row.get("email")?,
-                phone: row.get("phone")?,
-                notes: row.get("notes")?,
-            },
-        })
-    })?;
-    let territories = all(conn, "SELECT * FROM territories ORDER BY id", |row| {
-        Ok(Territory {
-            meta: record_meta(row)?,
-            reference_key: row.get("reference_key")?,
-            data: TerritoryInput {
-                name: row.get("name")?,
-                kind: row.get("kind")?,
-                countries: json_list(row.get("countries")?),
-                notes: row.get("notes")?,
-            },
-        })
-    })?;
-    let themes = all(conn, "SELECT * FROM themes ORDER BY id", |row| {
-        Ok(Theme {
-            meta: record_meta(row)?,
-            reference_key: row.get("reference_key")?,
-            data: ThemeInput {
-                label: row.get("label")?,
-                label_en: row.get("label_en")?,
-            },
-        })
-    })?;
+    let organisations = all(
+        conn,
+        "SELECT id, created_at, updated_at, version, reference_key, name, acronym, kind,
+            country, city, address, website, email, phone, notes
+         FROM organisations ORDER BY id",
+        |row| {
+            let mut c = Columns::new(row);
+            Ok(Organisation {
+                meta: c.meta()?,
+                reference_key: c.get()?,
+                data: OrganisationInput {
+                    name: c.get()?,
+                    acronym: c.get()?,
+                    kind: c.get()?,
+                    country: c.get()?,
+                    city: c.get()?,
+                    address: c.get()?,
+                    website: c.get()?,
+                    email: c.get()?,
+                    phone: c.get()?,
+                    notes: c.get()?,
+                },
+            })
+        },
+    )?;
+    let territories = all(
+        conn,
+        "SELECT id, created_at, updated_at, version, reference_key, name, kind,
+            countries, notes
+         FROM territories ORDER BY id",
+        |row| {
+            let mut c = Columns::new(row);
+            Ok(Territory {
+                meta: c.meta()?,
+                reference_key: c.get()?,
+                data: TerritoryInput {
+                    name: c.get()?,
+                    kind: c.get()?,
+                    countries: json_list(c.get()?),
+                    notes: c.get()?,
+                },
+            })
+        },
+    )?;
+    let themes = all(
+        conn,
+        "SELECT id, created_at, updated_at, version, reference_key, label, label_en
+         FROM themes ORDER BY id",
+        |row| {
+            let mut c = Columns::new(row);
+            Ok(Theme {
+                meta: c.meta()?,
+                reference_key: c.get()?,
+                data: ThemeInput {
+                    label: c.get()?,
+                    label_en: c.get()?,
+                },
+            })
+        },
+    )?;
     let profession_families = all(
         conn,
         "SELECT id, label, level, reference_key FROM profession_families ORDER BY id",
@@ -213,44 +261,60 @@ pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
             })
         },
     )?;
-    let professions = all(conn, "SELECT * FROM professions ORDER BY id", |row| {
-        Ok(Profession {
-            meta: record_meta(row)?,
-            reference_key: row.get("reference_key")?,
-            family_label: None,
-            data: ProfessionInput {
-                title: row.get("title")?,
-                family_id: row.get("family_id")?,
-                code: row.get("code")?,
-                description: row.get("description")?,
-            },
-            competences: Vec::new(),
-        })
-    })?;
-    let competences = all(conn, "SELECT * FROM competences ORDER BY id", |row| {
-        Ok(Competence {
-            meta: record_meta(row)?,
-            profession_id: row.get("profession_id")?,
-            data: CompetenceInput {
-                label: row.get("label")?,
-                description: row.get("description")?,
-            },
-            observations: Vec::new(),
-        })
-    })?;
+    let professions = all(
+        conn,
+        "SELECT id, created_at, updated_at, version, reference_key, title, family_id,
+            code, description
+         FROM professions ORDER BY id",
+        |row| {
+            let mut c = Columns::new(row);
+            Ok(Profession {
+                meta: c.meta()?,
+                reference_key: c.get()?,
+                family_label: None,
+                data: ProfessionInput {
+                    title: c.get()?,
+                    family_id: c.get()?,
+                    code: c.get()?,
+                    description: c.get()?,
+                },
+                competences: Vec::new(),
+            })
+        },
+    )?;
+    let competences = all(
+        conn,
+        "SELECT id, created_at, updated_at, version, profession_id, label, description
+         FROM competences ORDER BY id",
+        |row| {
+            let mut c = Columns::new(row);
+            Ok(Competence {
+                meta: c.meta()?,
+                profession_id: c.get()?,
+                data: CompetenceInput {
+                    label: c.get()?,
+                    description: c.get()?,
+                },
+                observations: Vec::new(),
+            })
+        },
+    )?;
     let observations = all(
         conn,
-        "SELECT * FROM competence_observations ORDER BY id",
+        "SELECT id, created_at, updated_at, version, competence_id, year, trend, level,
+            source, notes
+         FROM competence_observations ORDER BY id",
         |row| {
+            let mut c = Columns::new(row);
             Ok(CompetenceObservation {
-                meta: record_meta(row)?,
-                competence_id: row.get("competence_id")?,
+                meta: c.meta()?,
+                competence_id: c.get()?,
                 data: ObservationInput {
-                    year: row.get("year")?,
-                    trend: row.get("trend")?,
-                    level: row.get("level")?,
-                    source: row.get("source")?,
-                    notes: row.get("notes")?,
+                    year: c.get()?,
+                    trend: c.get()?,
+                    level: c.get()?,
+                    source: c.get()?,
+                    notes: c.get()?,
                 },
             })
         },
@@ -281,36 +345,45 @@ pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
         "SELECT expert_id, profession_id FROM expert_professions ORDER BY expert_id, profession_id",
         second,
     )?;
-    let mut experts = all(conn, "SELECT * FROM experts ORDER BY id", |row| {
-        Ok(Expert {
-            meta: record_meta(row)?,
-            organisation_name: None,
-            data: ExpertInput {
-                first_name: row.get("first_name")?,
-                last_name: row.get("last_name")?,
-                job_title: row.get("job_title")?,
-                organisation_id: row.get("organisation_id")?,
-                country: row.get("country")?,
-                city: row.get("city")?,
-                email: row.get("email")?,
-                phone: row.get("phone")?,
-                languages: Vec::new(),
-                theme_ids: Vec::new(),
-                territory_ids: Vec::new(),
-                profession_ids: Vec::new(),
-                bio_fr: row.get("bio_fr")?,
-                bio_other: row.get("bio_other")?,
-                bio_other_language: row.get("bio_other_language")?,
-                keywords: row.get("keywords")?,
-                availability: row.get("availability")?,
-                fees: row.get("fees")?,
-                consent_date: row.get("consent_date")?,
-                consent_source: row.get("consent_source")?,
-                review_date: row.get("review_date")?,
-                notes: row.get("notes")?,
-            },
-        })
-    })?;
+    let mut experts = all(
+        conn,
+        "SELECT id, created_at, updated_at, version, first_name, last_name, job_title,
+            organisation_id, country, city, email, phone, bio_fr, bio_other,
+            bio_other_language, keywords, availability, fees, consent_date,
+            consent_source, review_date, notes
+         FROM experts ORDER BY id",
+        |row| {
+            let mut c = Columns::new(row);
+            Ok(Expert {
+                meta: c.meta()?,
+                organisation_name: None,
+                data: ExpertInput {
+                    first_name: c.get()?,
+                    last_name: c.get()?,
+                    job_title: c.get()?,
+                    organisation_id: c.get()?,
+                    country: c.get()?,
+                    city: c.get()?,
+                    email: c.get()?,
+                    phone: c.get()?,
+                    languages: Vec::new(),
+                    theme_ids: Vec::new(),
+                    territory_ids: Vec::new(),
+                    profession_ids: Vec::new(),
+                    bio_fr: c.get()?,
+                    bio_other: c.get()?,
+                    bio_other_language: c.get()?,
+                    keywords: c.get()?,
+                    availability: c.get()?,
+                    fees: c.get()?,
+                    consent_date: c.get()?,
+                    consent_source: c.get()?,
+                    review_date: c.get()?,
+                    notes: c.get()?,
+                },
+            })
+        },
+    )?;
     for expert in &mut experts {
         let id = &expert.meta.id;
         expert.data.languages = languages.remove(id).unwrap_or_default();
@@ -339,45 +412,56 @@ pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
         "SELECT event_id, profession_id FROM event_professions ORDER BY event_id, profession_id",
         second,
     )?;
-    let mut events = all(conn, "SELECT * FROM events ORDER BY id", |row| {
-        Ok(Event {
-            meta: record_meta(row)?,
-            data: EventInput {
-                code: row.get("code")?,
-                title: row.get("title")?,
-                subtitle: row.get("subtitle")?,
-                kind: row.get("kind")?,
-                status: row.get("status")?,
-                start_date: row.get("start_date")?,
-                end_date: row.get("end_date")?,
-                venue: row.get("venue")?,
-                address: row.get("address")?,
-                city: row.get("city")?,
-                country: row.get("country")?,
-                territory_id: row.get("territory_id")?,
-                organisers: Vec::new(),
-                theme_ids: Vec::new(),
-                target_profession_ids: Vec::new(),
-                audience: row.get("audience")?,
-                objectives: json_list(row.get("objectives")?),
-                prerequisites: row.get("prerequisites")?,
-                summary: row.get("summary")?,
-                teaching_methods: row.get("teaching_methods")?,
-                evaluation_methods: row.get("evaluation_methods")?,
-                accessibility: row.get("accessibility")?,
-                accessibility_contact: row.get("accessibility_contact")?,
-                price: row.get("price")?,
-                access_terms: row.get("access_terms")?,
-                capacity: row.get("capacity")?,
-                languages: json_list(row.get("languages")?),
-                interpretation: row.get("interpretation")?,
-                contact_name: row.get("contact_name")?,
-                contact_email: row.get("contact_email")?,
-                contact_phone: row.get("contact_phone")?,
-                notes: row.get("notes")?,
-            },
-        })
-    })?;
+    let mut events = all(
+        conn,
+        "SELECT id, created_at, updated_at, version, code, title, subtitle, kind,
+            status, start_date, end_date, venue, address, city, country, territory_id,
+            audience, objectives, prerequisites, summary, teaching_methods,
+            evaluation_methods, accessibility, accessibility_contact, price,
+            access_terms, capacity, languages, interpretation, contact_name,
+            contact_email, contact_phone, notes
+         FROM events ORDER BY id",
+        |row| {
+            let mut c = Columns::new(row);
+            Ok(Event {
+                meta: c.meta()?,
+                data: EventInput {
+                    code: c.get()?,
+                    title: c.get()?,
+                    subtitle: c.get()?,
+                    kind: c.get()?,
+                    status: c.get()?,
+                    start_date: c.get()?,
+                    end_date: c.get()?,
+                    venue: c.get()?,
+                    address: c.get()?,
+                    city: c.get()?,
+                    country: c.get()?,
+                    territory_id: c.get()?,
+                    organisers: Vec::new(),
+                    theme_ids: Vec::new(),
+                    target_profession_ids: Vec::new(),
+                    audience: c.get()?,
+                    objectives: json_list(c.get()?),
+                    prerequisites: c.get()?,
+                    summary: c.get()?,
+                    teaching_methods: c.get()?,
+                    evaluation_methods: c.get()?,
+                    accessibility: c.get()?,
+                    accessibility_contact: c.get()?,
+                    price: c.get()?,
+                    access_terms: c.get()?,
+                    capacity: c.get()?,
+                    languages: json_list(c.get()?),
+                    interpretation: c.get()?,
+                    contact_name: c.get()?,
+                    contact_email: c.get()?,
+                    contact_phone: c.get()?,
+                    notes: c.get()?,
+                },
+            })
+        },
+    )?;
     for event in &mut events {
         let id = &event.meta.id;
         event.data.organisers = organisers.remove(id).unwrap_or_default();
@@ -395,23 +479,30 @@ pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
             })
         },
     )?;
-    let mut sessions = all(conn, "SELECT * FROM sessions ORDER BY id", |row| {
-        Ok(Session {
-            meta: record_meta(row)?,
-            event_id: row.get("event_id")?,
-            data: SessionInput {
-                date: row.get("date")?,
-                start_time: row.get("start_time")?,
-                end_time: row.get("end_time")?,
-                title: row.get("title")?,
-                description: row.get("description")?,
-                kind: row.get("kind")?,
-                place: row.get("place")?,
-                language: row.get("language")?,
-                speakers: Vec::new(),
-            },
-        })
-    })?;
+    let mut sessions = all(
+        conn,
+        "SELECT id, created_at, updated_at, version, event_id, date, start_time,
+            end_time, title, description, kind, place, language
+         FROM sessions ORDER BY id",
+        |row| {
+            let mut c = Columns::new(row);
+            Ok(Session {
+                meta: c.meta()?,
+                event_id: c.get()?,
+                data: SessionInput {
+                    date: c.get()?,
+                    start_time: c.get()?,
+                    end_time: c.get()?,
+                    title: c.get()?,
+                    description: c.get()?,
+                    kind: c.get()?,
+                    place: c.get()?,
+                    language: c.get()?,
+                    speakers: Vec::new(),
+                },
+            })
+        },
+    )?;
     for session in &mut sessions {
         session.data.speakers = speakers.remove(&session.meta.id).unwrap_or_default();
     }
@@ -815,6 +906,9 @@ fn upsert_session(tx: &Transaction, record: &Session) -> CoreResult<()> {
     Ok(())
 }
 
+/// Above this many records to reindex, the search indexes are refilled in one pass.
+const REINDEX_ONE_BY_ONE_UP_TO: usize = 200;
+
 /// Writes an import's changes inside the caller's transaction: re-keys, then every record with
 /// the id, times and version it carries, then the search index of what changed, then the bases.
 /// The caller has checked the whole (links resolve, codes are unique); a constraint that still
@@ -831,9 +925,8 @@ pub(crate) fn write_changes(tx: &Transaction, changes: &Changes) -> CoreResult<(
     let records = &changes.records;
     // Codes are unique one statement at a time: moving them aside first lets two events of the
     // file swap their codes.
-    let mut set_aside = tx.prepare_cached(
-        "UPDATE events SET code = char(1) || id WHERE id = ?1 AND code <> ?2",
-    )?;
+    let mut set_aside =
+        tx.prepare_cached("UPDATE events SET code = char(1) || id WHERE id = ?1 AND code <> ?2")?;
     for event in &records.events {
         set_aside.execute([&event.meta.id, &event.data.code])?;
     }
@@ -884,22 +977,32 @@ pub(crate) fn write_changes(tx: &Transaction, changes: &Changes) -> CoreResult<(
             }
         }
     }
-    for id in &experts {
-        index_expert(tx, id)?;
-    }
-    for event in &records.events {
-        index_event(tx, &event.meta.id)?;
-    }
-    let mut professions: HashSet<&str> =
-        records.professions.iter().map(|p| p.meta.id.as_str()).collect();
+    let mut professions: HashSet<&str> = records
+        .professions
+        .iter()
+        .map(|p| p.meta.id.as_str())
+        .collect();
     professions.extend(records.competences.iter().map(|c| c.profession_id.as_str()));
     for change in &changes.rekeys {
         if change.table == ReferenceTable::Professions {
             professions.insert(change.to.as_str());
         }
     }
-    for id in professions {
-        index_profession(tx, id)?;
+    // Reindexing one record deletes its index row by an unindexed column, a scan of the whole
+    // index: fine for a few records, quadratic for a colleague's whole database. Past a few
+    // hundred, refilling the three indexes from the tables is one pass.
+    if experts.len() + records.events.len() + professions.len() > REINDEX_ONE_BY_ONE_UP_TO {
+        super::search::rebuild_all(tx)?;
+    } else {
+        for id in &experts {
+            index_expert(tx, id)?;
+        }
+        for event in &records.events {
+            index_event(tx, &event.meta.id)?;
+        }
+        for id in professions {
+            index_profession(tx, id)?;
+        }
     }
 
     write_bases(tx, &changes.bases)

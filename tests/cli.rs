@@ -128,3 +128,253 @@ fn errors_are_in_french_on_stderr_with_a_failure_code() {
     );
     assert_eq!(std::fs::read(&garbage).unwrap(), vec![0x42u8; 4096]);
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/csv")
+        .join(name)
+}
+
+fn expert_lines(db: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = passerelle(db, &["list", "experts"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn an_import_with_rejected_lines_prints_each_reason_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("import.db");
+    let file = fixture("experts_invalid_rows.csv");
+
+    let refused = passerelle(&db, &["import", "experts", file.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    let preview = String::from_utf8(refused.stdout).unwrap();
+    assert!(preview.contains("encodage : UTF-8 (avec BOM)"), "{preview}");
+    assert!(preview.contains("ligne 3 : "), "{preview}");
+    assert!(preview.to_lowercase().contains("e-mail"), "{preview}");
+    assert!(preview.contains("Astronomie"), "{preview}");
+    let why = String::from_utf8(refused.stderr).unwrap();
+    assert!(why.contains("--skip-invalid"), "{why}");
+    assert!(
+        expert_lines(&db).is_empty(),
+        "a refused import wrote something"
+    );
+
+    // A dry run with --skip-invalid says what would happen and still writes nothing.
+    let dry = passerelle(
+        &db,
+        &[
+            "import",
+            "experts",
+            file.to_str().unwrap(),
+            "--skip-invalid",
+            "--dry-run",
+        ],
+    );
+    assert!(
+        dry.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dry.stderr)
+    );
+    assert!(expert_lines(&db).is_empty());
+
+    // With --skip-invalid, the valid lines go in and the others are counted as rejected.
+    let applied = passerelle(
+        &db,
+        &[
+            "import",
+            "experts",
+            file.to_str().unwrap(),
+            "--skip-invalid",
+        ],
+    );
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    let summary = String::from_utf8(applied.stdout).unwrap();
+    assert!(summary.contains("Import terminé : 2 créée(s)"), "{summary}");
+    let mut names: Vec<String> = expert_lines(&db)
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["firstName"].as_str().unwrap(),
+                e["lastName"].as_str().unwrap()
+            )
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Paul Valide", "Rose Valide"]);
+}
+
+#[test]
+fn a_windows_1252_file_is_read_with_its_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cp1252.db");
+    let file = fixture("experts_windows1252.csv");
+    let out = passerelle(&db, &["import", "experts", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("encodage : Windows-1252"), "{text}");
+    assert!(expert_lines(&db).iter().any(|e| e["lastName"] == "Schäfer"));
+}
+
+#[test]
+fn exports_backup_and_restore_work_without_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("source.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let path = |name: &str| dir.path().join(name);
+
+    for (what, file, start) in [
+        ("experts", "experts.csv", &b"\xEF\xBB\xBFNom;"[..]),
+        ("professions", "metiers.csv", &b"\xEF\xBB\xBF"[..]),
+        (
+            "vcard",
+            "experts.vcf",
+            &b"BEGIN:VCARD\r\nVERSION:4.0\r\n"[..],
+        ),
+        ("json", "echange.json", &b"{"[..]),
+    ] {
+        let out = passerelle(
+            &db,
+            &["export", what, "--out", path(file).to_str().unwrap()],
+        );
+        assert!(
+            out.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(path(file)).unwrap();
+        assert!(
+            bytes.starts_with(start),
+            "{what} starts with {:?}",
+            &bytes[..20.min(bytes.len())]
+        );
+    }
+    let ics = passerelle(
+        &db,
+        &[
+            "export",
+            "events-ics",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            path("ve.ics").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        ics.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ics.stderr)
+    );
+    let calendar = std::fs::read_to_string(path("ve.ics")).unwrap();
+    assert!(calendar.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(
+        calendar.matches("BEGIN:VEVENT").count() > 5,
+        "one VEVENT per session"
+    );
+    let agenda = passerelle(
+        &db,
+        &[
+            "export",
+            "agenda",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            path("agenda.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        agenda.status.success(),
+        "{}",
+        String::from_utf8_lossy(&agenda.stderr)
+    );
+    let without_event = passerelle(
+        &db,
+        &["export", "agenda", "--out", path("x.csv").to_str().unwrap()],
+    );
+    assert!(!without_event.status.success());
+    assert!(String::from_utf8_lossy(&without_event.stderr).contains("--event"));
+
+    // The JSON file merged into a new database brings every expert; exporting again gives
+    // the same bytes.
+    let copy = path("copie.db");
+    let imported = passerelle(
+        &copy,
+        &["import", "json", path("echange.json").to_str().unwrap()],
+    );
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert_eq!(expert_lines(&copy).len(), expert_lines(&db).len());
+    let again = passerelle(
+        &copy,
+        &[
+            "export",
+            "json",
+            "--out",
+            path("encore.json").to_str().unwrap(),
+        ],
+    );
+    assert!(again.status.success());
+    assert_eq!(
+        std::fs::read(path("echange.json")).unwrap(),
+        std::fs::read(path("encore.json")).unwrap()
+    );
+
+    // Backup, a change, restore: the change is gone and the database before it is kept.
+    let backup = path("sauvegarde.db");
+    assert!(
+        passerelle(&db, &["backup", "--out", backup.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let before = expert_lines(&db).len();
+    assert!(passerelle(
+        &db,
+        &[
+            "import",
+            "experts",
+            fixture("experts_utf8_bom.csv").to_str().unwrap(),
+            "--skip-invalid"
+        ]
+    )
+    .status
+    .success());
+    assert!(expert_lines(&db).len() > before);
+    let restored = passerelle(&db, &["restore", backup.to_str().unwrap()]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    assert_eq!(expert_lines(&db).len(), before);
+    let kept = std::fs::read_dir(dir.path().join("sauvegardes"))
+        .unwrap()
+        .count();
+    assert_eq!(kept, 1, "the database before the restore is kept");
+
+    // Not a database: refused, nothing changed.
+    let refused = passerelle(&db, &["restore", path("experts.csv").to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("n'est pas une sauvegarde"));
+    assert_eq!(expert_lines(&db).len(), before);
+}

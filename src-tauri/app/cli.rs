@@ -1,6 +1,8 @@
-//! The windowless commands: `passerelle demo | list | search | programme | emargement`, for
-//! scripts and tests. Output is JSON, one object per line; errors go to stderr in French with a
-//! non-zero exit code.
+//! The windowless commands: `passerelle demo | list | search | programme | emargement` print
+//! JSON, one object per line; `import | export | backup | restore` (see [`exchange`]) print
+//! French text. Errors go to stderr in French with a non-zero exit code.
+
+mod exchange;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -59,6 +61,34 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         rows: Option<usize>,
     },
+    /// Importe un fichier (CSV d'experts ou de métiers, fichier d'échange JSON) : affiche
+    /// l'aperçu, puis applique tout en une fois, ou rien.
+    Import {
+        #[command(subcommand)]
+        what: exchange::ImportCommand,
+    },
+    /// Exporte des données dans un fichier (CSV, iCalendar, vCard, JSON).
+    Export {
+        #[arg(value_enum)]
+        what: exchange::ExportKind,
+        /// Fichier à écrire.
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        /// Code de l'événement (agenda, ou un seul événement en iCalendar).
+        #[arg(long, value_name = "CODE")]
+        event: Option<String>,
+    },
+    /// Écrit une copie cohérente de la base de données.
+    Backup {
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
+    /// Remplace la base par une sauvegarde, après l'avoir vérifiée ; la base actuelle est
+    /// gardée dans le dossier « sauvegardes » à côté d'elle.
+    Restore {
+        /// Sauvegarde à restaurer.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -91,7 +121,11 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
     let result =
         database_path(db).and_then(|path| execute(command, &path).map_err(|e| e.to_string()));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Refused(why)) => {
+            eprintln!("{why}");
+            ExitCode::from(2)
+        }
         Err(message) => {
             eprintln!("Erreur : {message}");
             ExitCode::FAILURE
@@ -99,7 +133,14 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn execute(command: Command, path: &Path) -> Result<(), CoreError> {
+/// What a windowless command ended with, when it did not fail outright.
+enum Outcome {
+    Done,
+    /// Refused after explaining why on stdout (an import with rejected lines): exit code 2.
+    Refused(String),
+}
+
+fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
     let mut store = Store::open_with_reference(path)?;
     let mut out = std::io::stdout().lock();
     match command {
@@ -155,8 +196,38 @@ fn execute(command: Command, path: &Path) -> Result<(), CoreError> {
                 &serde_json::json!({"event": event.data.code, "file": file}),
             )?;
         }
+        Command::Import { what } => {
+            return Ok(match exchange::import(&mut store, what, &mut out)? {
+                exchange::Outcome::Done => Outcome::Done,
+                exchange::Outcome::Refused(why) => Outcome::Refused(why),
+            })
+        }
+        Command::Export {
+            what,
+            out: file,
+            event,
+        } => {
+            exchange::export(&mut store, what, event.as_deref(), &file)?;
+            writeln!(out, "Fichier écrit : {}", file.display())?;
+        }
+        Command::Backup { out: file } => {
+            store.backup_to(&file)?;
+            writeln!(out, "Sauvegarde écrite : {}", file.display())?;
+        }
+        Command::Restore { file } => {
+            let safety_dir = path
+                .parent()
+                .map(|dir| dir.join(crate::state::BACKUP_FOLDER))
+                .unwrap_or_else(|| PathBuf::from(crate::state::BACKUP_FOLDER));
+            let report = store.restore_from(&file, &safety_dir)?;
+            writeln!(
+                out,
+                "Base restaurée depuis {} ; l'ancienne base est gardée dans {}",
+                report.restored_from, report.safety_copy
+            )?;
+        }
     }
-    Ok(())
+    Ok(Outcome::Done)
 }
 
 fn print_all<T: Serialize>(out: &mut impl Write, items: Vec<T>) -> Result<(), CoreError> {

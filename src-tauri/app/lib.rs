@@ -46,7 +46,19 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
 
 /// Opens the window on the chosen database.
 pub fn run(choice: DbChoice) -> Result<(), Box<dyn std::error::Error>> {
-    app_builder(tauri::Builder::default())
+    let builder = tauri::Builder::default()
+        // Registered first, as its documentation requires: a second launch hands over to the
+        // running window (shown and focused) and exits, so one database file never has two
+        // windows writing to it from two processes.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build());
+    app_builder(builder)
         .setup(move |app| {
             let path = match choice.resolve_override() {
                 Some(path) => path,
@@ -54,7 +66,9 @@ pub fn run(choice: DbChoice) -> Result<(), Box<dyn std::error::Error>> {
                 // %APPDATA%\<identifier> on Windows, ~/Library/Application Support/<identifier> on macOS.
                 None => app.path().app_data_dir()?.join(DB_FILE_NAME),
             };
-            app.manage(AppState::open(&path));
+            let state = AppState::open(&path);
+            state.start_automatic_backup();
+            app.manage(state);
             Ok(())
         })
         .run(tauri::generate_context!())?;

@@ -13,7 +13,30 @@ use crate::error::CommandError;
 pub struct AppState {
     db_path: PathBuf,
     store: Mutex<Result<Store, CommandError>>,
+    /// The file read and previewed by the last "Importer…", waiting for the user's go-ahead:
+    /// what is applied is exactly what was previewed, even if the file changes meanwhile.
+    pending_import: Mutex<Option<PendingImport>>,
 }
+
+/// What a file to import holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportKind {
+    Experts,
+    Professions,
+    Json,
+}
+
+/// A previewed import file.
+#[derive(Debug, Clone)]
+pub struct PendingImport {
+    pub kind: ImportKind,
+    pub file_name: String,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+/// The folder of automatic backups and safety copies, beside the database file.
+pub const BACKUP_FOLDER: &str = "sauvegardes";
 
 pub type SharedState = Arc<AppState>;
 
@@ -24,7 +47,45 @@ impl AppState {
         Arc::new(AppState {
             db_path: db_path.to_path_buf(),
             store: Mutex::new(store),
+            pending_import: Mutex::new(None),
         })
+    }
+
+    /// Where automatic backups and the copies kept before a restore go.
+    pub fn backups_dir(&self) -> PathBuf {
+        self.db_path
+            .parent()
+            .map(|dir| dir.join(BACKUP_FOLDER))
+            .unwrap_or_else(|| PathBuf::from(BACKUP_FOLDER))
+    }
+
+    /// Writes this start's automatic backup (keeping the last ten) on a worker thread, so the
+    /// window does not wait for it. A failure is reported on stderr only: the user's work is
+    /// not at stake, and the next start tries again.
+    pub fn start_automatic_backup(self: &Arc<Self>) {
+        let state = Arc::clone(self);
+        let dir = self.backups_dir();
+        tauri::async_runtime::spawn(async move {
+            if let Err(error) = state.run(move |store| store.automatic_backup(&dir)).await {
+                eprintln!("Sauvegarde automatique impossible : {}", error.message);
+            }
+        });
+    }
+
+    /// Replaces the previewed import (or clears it with `None`).
+    pub fn set_pending_import(&self, pending: Option<PendingImport>) {
+        *self
+            .pending_import
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = pending;
+    }
+
+    /// The previewed import, if any.
+    pub fn pending_import(&self) -> Option<PendingImport> {
+        self.pending_import
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     pub fn db_path(&self) -> &Path {

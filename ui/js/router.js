@@ -87,15 +87,43 @@ async function handleChange() {
     history.pushState(null, '', wanted);
   }
   currentHash = location.hash || '#/accueil';
+  remember(currentHash);
   onRoute(resolve(currentHash));
+}
+
+const LAST_VIEW_KEY = 'passerelle.lastView';
+
+/**
+ * Keeps the section on screen (#/experts, #/evenements…) for the next start. Only the section:
+ * a record or a half-filled form from last time may no longer make sense.
+ */
+function remember(hash) {
+  const section = resolve(hash).path.split('/')[1];
+  try {
+    localStorage.setItem(LAST_VIEW_KEY, `#/${section}`);
+  } catch {
+    // Storage refused (private mode, full disk): starting on the home view is fine.
+  }
+}
+
+/** The section remembered from the last run, or the home view. */
+function lastView() {
+  try {
+    const saved = localStorage.getItem(LAST_VIEW_KEY);
+    if (saved && resolve(saved).path === saved.slice(1)) return saved;
+  } catch {
+    // As above.
+  }
+  return '#/accueil';
 }
 
 /** Starts routing: `handler(route)` is called for the current and every later address. */
 export function start(handler) {
   onRoute = handler;
   window.addEventListener('hashchange', handleChange);
-  if (!location.hash) history.replaceState(null, '', '#/accueil');
+  if (!location.hash) history.replaceState(null, '', lastView());
   currentHash = location.hash;
+  remember(currentHash);
   onRoute(resolve(currentHash));
 }
 
@@ -113,6 +141,7 @@ export function redirect(hash) {
   dirtyOwners.clear();
   history.replaceState(null, '', hash);
   currentHash = hash;
+  remember(hash);
   onRoute(resolve(hash));
 }
 

@@ -5,7 +5,9 @@
 pub mod app;
 pub mod documents;
 pub mod events;
+pub mod exchange;
 pub mod experts;
+pub mod files;
 pub mod professions;
 pub mod reference;
 
@@ -64,6 +66,14 @@ macro_rules! all_commands {
             $crate::commands::events::list_session_conflicts,
             $crate::commands::documents::save_programme_pdf,
             $crate::commands::documents::save_attendance_pdf,
+            $crate::commands::exchange::choose_import_file,
+            $crate::commands::exchange::apply_pending_import,
+            $crate::commands::exchange::cancel_pending_import,
+            $crate::commands::exchange::export_data,
+            $crate::commands::exchange::backup_database,
+            $crate::commands::exchange::list_backups,
+            $crate::commands::exchange::restore_backup,
+            $crate::commands::exchange::restore_from_file,
         ]
     };
 }

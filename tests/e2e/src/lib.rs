@@ -6,7 +6,7 @@
 //! Needs: a built binary (`target/debug/passerelle`, or `PASSERELLE_BIN`), `tauri-driver` on the
 //! PATH, and `DISPLAY` set (the test script starts Xvfb). Run one test at a time.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -39,12 +39,19 @@ pub fn screenshot_dir() -> PathBuf {
 impl Session {
     /// Starts tauri-driver on `port` and the app on a new, empty database.
     pub async fn start(port: u16) -> Session {
+        Self::start_seeded(port, |_| {}).await
+    }
+
+    /// Like [`Session::start`], after `seed` has written to the database file (the app then
+    /// opens a file that already holds data, as on a user's machine).
+    pub async fn start_seeded(port: u16, seed: impl FnOnce(&Path)) -> Session {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: start Xvfb first"
         );
         let db_dir = tempfile::tempdir().expect("temporary folder");
         let db = db_dir.path().join("e2e.db");
+        seed(&db);
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -120,6 +127,51 @@ impl Session {
         panic!("{selector} never showed {needle:?}; last text: {last:?}");
     }
 
+    /// The database file the app is working on.
+    pub fn db_path(&self) -> PathBuf {
+        self.db_dir.path().join("e2e.db")
+    }
+
+    /// Clicks the element with `data-testid`, once it is there.
+    pub async fn click(&self, id: &str) {
+        self.testid(id)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {id}: {e}"));
+    }
+
+    /// Types `text` into the field with `data-testid`, after clearing it.
+    pub async fn type_into(&self, id: &str, text: &str) {
+        let field = self.testid(id).await;
+        field.clear().await.ok();
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {id}: {e}"));
+    }
+
+    /// Chooses the option with `value` in the select with `data-testid`.
+    pub async fn choose(&self, id: &str, value: &str) {
+        self.testid(id)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {value} in {id}: {e}"));
+    }
+
+    /// Waits until no element matches `selector` any more.
+    pub async fn wait_until_gone(&self, selector: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            match self.client.find_all(Locator::Css(selector)).await {
+                Ok(found) if found.is_empty() => return,
+                _ => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        }
+        panic!("{selector} is still there");
+    }
+
     /// Saves a PNG of the window under target/e2e-screenshots/.
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
@@ -130,11 +182,7 @@ impl Session {
     /// Closes the session and stops tauri-driver (SIGTERM, so WebKitWebDriver stops too).
     pub async fn stop(mut self) {
         let _ = self.client.clone().close().await;
-        #[cfg(unix)]
-        // SAFETY: kill(2) on the pid of a child we spawned and have not yet reaped.
-        unsafe {
-            libc::kill(self.driver.id() as libc::pid_t, libc::SIGTERM);
-        }
+        self.terminate_driver();
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.driver.try_wait() {
@@ -145,4 +193,70 @@ impl Session {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+impl Session {
+    fn terminate_driver(&mut self) {
+        #[cfg(unix)]
+        // SAFETY: kill(2) on the pid of a child we spawned; at worst it is already gone.
+        unsafe {
+            libc::kill(self.driver.id() as libc::pid_t, libc::SIGTERM);
+        }
+        #[cfg(not(unix))]
+        let _ = self.driver.kill();
+    }
+}
+
+/// A failed assertion unwinds past `stop`: tauri-driver must still go, or it keeps the test's
+/// output pipe open and the run hangs instead of reporting the failure.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            self.terminate_driver();
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = self.driver.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = self.driver.kill();
+            let _ = self.driver.wait();
+        }
+        // WebKitWebDriver does not always take the app down with it on a failed test; an app
+        // left running would keep the test's output pipe open.
+        terminate_processes_using(&self.db_path());
+    }
+}
+
+/// Sends SIGTERM to every process whose command line names `path` (the app under test is
+/// started with `--db <path>`, unique to each test).
+fn terminate_processes_using(path: &Path) {
+    #[cfg(target_os = "linux")]
+    {
+        let needle = path.to_string_lossy().into_owned();
+        let Ok(entries) = std::fs::read_dir("/proc") else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<i32>().ok())
+            else {
+                continue;
+            };
+            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+                continue;
+            };
+            if String::from_utf8_lossy(&cmdline).contains(&needle) {
+                // SAFETY: kill(2) with a pid read from /proc; at worst it has exited meanwhile.
+                unsafe {
+                    libc::kill(pid, libc::SIGTERM);
+                }
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = path;
 }

@@ -13,17 +13,15 @@
 pub mod agenda_csv;
 mod csv_import;
 pub mod experts_csv;
+pub mod ics;
+pub mod json;
 pub mod professions_csv;
 pub mod text;
+pub mod vcard;
 
 pub use csv_import::{
     CsvImportChoices, CsvImportPreview, CsvImportSummary, DuplicatePolicy, DuplicateRow,
     RejectedRow,
 };
-pub use text::{check_import_size, TextEncoding, MAX_IMPORT_BYTES};
-
-pub mod ics;
-pub mod json;
-pub mod vcard;
-
 pub use json::{JsonImportChoices, JsonImportPreview, JsonImportSummary, MergeConflict};
+pub use text::{check_import_size, TextEncoding, MAX_IMPORT_BYTES};

@@ -11,6 +11,7 @@
 //!
 //! The entity modules (`experts`, `events`…) add their functions to [`Store`].
 
+pub mod backups;
 pub(crate) mod csv_import;
 mod events;
 mod experts;

@@ -216,6 +216,14 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
         .await
         .unwrap();
     assert_eq!(warnings.len(), 1, "only the clashing session is flagged");
+    session
+        .client
+        .execute(
+            "document.querySelector('[data-testid=\"agenda\"]').scrollIntoView()",
+            vec![],
+        )
+        .await
+        .ok();
     session.screenshot("04-evenement-agenda").await;
 
     // The session form with the speaker picker, as a user sees it.

@@ -4,6 +4,7 @@ import { h } from '../dom.js';
 import { tr } from '../i18n.js';
 
 let container = null;
+const MAX_TOASTS = 2;
 
 /** The toasts container, created once by the shell. */
 export function createToastContainer() {
@@ -20,6 +21,9 @@ export function toast(message, kind = 'success') {
   const remove = () => item.remove();
   close.addEventListener('click', remove);
   container.appendChild(item);
+  // A quick series of actions must not pile messages over the page: the newest few stay.
+  const shown = container.querySelectorAll('.toast');
+  for (let i = 0; i < shown.length - MAX_TOASTS; i += 1) shown[i].remove();
   setTimeout(remove, kind === 'error' ? 10000 : 5000);
 }
 

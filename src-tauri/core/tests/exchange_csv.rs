@@ -1027,9 +1027,17 @@ fn mutated_valid_files_never_half_write_the_database() {
                     prop_assert!(skip_invalid || preview.rejected.is_empty());
                     prop_assert_eq!(summary.created, preview.new);
                     prop_assert_eq!(summary.rejected, preview.rejected.len());
-                    // Everything that was to be written is there: a second look finds no new row.
+                    // Everything that was to be written is there: a second look finds no new row,
+                    // except rows rejected the first time for matching the same record as an
+                    // earlier row (that earlier row may have changed the record's e-mail, so the
+                    // later one no longer matches it).
                     let again = experts_csv::preview(&store, &bytes).unwrap();
-                    prop_assert_eq!(again.new, 0);
+                    prop_assert!(
+                        again.new <= preview.rejected.len(),
+                        "{} new rows after applying, {} rejected before",
+                        again.new,
+                        preview.rejected.len()
+                    );
                     if update {
                         prop_assert_eq!(again.updated, 0);
                     }

@@ -47,7 +47,11 @@ async fn the_automatic_backup_of_this_start_can_be_restored_after_a_confirmation
 
     session.click("nav-exchange").await;
     session.css("[data-testid=\"backup-row\"]").await;
-    assert_eq!(backup_rows(&session).await, 1, "one automatic backup per start");
+    assert_eq!(
+        backup_rows(&session).await,
+        1,
+        "one automatic backup per start"
+    );
     tokio::time::sleep(Duration::from_millis(300)).await;
     session.screenshot("14-echanges").await;
 
@@ -57,12 +61,22 @@ async fn the_automatic_backup_of_this_start_can_be_restored_after_a_confirmation
         .wait_for_text("[data-testid=\"confirm-dialog\"]", "copie de sécurité")
         .await;
     session.click("confirm-no").await;
-    assert_eq!(Store::open(&session.db_path()).unwrap().counts().unwrap().experts, 2);
+    assert_eq!(
+        Store::open(&session.db_path())
+            .unwrap()
+            .counts()
+            .unwrap()
+            .experts,
+        2
+    );
 
     session.click("backup-restore").await;
     session.click("confirm-yes").await;
     let summary = session
-        .wait_for_text("[data-testid=\"restore-summary\"]", "passerelle-avant-restauration-")
+        .wait_for_text(
+            "[data-testid=\"restore-summary\"]",
+            "passerelle-avant-restauration-",
+        )
         .await;
     assert!(summary.contains("passerelle-auto-"), "{summary}");
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -79,7 +93,14 @@ async fn the_automatic_backup_of_this_start_can_be_restored_after_a_confirmation
         .await;
     let table = session.testid("experts-table").await.text().await.unwrap();
     assert!(!table.contains("Weber"), "{table}");
-    assert_eq!(Store::open(&session.db_path()).unwrap().counts().unwrap().experts, 1);
+    assert_eq!(
+        Store::open(&session.db_path())
+            .unwrap()
+            .counts()
+            .unwrap()
+            .experts,
+        1
+    );
 
     session.stop().await;
 }

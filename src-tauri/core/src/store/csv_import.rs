@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Row, Transaction};
 
+use super::experts::{expert_from_row, insert_expert_rows, update_expert_rows};
 use super::search::{index_expert, index_profession, rebuild_all};
 use super::{insert_profession, new_id, now, record_meta, stale_or_missing, Store};
 use crate::error::{CoreError, CoreResult};
@@ -73,37 +74,6 @@ fn labels(conn: &Connection, sql: &str) -> CoreResult<Vec<Label>> {
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn expert_from_row(row: &Row) -> rusqlite::Result<Expert> {
-    Ok(Expert {
-        meta: record_meta(row)?,
-        organisation_name: row.get("organisation_name")?,
-        data: ExpertInput {
-            first_name: row.get("first_name")?,
-            last_name: row.get("last_name")?,
-            job_title: row.get("job_title")?,
-            organisation_id: row.get("organisation_id")?,
-            country: row.get("country")?,
-            city: row.get("city")?,
-            email: row.get("email")?,
-            phone: row.get("phone")?,
-            languages: Vec::new(),
-            theme_ids: Vec::new(),
-            territory_ids: Vec::new(),
-            profession_ids: Vec::new(),
-            bio_fr: row.get("bio_fr")?,
-            bio_other: row.get("bio_other")?,
-            bio_other_language: row.get("bio_other_language")?,
-            keywords: row.get("keywords")?,
-            availability: row.get("availability")?,
-            fees: row.get("fees")?,
-            consent_date: row.get("consent_date")?,
-            consent_source: row.get("consent_source")?,
-            review_date: row.get("review_date")?,
-            notes: row.get("notes")?,
-        },
-    })
 }
 
 /// Reads `(owner id, value)` pairs and hands each to `add` with the owner's position.
@@ -251,47 +221,6 @@ pub(crate) fn read_profession_context(conn: &Connection) -> CoreResult<Professio
     })
 }
 
-/// Rewrites an expert's languages and links (the same rows the expert form writes).
-fn write_expert_links(tx: &Transaction, id: &str, input: &ExpertInput) -> CoreResult<()> {
-    for table in [
-        "expert_languages",
-        "expert_themes",
-        "expert_territories",
-        "expert_professions",
-    ] {
-        tx.prepare_cached(&format!("DELETE FROM {table} WHERE expert_id = ?1"))?
-            .execute([id])?;
-    }
-    let mut language = tx.prepare_cached(
-        "INSERT INTO expert_languages (expert_id, position, language, level, level_rank) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (position, skill) in input.languages.iter().enumerate() {
-        let rank = LanguageLevel::from_code(&skill.level)
-            .map(LanguageLevel::rank)
-            .unwrap_or(0);
-        language.execute(params![
-            id,
-            position as i64,
-            skill.language,
-            skill.level,
-            rank
-        ])?;
-    }
-    for (table, column, ids) in [
-        ("expert_themes", "theme_id", &input.theme_ids),
-        ("expert_territories", "territory_id", &input.territory_ids),
-        ("expert_professions", "profession_id", &input.profession_ids),
-    ] {
-        let mut statement = tx.prepare_cached(&format!(
-            "INSERT OR IGNORE INTO {table} (expert_id, {column}) VALUES (?1, ?2)"
-        ))?;
-        for linked in ids {
-            statement.execute([id, linked])?;
-        }
-    }
-    Ok(())
-}
-
 /// Above this many experts written, the full-text indexes are refilled once at the end instead
 /// of record by record: reindexing one expert deletes by `expert_id`, an unindexed FTS column,
 /// so it reads the whole index and an import of n rows would take time in n².
@@ -301,45 +230,13 @@ const BULK_REINDEX_FROM: usize = 100;
 /// [`BULK_REINDEX_FROM`]); the rows come from a plan made with the same rules.
 fn insert_new_expert(tx: &Transaction, input: &ExpertInput) -> CoreResult<String> {
     check_expert(input)?;
-    let id = new_id();
-    let now = now();
-    tx.prepare_cached(
-        "INSERT INTO experts (id, first_name, last_name, job_title, organisation_id, country, city, email,
-            phone, bio_fr, bio_other, bio_other_language, keywords, availability, fees, consent_date,
-            consent_source, review_date, notes, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, 1)",
-    )?
-    .execute(params![
-        id, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(), input.organisation_id,
-        input.country, input.city.trim(), input.email.trim(), input.phone.trim(), input.bio_fr,
-        input.bio_other, input.bio_other_language, input.keywords, input.availability, input.fees,
-        input.consent_date, input.consent_source, input.review_date, input.notes, now
-    ])?;
-    write_expert_links(tx, &id, input)?;
-    Ok(id)
+    insert_expert_rows(tx, input)
 }
 
 /// Updates an expert like `Store::update_expert`, without its full-text entry.
 fn update_expert(tx: &Transaction, id: &str, version: i64, input: &ExpertInput) -> CoreResult<()> {
     check_expert(input)?;
-    let changed = tx.prepare_cached(
-        "UPDATE experts SET first_name = ?3, last_name = ?4, job_title = ?5, organisation_id = ?6,
-            country = ?7, city = ?8, email = ?9, phone = ?10, bio_fr = ?11, bio_other = ?12,
-            bio_other_language = ?13, keywords = ?14, availability = ?15, fees = ?16,
-            consent_date = ?17, consent_source = ?18, review_date = ?19, notes = ?20,
-            updated_at = ?21, version = version + 1
-         WHERE id = ?1 AND version = ?2",
-    )?
-    .execute(params![
-        id, version, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(),
-        input.organisation_id, input.country, input.city.trim(), input.email.trim(), input.phone.trim(),
-        input.bio_fr, input.bio_other, input.bio_other_language, input.keywords, input.availability,
-        input.fees, input.consent_date, input.consent_source, input.review_date, input.notes, now()
-    ])?;
-    if changed == 0 {
-        return Err(stale_or_missing(tx, "experts", "L'expert", id));
-    }
-    write_expert_links(tx, id, input)
+    update_expert_rows(tx, id, version, input)
 }
 
 fn add_competences(tx: &Transaction, profession_id: &str, labels: &[String]) -> CoreResult<()> {

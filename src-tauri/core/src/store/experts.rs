@@ -10,7 +10,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::check_expert;
 
-fn expert_from_row(row: &Row) -> rusqlite::Result<Expert> {
+pub(super) fn expert_from_row(row: &Row) -> rusqlite::Result<Expert> {
     Ok(Expert {
         meta: record_meta(row)?,
         organisation_name: row.get("organisation_name")?,
@@ -87,14 +87,21 @@ fn check_links(tx: &Transaction, input: &ExpertInput) -> CoreResult<()> {
     Ok(())
 }
 
-fn write_links(tx: &Transaction, id: &str, input: &ExpertInput) -> CoreResult<()> {
+/// Rewrites an expert's languages and links. Shared by the form, the CSV import and the JSON
+/// exchange, so every path writes the same rows.
+pub(super) fn write_expert_links(
+    tx: &Transaction,
+    id: &str,
+    input: &ExpertInput,
+) -> CoreResult<()> {
     for table in [
         "expert_languages",
         "expert_themes",
         "expert_territories",
         "expert_professions",
     ] {
-        tx.execute(&format!("DELETE FROM {table} WHERE expert_id = ?1"), [id])?;
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE expert_id = ?1"))?
+            .execute([id])?;
     }
     let mut language = tx.prepare_cached(
         "INSERT INTO expert_languages (expert_id, position, language, level, level_rank) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -111,25 +118,68 @@ fn write_links(tx: &Transaction, id: &str, input: &ExpertInput) -> CoreResult<()
             rank
         ])?;
     }
-    let mut theme = tx.prepare_cached(
-        "INSERT OR IGNORE INTO expert_themes (expert_id, theme_id) VALUES (?1, ?2)",
-    )?;
-    for theme_id in &input.theme_ids {
-        theme.execute([id, theme_id])?;
-    }
-    let mut territory = tx.prepare_cached(
-        "INSERT OR IGNORE INTO expert_territories (expert_id, territory_id) VALUES (?1, ?2)",
-    )?;
-    for territory_id in &input.territory_ids {
-        territory.execute([id, territory_id])?;
-    }
-    let mut profession = tx.prepare_cached(
-        "INSERT OR IGNORE INTO expert_professions (expert_id, profession_id) VALUES (?1, ?2)",
-    )?;
-    for profession_id in &input.profession_ids {
-        profession.execute([id, profession_id])?;
+    for (table, column, ids) in [
+        ("expert_themes", "theme_id", &input.theme_ids),
+        ("expert_territories", "territory_id", &input.territory_ids),
+        ("expert_professions", "profession_id", &input.profession_ids),
+    ] {
+        let mut statement = tx.prepare_cached(&format!(
+            "INSERT OR IGNORE INTO {table} (expert_id, {column}) VALUES (?1, ?2)"
+        ))?;
+        for linked in ids {
+            statement.execute([id, linked])?;
+        }
     }
     Ok(())
+}
+
+/// Inserts a validated expert's row and links, without its full-text entry (bulk imports
+/// refill the index once at the end). Returns the new id.
+pub(super) fn insert_expert_rows(tx: &Transaction, input: &ExpertInput) -> CoreResult<String> {
+    let id = new_id();
+    tx.prepare_cached(
+        "INSERT INTO experts (id, first_name, last_name, job_title, organisation_id, country, city, email,
+            phone, bio_fr, bio_other, bio_other_language, keywords, availability, fees, consent_date,
+            consent_source, review_date, notes, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, 1)",
+    )?
+    .execute(params![
+        id, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(), input.organisation_id,
+        input.country, input.city.trim(), input.email.trim(), input.phone.trim(), input.bio_fr,
+        input.bio_other, input.bio_other_language, input.keywords, input.availability, input.fees,
+        input.consent_date, input.consent_source, input.review_date, input.notes, now()
+    ])?;
+    write_expert_links(tx, &id, input)?;
+    Ok(id)
+}
+
+/// Updates a validated expert's row and links if it is still at `version`, without its
+/// full-text entry.
+pub(super) fn update_expert_rows(
+    tx: &Transaction,
+    id: &str,
+    version: i64,
+    input: &ExpertInput,
+) -> CoreResult<()> {
+    let changed = tx
+        .prepare_cached(
+            "UPDATE experts SET first_name = ?3, last_name = ?4, job_title = ?5, organisation_id = ?6,
+                country = ?7, city = ?8, email = ?9, phone = ?10, bio_fr = ?11, bio_other = ?12,
+                bio_other_language = ?13, keywords = ?14, availability = ?15, fees = ?16,
+                consent_date = ?17, consent_source = ?18, review_date = ?19, notes = ?20,
+                updated_at = ?21, version = version + 1
+             WHERE id = ?1 AND version = ?2",
+        )?
+        .execute(params![
+            id, version, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(),
+            input.organisation_id, input.country, input.city.trim(), input.email.trim(), input.phone.trim(),
+            input.bio_fr, input.bio_other, input.bio_other_language, input.keywords, input.availability,
+            input.fees, input.consent_date, input.consent_source, input.review_date, input.notes, now()
+        ])?;
+    if changed == 0 {
+        return Err(stale_or_missing(tx, "experts", "L'expert", id));
+    }
+    write_expert_links(tx, id, input)
 }
 
 /// Inserts an expert inside an open transaction (used by the store, the example data and tests
@@ -137,21 +187,7 @@ fn write_links(tx: &Transaction, id: &str, input: &ExpertInput) -> CoreResult<()
 pub(crate) fn insert_expert(tx: &Transaction, input: &ExpertInput) -> CoreResult<String> {
     check_expert(input)?;
     check_links(tx, input)?;
-    let id = new_id();
-    let now = now();
-    tx.execute(
-        "INSERT INTO experts (id, first_name, last_name, job_title, organisation_id, country, city, email,
-            phone, bio_fr, bio_other, bio_other_language, keywords, availability, fees, consent_date,
-            consent_source, review_date, notes, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, 1)",
-        params![
-            id, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(), input.organisation_id,
-            input.country, input.city.trim(), input.email.trim(), input.phone.trim(), input.bio_fr,
-            input.bio_other, input.bio_other_language, input.keywords, input.availability, input.fees,
-            input.consent_date, input.consent_source, input.review_date, input.notes, now
-        ],
-    )?;
-    write_links(tx, &id, input)?;
+    let id = insert_expert_rows(tx, input)?;
     index_expert(tx, &id)?;
     Ok(id)
 }
@@ -210,24 +246,7 @@ impl Store {
         check_expert(input)?;
         self.write(|tx| {
             check_links(tx, input)?;
-            let changed = tx.execute(
-                "UPDATE experts SET first_name = ?3, last_name = ?4, job_title = ?5, organisation_id = ?6,
-                    country = ?7, city = ?8, email = ?9, phone = ?10, bio_fr = ?11, bio_other = ?12,
-                    bio_other_language = ?13, keywords = ?14, availability = ?15, fees = ?16,
-                    consent_date = ?17, consent_source = ?18, review_date = ?19, notes = ?20,
-                    updated_at = ?21, version = version + 1
-                 WHERE id = ?1 AND version = ?2",
-                params![
-                    id, version, input.first_name.trim(), input.last_name.trim(), input.job_title.trim(),
-                    input.organisation_id, input.country, input.city.trim(), input.email.trim(), input.phone.trim(),
-                    input.bio_fr, input.bio_other, input.bio_other_language, input.keywords, input.availability,
-                    input.fees, input.consent_date, input.consent_source, input.review_date, input.notes, now()
-                ],
-            )?;
-            if changed == 0 {
-                return Err(stale_or_missing(tx, "experts", "L'expert", id));
-            }
-            write_links(tx, id, input)?;
+            update_expert_rows(tx, id, version, input)?;
             index_expert(tx, id)
         })?;
         self.get_expert(id)

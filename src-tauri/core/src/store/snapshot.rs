@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, Row, Transaction};
 
+use super::experts::write_expert_links;
 use super::search::{index_event, index_expert, index_profession};
 use super::{json_list, to_json_list, Store};
 use crate::error::CoreResult;
@@ -760,51 +761,7 @@ fn upsert_expert(tx: &Transaction, record: &Expert) -> CoreResult<()> {
         d.phone, d.bio_fr, d.bio_other, d.bio_other_language, d.keywords, d.availability, d.fees,
         d.consent_date, d.consent_source, d.review_date, d.notes, m.created_at, m.updated_at, m.version
     ])?;
-    let id = &m.id;
-    for table in [
-        "expert_languages",
-        "expert_themes",
-        "expert_territories",
-        "expert_professions",
-    ] {
-        tx.prepare_cached(&format!("DELETE FROM {table} WHERE expert_id = ?1"))?
-            .execute([id])?;
-    }
-    let mut language = tx.prepare_cached(
-        "INSERT INTO expert_languages (expert_id, position, language, level, level_rank) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (position, skill) in d.languages.iter().enumerate() {
-        let rank = LanguageLevel::from_code(&skill.level)
-            .map(LanguageLevel::rank)
-            .unwrap_or(0);
-        language.execute(params![
-            id,
-            position as i64,
-            skill.language,
-            skill.level,
-            rank
-        ])?;
-    }
-    for (sql, ids) in [
-        (
-            "INSERT OR IGNORE INTO expert_themes (expert_id, theme_id) VALUES (?1, ?2)",
-            &d.theme_ids,
-        ),
-        (
-            "INSERT OR IGNORE INTO expert_territories (expert_id, territory_id) VALUES (?1, ?2)",
-            &d.territory_ids,
-        ),
-        (
-            "INSERT OR IGNORE INTO expert_professions (expert_id, profession_id) VALUES (?1, ?2)",
-            &d.profession_ids,
-        ),
-    ] {
-        let mut statement = tx.prepare_cached(sql)?;
-        for other in ids {
-            statement.execute([id, other])?;
-        }
-    }
-    Ok(())
+    write_expert_links(tx, &m.id, d)
 }
 
 fn upsert_event(tx: &Transaction, record: &Event) -> CoreResult<()> {

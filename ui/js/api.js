@@ -2,6 +2,7 @@
 // command's JSON result; a failure rejects with `{kind, message, fields}` where `message` is
 // French and ready to show (see `normaliseError`).
 
+import { trackBusy } from './components/busy.js';
 import { tr } from './i18n.js';
 
 /** Turns anything a command may throw into `{kind, message, fields}`. */
@@ -19,7 +20,7 @@ async function call(name, args) {
     throw { kind: 'internal', message: tr('error.noBackend'), fields: [] };
   }
   try {
-    return await tauri.core.invoke(name, args || {});
+    return await trackBusy(tauri.core.invoke(name, args || {}));
   } catch (error) {
     throw normaliseError(error);
   }
@@ -144,6 +145,8 @@ export const updateSession = (id, version, input) => call('update_session', { id
 export const deleteSession = (id) => call('delete_session', { id });
 /** Overlapping sessions and double-booked speakers of an event. */
 export const listSessionConflicts = (eventId) => call('list_session_conflicts', { eventId });
+/** Experts for a session, best fit first, each `{expert, score, reasons}`; `query` narrows. */
+export const suggestSpeakers = (eventId, language, query) => call('suggest_speakers', { eventId, language, query });
 
 // Documents
 

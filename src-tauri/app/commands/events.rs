@@ -100,3 +100,23 @@ pub async fn list_session_conflicts(
         .run(move |store| store.session_conflicts(&event_id))
         .await
 }
+
+/// Experts for a session, best fit first, each with the reasons they fit; `query` narrows.
+#[tauri::command]
+pub async fn suggest_speakers(
+    state: State<'_, SharedState>,
+    event_id: String,
+    language: Option<String>,
+    query: Option<String>,
+) -> Result<Vec<passerelle_core::model::SpeakerSuggestion>, CommandError> {
+    state
+        .run(move |store| {
+            store.suggest_speakers(
+                &event_id,
+                language.as_deref().unwrap_or(""),
+                query.as_deref().unwrap_or(""),
+                8,
+            )
+        })
+        .await
+}

@@ -40,6 +40,15 @@ macro_rules! codes_of {
 }
 
 /// Languages most used in cross-border cooperation first, then other European languages.
+/// The French name of an ISO 639-1 language code ("de" → "allemand"), or the code itself.
+pub fn language_label(code: &str) -> &str {
+    LANGUAGES
+        .iter()
+        .find(|(known, _)| *known == code)
+        .map(|(_, label)| *label)
+        .unwrap_or(code)
+}
+
 const LANGUAGES: &[(&str, &str)] = &[
     ("fr", "français"),
     ("de", "allemand"),

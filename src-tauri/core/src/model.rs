@@ -582,6 +582,18 @@ pub struct Page<T> {
     pub total: i64,
 }
 
+/// An expert proposed as a speaker for a session, with why they fit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SpeakerSuggestion {
+    pub expert: ExpertSummary,
+    /// Higher fits better: shared themes count twice, the event's territory twice, the
+    /// session's language once.
+    pub score: i64,
+    /// French sentences, e.g. "2 thématiques en commun : Santé, Mobilité".
+    pub reasons: Vec<String>,
+}
+
 /// One hit of the global search box.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -134,8 +134,20 @@ impl Session {
 
     /// Clicks the element with `data-testid`, once it is there.
     pub async fn click(&self, id: &str) {
-        self.testid(id)
-            .await
+        let element = self.testid(id).await;
+        // The app scrolls inside <main>, not the window. WebKitWebDriver brings an element
+        // just inside the view, then focusing it on mousedown scrolls <main> again and the
+        // mouseup lands elsewhere: centre it first, as a person would have it on screen.
+        if let Ok(argument) = serde_json::to_value(&element) {
+            let _ = self
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![argument],
+                )
+                .await;
+        }
+        element
             .click()
             .await
             .unwrap_or_else(|e| panic!("cannot click {id}: {e}"));

@@ -88,24 +88,57 @@ async fn add_session(
     session.type_into("session-title", title).await;
     if let Some(name) = speaker {
         session.type_into("session-speaker-search", name).await;
-        let option = session
-            .css("[data-testid=\"session-speaker-option\"]")
+        // The list first shows the suggestions for the session, then the experts found.
+        session
+            .wait_for_text("[data-testid=\"session-speaker-results\"]", name)
             .await;
-        let label = option.text().await.unwrap();
-        assert!(
-            label.contains(name),
-            "the picker suggests {label:?} for {name:?}"
-        );
+        let option = session
+            .client
+            .find(Locator::XPath(&format!(
+                "//button[@data-testid='session-speaker-option'][contains(., '{name}')]"
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("the picker does not offer {name}: {e}"));
         option.click().await.unwrap();
         session
             .wait_for_text("[data-testid=\"session-speakers\"]", name)
             .await;
+        // The suggestions below are redrawn after a choice: let them settle before clicking.
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     }
     session.click("session-save").await;
     // Each day is its own table: look in the whole agenda.
     session
         .wait_for_text("[data-testid=\"agenda\"]", title)
         .await;
+}
+
+/// Clicks the button `testid` on the agenda row whose text contains `title`.
+async fn row_button(session: &Session, title: &str, testid: &str) {
+    session
+        .client
+        .find(Locator::XPath(&format!(
+            "//tr[@data-testid='session-row'][contains(., '{title}')]//button[@data-testid='{testid}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no {testid} on the row of {title}: {e}"))
+        .click()
+        .await
+        .unwrap();
+    session.testid("session-form").await;
+    // The speaker suggestions arrive just after the form and move its buttons: let the
+    // layout settle, as a person's eyes would, before clicking further down.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+}
+
+async fn field_value(session: &Session, testid: &str) -> String {
+    session
+        .testid(testid)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -225,6 +258,61 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
         .await
         .ok();
     session.screenshot("04-evenement-agenda").await;
+
+    // Duplicating puts a copy right after the original, with the same speakers.
+    row_button(&session, "Synthèse et évaluation", "session-duplicate").await;
+    assert_eq!(field_value(&session, "session-startTime").await, "12:00");
+    assert_eq!(field_value(&session, "session-endTime").await, "13:30");
+    // Saved from the keyboard, as the agenda editor allows: Enter in a field submits.
+    session
+        .testid("session-title")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    session
+        .wait_for_text("[data-testid=\"agenda\"]", "13:30")
+        .await;
+
+    // Moving a session keeps its length: a new start carries the end along.
+    row_button(&session, "Visite du pont du Rhin", "session-move").await;
+    session.type_into("session-startTime", "14:00").await;
+    session.click("session-title").await;
+    assert_eq!(field_value(&session, "session-endTime").await, "15:30");
+    session
+        .testid("session-title")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    session
+        .wait_for_text("[data-testid=\"agenda\"]", "15:30")
+        .await;
+    let rows = session
+        .client
+        .find_all(Locator::Css("[data-testid=\"session-row\"]"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 5, "four sessions and one copy");
+    let store = Store::open(&session.db_path()).unwrap();
+    let event = store.find_event_by_code("RHIN-2027").unwrap();
+    let mut times: Vec<(String, String, String)> = store
+        .list_sessions(&event.meta.id)
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.data.date, s.data.start_time, s.data.end_time))
+        .collect();
+    times.sort();
+    assert_eq!(
+        times,
+        [
+            ("2027-03-16".into(), "09:00".into(), "10:00".into()),
+            ("2027-03-16".into(), "10:00".into(), "12:00".into()),
+            ("2027-03-17".into(), "10:30".into(), "12:00".into()),
+            ("2027-03-17".into(), "12:00".into(), "13:30".into()),
+            ("2027-03-17".into(), "14:00".into(), "15:30".into()),
+        ]
+    );
 
     // The session form with the speaker picker, as a user sees it.
     session.click("session-new").await;

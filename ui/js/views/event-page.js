@@ -139,6 +139,8 @@ export async function render(root, params) {
         : null),
       h('td', { class: 'actions' },
         button(tr('action.edit'), () => openForm(session), { kind: 'tertiary', small: true, testid: 'session-edit', ariaLabel: tr('agenda.editLabel', { title: session.title }) }),
+        button(tr('agenda.move'), () => openForm(session, null, { focusField: 'date' }), { kind: 'tertiary', small: true, testid: 'session-move', ariaLabel: tr('agenda.moveLabel', { title: session.title }) }),
+        button(tr('agenda.duplicate'), () => openForm(null, null, { template: duplicateOf(session) }), { kind: 'tertiary', small: true, testid: 'session-duplicate', ariaLabel: tr('agenda.duplicateLabel', { title: session.title }) }),
         button(tr('action.delete'), () => removeSession(session), { kind: 'tertiary', small: true, testid: 'session-delete', ariaLabel: tr('agenda.deleteLabel', { title: session.title }) })));
   }
 
@@ -162,11 +164,15 @@ export async function render(root, params) {
 
   // ---- Session form -------------------------------------------------------------------------
 
-  async function openForm(session, day) {
+  /**
+   * Opens the session form: `session` to edit (focus on `focusField`, "title" by default), or
+   * a new one on `day`, or a new one prefilled from `template` (a duplicate).
+   */
+  async function openForm(session, day, { template = null, focusField = null } = {}) {
     if (sessionForm && sessionForm.dirty && !(await confirmLeave(sessionForm))) return;
     closeForm();
     const last = sessions.length ? sessions[sessions.length - 1] : null;
-    const values = session || {
+    const values = session || template || {
       date: day || (last ? last.date : event.startDate), startTime: last && !day ? last.endTime : '', endTime: '', title: '', description: '',
       kind: 'talk', place: event.venue || '', language: (event.languages && event.languages[0]) || '', speakers: [],
     };
@@ -174,11 +180,11 @@ export async function render(root, params) {
       onSubmit: () => saveSession(session, form, speakers),
       onReload: () => { closeForm(); loadAgenda(); },
       noticeTestId: 'session-notice',
-      title: session ? tr('agenda.editTitle') : tr('agenda.newTitle'),
+      title: session ? tr('agenda.editTitle') : template ? tr('agenda.duplicateTitle', { title: template.title }) : tr('agenda.newTitle'),
     });
     sessionForm = form;
     const f = (spec) => form.field({ ...spec, value: spec.value ?? values[spec.name] });
-    const speakers = speakerEditor(form, values.speakers);
+    const speakers = speakerEditor(form, values.speakers, id);
     fill(form.el, 
       section(tr('agenda.section.when'),
         f({ name: 'date', label: tr('session.date'), type: 'date', required: true }),
@@ -194,10 +200,49 @@ export async function render(root, params) {
       h('div', { class: 'form-actions' },
         h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'session-save' }, tr('action.save')),
         button(tr('action.cancel'), () => cancelForm(), { testid: 'session-cancel' })));
+    keepDuration(form);
+    speakers.refresh();
+    form.control('language').addEventListener('change', () => speakers.refresh());
     replace(formSlot, h('div', { class: 'session-form card-inset' }, form.el));
-    const first = form.control(session ? 'title' : 'date');
+    const first = form.control(focusField || (session ? 'title' : 'date'));
     first.focus();
     formSlot.scrollIntoView({ block: 'start' });
+  }
+
+  /**
+   * Moving a session keeps its length: when the start changes, the end follows by the same
+   * amount, until the user edits the end themselves. The backend still checks the result.
+   */
+  function keepDuration(form) {
+    const start = form.control('startTime');
+    const end = form.control('endTime');
+    let previousStart = form.value('startTime');
+    let endTouched = false;
+    end.addEventListener('input', () => { endTouched = true; });
+    start.addEventListener('change', () => {
+      const newStart = form.value('startTime');
+      // A start being retyped may pass through empty: keep the last real one as reference.
+      if (Number.isNaN(minutes(newStart))) return;
+      const shift = minutes(newStart) - minutes(previousStart);
+      const currentEnd = minutes(form.value('endTime'));
+      previousStart = newStart;
+      if (endTouched || Number.isNaN(shift) || Number.isNaN(currentEnd)) return;
+      const moved = currentEnd + shift;
+      if (moved > 0 && moved < 24 * 60) end.value = clock(moved);
+    });
+  }
+
+  /** A session like `session`, placed right after it on the same day. */
+  function duplicateOf(session) {
+    const length = minutes(session.endTime) - minutes(session.startTime);
+    const end = minutes(session.endTime) + length;
+    const fits = !Number.isNaN(end) && end < 24 * 60;
+    return {
+      ...session,
+      startTime: fits ? session.endTime : session.startTime,
+      endTime: fits ? clock(end) : session.endTime,
+      speakers: session.speakers.map((speaker) => ({ ...speaker })),
+    };
   }
 
   function closeForm() {
@@ -342,7 +387,7 @@ export async function render(root, params) {
 // ---- Speakers -------------------------------------------------------------------------------
 
 /** The ordered speakers of a session, with a search in the expert directory to add one. */
-function speakerEditor(form, initial) {
+function speakerEditor(form, initial, eventId) {
   const codes = getCodes();
   let speakers = initial.map((s) => ({ ...s }));
   const list = h('ol', { class: 'speaker-list', 'data-testid': 'session-speakers' });
@@ -398,41 +443,48 @@ function speakerEditor(form, initial) {
     }
   };
 
+  // The experts who fit the session best come first, with why (shared themes, the event's
+  // territory, the session's language); typing narrows the list. The ranking is the backend's.
   let sequence = 0;
   const runSearch = async () => {
     const mine = ++sequence;
     const query = search.value.trim();
-    if (!query) {
-      replace(results);
-      return;
-    }
-    let page;
+    let suggestions;
     try {
-      page = await api.searchExperts({ query, limit: 10, offset: 0 });
+      suggestions = await api.suggestSpeakers(eventId, form.value('language') || null, query || null);
     } catch (error) {
       replace(results, h('li', { class: 'field-error' }, error.message));
       return;
     }
     if (mine !== sequence) return;
     const chosen = new Set(speakers.map((s) => s.expertId));
-    const items = page.items.filter((expert) => !chosen.has(expert.id));
-    replace(results, ...(items.length ? items.map((expert) => {
-      const name = `${expert.firstName} ${expert.lastName}`;
-      const detail = [expert.organisationName, expert.city].filter(Boolean).join(', ');
-      return h('li', null, h('button', {
-        type: 'button', class: 'button button-secondary button-small speaker-option', 'data-testid': 'session-speaker-option', 'data-id': expert.id,
-        onclick: () => {
-          readRoles();
-          expertNames.set(expert.id, { name, organisation: expert.organisationName || '' });
-          speakers.push({ expertId: expert.id, role: 'speaker' });
-          render();
-          changed();
-          search.value = '';
-          replace(results);
-          search.focus();
-        },
-      }, tr('agenda.addSpeaker', { name }), detail ? h('span', { class: 'muted' }, ` — ${detail}`) : null));
-    }) : [h('li', { class: 'muted' }, tr('agenda.noExpertFound'))]));
+    const items = suggestions.filter((suggestion) => !chosen.has(suggestion.expert.id));
+    if (!items.length) {
+      replace(results, query ? h('li', { class: 'muted' }, tr('agenda.noExpertFound')) : null);
+      return;
+    }
+    replace(results,
+      query ? null : h('li', { class: 'speaker-results-title muted' }, tr('agenda.suggestionsTitle')),
+      ...items.map(({ expert, reasons }) => {
+        const name = `${expert.firstName} ${expert.lastName}`;
+        const detail = [expert.organisationName, expert.city].filter(Boolean).join(', ');
+        return h('li', { class: 'speaker-suggestion' }, h('button', {
+          type: 'button', class: 'button button-secondary button-small speaker-option', 'data-testid': 'session-speaker-option', 'data-id': expert.id,
+          onclick: () => {
+            readRoles();
+            expertNames.set(expert.id, { name, organisation: expert.organisationName || '' });
+            speakers.push({ expertId: expert.id, role: 'speaker' });
+            render();
+            changed();
+            search.value = '';
+            runSearch();
+            search.focus();
+          },
+        }, tr('agenda.addSpeaker', { name }), detail ? h('span', { class: 'muted' }, ` — ${detail}`) : null),
+        reasons.length
+          ? h('ul', { class: 'speaker-reasons', 'data-testid': 'session-speaker-reasons' }, reasons.map((reason) => h('li', null, reason)))
+          : null);
+      }));
   };
   search.addEventListener('input', (event) => {
     event.stopPropagation();
@@ -460,5 +512,18 @@ function speakerEditor(form, initial) {
       readRoles();
       return speakers.map((s) => ({ expertId: s.expertId, role: s.role }));
     },
+    /** Shows the suggestions for the session as the form now describes it. */
+    refresh: () => runSearch(),
   };
+}
+
+/** Minutes since midnight of "HH:MM", or NaN. */
+function minutes(time) {
+  const match = /^(\d{2}):(\d{2})$/.exec(time || '');
+  return match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+}
+
+/** "HH:MM" for minutes since midnight. */
+function clock(total) {
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }

@@ -41,7 +41,7 @@ pub(super) fn expert_from_row(row: &Row) -> rusqlite::Result<Expert> {
     })
 }
 
-fn summary_from_row(row: &Row) -> rusqlite::Result<ExpertSummary> {
+pub(super) fn summary_from_row(row: &Row) -> rusqlite::Result<ExpertSummary> {
     Ok(ExpertSummary {
         id: row.get("id")?,
         first_name: row.get("first_name")?,

@@ -21,6 +21,7 @@ pub(crate) mod schema;
 pub(crate) mod search;
 mod sessions;
 pub(crate) mod snapshot;
+mod suggestions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

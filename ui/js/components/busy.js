@@ -1,0 +1,37 @@
+// A progress indicator for any backend call slower than half a second: a quick call shows
+// nothing, a slow one (a large search, a PDF, an import) shows that the app is working.
+
+import { h } from '../dom.js';
+import { tr } from '../i18n.js';
+
+const DELAY_MS = 500;
+let pending = 0;
+let timer = null;
+let indicator = null;
+
+function element() {
+  if (!indicator) {
+    indicator = h('div', { class: 'busy-indicator', role: 'status', 'data-testid': 'busy-indicator', hidden: true },
+      h('progress', { class: 'busy-progress', 'aria-label': tr('busy.label') }),
+      h('span', { class: 'busy-text' }, tr('busy.label')));
+    document.body.appendChild(indicator);
+  }
+  return indicator;
+}
+
+/** Counts `promise` as running work until it settles; returns it unchanged. */
+export function trackBusy(promise) {
+  pending += 1;
+  if (pending === 1) {
+    timer = setTimeout(() => { element().hidden = false; }, DELAY_MS);
+  }
+  const done = () => {
+    pending -= 1;
+    if (pending === 0) {
+      clearTimeout(timer);
+      if (indicator) indicator.hidden = true;
+    }
+  };
+  promise.then(done, done);
+  return promise;
+}

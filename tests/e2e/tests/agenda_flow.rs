@@ -314,11 +314,31 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
         ]
     );
 
-    // The session form with the speaker picker, as a user sees it.
+    // The speaker picker suggests who fits the session and says why: for a session in French,
+    // Anna Keller (French C1) is suggested, Luc Martin (no language given) is not; typing
+    // narrows the list to the experts found.
     session.click("session-new").await;
+    session.choose("session-language", "fr").await;
+    let suggestions = session
+        .wait_for_text(
+            "[data-testid=\"session-speaker-results\"]",
+            "parle français (C1)",
+        )
+        .await;
+    assert!(suggestions.contains("Anna Keller"), "{suggestions}");
+    assert!(!suggestions.contains("Luc Martin"), "{suggestions}");
+    session
+        .client
+        .execute(
+            "document.querySelector('[data-testid=\"session-speaker-search\"]').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await
+        .ok();
+    session.screenshot("05-sequence-suggestions").await;
     session.type_into("session-speaker-search", "mar").await;
     session
-        .css("[data-testid=\"session-speaker-option\"]")
+        .wait_for_text("[data-testid=\"session-speaker-results\"]", "Luc Martin")
         .await;
     session.screenshot("05-sequence-formulaire").await;
     session.click("session-cancel").await;

@@ -36,6 +36,8 @@ export const listCodes = () => call('list_codes');
 export const searchAll = (query) => call('search_all', { query });
 /** Adds the labelled example study visit; resolves to its event id. */
 export const addDemo = () => call('add_demo');
+/** Upcoming events whose programme lacks required items: `[{eventId, code, title, startDate, missing}]`. */
+export const incompleteProgrammes = () => call('incomplete_programmes');
 
 // Organisations
 

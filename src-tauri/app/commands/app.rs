@@ -54,3 +54,14 @@ pub async fn search_all(
 pub async fn add_demo(state: State<'_, SharedState>) -> Result<String, CommandError> {
     state.run(passerelle_core::demo::add_demo).await
 }
+
+/// Upcoming events whose programme still lacks required items, for the home view.
+#[tauri::command]
+pub async fn incomplete_programmes(
+    state: State<'_, SharedState>,
+) -> Result<Vec<passerelle_core::completeness::IncompleteProgramme>, CommandError> {
+    let today = chrono::Local::now().date_naive().to_string();
+    state
+        .run(move |store| store.incomplete_programmes(&today))
+        .await
+}

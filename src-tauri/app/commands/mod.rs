@@ -20,6 +20,7 @@ macro_rules! all_commands {
             $crate::commands::app::list_codes,
             $crate::commands::app::search_all,
             $crate::commands::app::add_demo,
+            $crate::commands::app::incomplete_programmes,
             $crate::commands::reference::list_organisations,
             $crate::commands::reference::get_organisation,
             $crate::commands::reference::create_organisation,

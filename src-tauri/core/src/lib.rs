@@ -7,6 +7,7 @@
 
 pub mod bench_support;
 pub mod codes;
+pub mod completeness;
 pub mod demo;
 pub mod documents;
 pub mod error;

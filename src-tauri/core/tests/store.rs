@@ -475,3 +475,50 @@ fn a_newer_database_is_refused_untouched() {
         "the newer file was modified"
     );
 }
+
+#[test]
+fn upcoming_events_with_programme_gaps_are_listed_with_what_is_missing() {
+    let (_dir, mut store) = seeded_store();
+    let bare = store
+        .create_event(&event("BARE-2027", "2027-06-01", "2027-06-02"))
+        .unwrap();
+    let mut full = event("FULL-2027", "2027-05-01", "2027-05-01");
+    full.audience = "Agents des collectivités frontalières".into();
+    full.objectives = vec!["Comprendre le droit local".into()];
+    full.prerequisites = "Aucun".into();
+    full.teaching_methods = "Exposés et visites".into();
+    full.evaluation_methods = "Questionnaire".into();
+    full.accessibility = "Salle accessible".into();
+    full.accessibility_contact = "Mme Durand".into();
+    full.price = "Gratuit".into();
+    full.access_terms = "Inscription".into();
+    full.contact_name = "M. Petit".into();
+    full.contact_email = "petit@exemple.fr".into();
+    let full = store.create_event(&full).unwrap();
+    store
+        .create_session(
+            &full.meta.id,
+            &session("2027-05-01", "09:00", "10:00", "Ouverture"),
+        )
+        .unwrap();
+    store
+        .create_event(&event("PAST-2020", "2020-01-01", "2020-01-01"))
+        .unwrap();
+
+    let gaps = store.incomplete_programmes("2027-01-01").unwrap();
+    assert_eq!(
+        gaps.len(),
+        1,
+        "complete and past events are not listed: {gaps:?}"
+    );
+    assert_eq!(gaps[0].event_id, bare.meta.id);
+    assert!(gaps[0].missing.contains(&"objectifs"));
+    assert!(gaps[0].missing.contains(&"prérequis"));
+    assert!(gaps[0]
+        .missing
+        .contains(&"accessibilité et référent handicap"));
+    assert!(gaps[0].missing.contains(&"contact"));
+    assert!(gaps[0]
+        .missing
+        .contains(&"programme détaillé (aucune séquence)"));
+}

@@ -149,6 +149,15 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
     session.click("nav-accueil").await;
     session.wait_for_text("main", "événement").await;
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    // The seeded event lacks most programme items: the home view says which.
+    let incomplete = session
+        .wait_for_text(
+            "[data-testid=\"home-incomplete\"]",
+            "Conférence des eurodistricts",
+        )
+        .await;
+    assert!(incomplete.contains("objectifs"), "{incomplete}");
+    assert!(incomplete.contains("prérequis"), "{incomplete}");
     session.screenshot("01-accueil").await;
 
     // The event, through its form.

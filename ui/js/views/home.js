@@ -11,9 +11,10 @@ import { navigate } from '../router.js';
 
 /** Renders the home view into `root`. */
 export async function render(root) {
-  const [info, upcoming] = await Promise.all([
+  const [info, upcoming, incomplete] = await Promise.all([
     api.appInfo(),
     api.searchEvents({ query: '', from: todayIso(), limit: 5, offset: 0 }),
+    api.incompleteProgrammes(),
   ]);
   const counts = info.counts;
   const addDemo = async () => {
@@ -77,6 +78,14 @@ export async function render(root) {
         h('span', { class: 'stat-label' }, tr(key))))),
     card(tr('home.upcoming'), upcomingBlock,
       h('p', { class: 'card-footer-link' }, h('a', { href: '#/evenements' }, tr('home.allEvents')))),
+    incomplete.length
+      ? card(tr('home.incomplete.title'),
+        h('p', { class: 'muted' }, tr('home.incomplete.intro')),
+        h('ul', { class: 'plain-list incomplete-list', 'data-testid': 'home-incomplete' }, incomplete.map((item) => h('li', null,
+          h('a', { href: `#/evenements/${encodeURIComponent(item.eventId)}/modifier` }, item.title),
+          h('span', { class: 'muted' }, ` — ${item.code}, ${formatDate(item.startDate)}`),
+          h('span', { class: 'block' }, tr('home.incomplete.missing', { items: item.missing.join(', ') }))))))
+      : null,
     h('p', { class: 'app-meta', 'data-testid': 'app-meta' },
       tr('home.meta', { path: info.dbPath, schema: info.schemaVersion, version: info.appVersion })));
   return {};

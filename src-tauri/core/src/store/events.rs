@@ -408,6 +408,26 @@ impl Store {
         Ok(Page { items, total })
     }
 
+    /// Events ending on or after `today` (ISO date) and not cancelled, soonest first, each with
+    /// its number of sessions.
+    pub fn upcoming_events_with_session_counts(
+        &self,
+        today: &str,
+    ) -> CoreResult<Vec<(Event, i64)>> {
+        let ids: Vec<(String, i64)> = {
+            let mut statement = self.conn().prepare_cached(
+                "SELECT ev.id, (SELECT COUNT(*) FROM sessions s WHERE s.event_id = ev.id)
+                 FROM events ev WHERE ev.end_date >= ?1 AND ev.status <> 'cancelled'
+                 ORDER BY ev.start_date, ev.code",
+            )?;
+            let rows = statement.query_map([today], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        ids.into_iter()
+            .map(|(id, count)| Ok((self.get_event(&id)?, count)))
+            .collect()
+    }
+
     /// Agenda warnings for an event: sessions of the event that overlap, and speakers who are
     /// booked elsewhere (in this or another event) at the same time.
     pub fn session_conflicts(&self, event_id: &str) -> CoreResult<Vec<SessionConflict>> {

@@ -101,6 +101,8 @@ const fr = {
   'home.upcoming': 'Prochains événements',
   'home.noUpcoming': 'Aucun événement à venir.',
   'home.allEvents': 'Voir tous les événements',
+  'trends.title': 'Évolution par année',
+  'trends.competence': 'Compétence',
   'home.incomplete.title': 'Programmes à compléter',
   'home.incomplete.intro': 'Ces événements à venir n’ont pas encore tout ce que le programme de formation doit indiquer.',
   'home.incomplete.missing': 'Manque : {items}.',

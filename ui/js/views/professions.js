@@ -264,13 +264,29 @@ function competencesCard(getProfession, setProfession) {
     }
   }
 
+  /** Competences × years: the trend observed each year, at a glance. */
+  function trendsByYear(competences) {
+    const years = [...new Set(competences.flatMap((c) => c.observations.map((o) => o.year)))].sort((a, b) => a - b);
+    if (!years.length) return null;
+    return h('div', { class: 'trends-by-year' },
+      h('h3', { id: 'trends-title' }, tr('trends.title')),
+      h('div', { class: 'table-wrapper' }, h('table', { class: 'table table-compact', 'data-testid': 'trends-by-year', 'aria-labelledby': 'trends-title' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, tr('trends.competence')), years.map((year) => h('th', { scope: 'col', class: 'numeric' }, String(year))))),
+        h('tbody', null, competences.map((competence) => h('tr', null,
+          h('th', { scope: 'row' }, competence.label),
+          years.map((year) => {
+            const seen = competence.observations.filter((o) => o.year === year);
+            return h('td', { class: 'numeric' }, seen.map((o) => h('span', { class: ['trend', `trend-${o.trend}`, 'block'] }, labelOf('trends', o.trend))));
+          })))))));
+  }
+
   function draw() {
     const competences = getProfession().competences || [];
     if (!competences.length) {
       replace(list, emptyState(tr('competence.empty')));
       return;
     }
-    replace(list, ...competences.map((competence) => {
+    replace(list, trendsByYear(competences), ...competences.map((competence) => {
       const editSlot = h('div');
       const obsSlot = h('div');
       const headingId = `competence-${competence.id}`;

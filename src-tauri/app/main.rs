@@ -10,6 +10,10 @@ use clap::Parser;
 use passerelle_app::cli::Cli;
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        attach_parent_console();
+    }
     let cli = Cli::parse();
     match cli.command {
         Some(command) => passerelle_app::cli::run(command, cli.db),
@@ -20,5 +24,23 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// A release build on Windows has no console of its own (`windows_subsystem = "windows"`), so
+/// a command typed in cmd.exe or PowerShell would print nothing: attach to the console of the
+/// shell that started us, when there is one. Harmless when there is none (double-click).
+#[cfg(windows)]
+fn attach_parent_console() {
+    #[link(name = "kernel32")]
+    extern "system" {
+        fn AttachConsole(process_id: u32) -> i32;
+    }
+    /// `ATTACH_PARENT_PROCESS`, i.e. `(DWORD)-1`.
+    const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+    // SAFETY: AttachConsole takes a plain integer and only changes this process's standard
+    // handles; a failure (no parent console) is reported by its return value, ignored here.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
     }
 }

@@ -4,6 +4,8 @@
 
 mod exchange;
 
+use exchange::Outcome;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -133,13 +135,6 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
     }
 }
 
-/// What a windowless command ended with, when it did not fail outright.
-enum Outcome {
-    Done,
-    /// Refused after explaining why on stdout (an import with rejected lines): exit code 2.
-    Refused(String),
-}
-
 fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
     let mut store = Store::open_with_reference(path)?;
     let mut out = std::io::stdout().lock();
@@ -196,12 +191,7 @@ fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
                 &serde_json::json!({"event": event.data.code, "file": file}),
             )?;
         }
-        Command::Import { what } => {
-            return Ok(match exchange::import(&mut store, what, &mut out)? {
-                exchange::Outcome::Done => Outcome::Done,
-                exchange::Outcome::Refused(why) => Outcome::Refused(why),
-            })
-        }
+        Command::Import { what } => return exchange::import(&mut store, what, &mut out),
         Command::Export {
             what,
             out: file,

@@ -65,7 +65,8 @@ pub enum ExportKind {
     Json,
 }
 
-/// The outcome of a command: success, or a refusal already explained on stdout.
+/// How a windowless command ended, when it did not fail outright: done, or refused after
+/// explaining why on stdout (an import with rejected lines; exit code 2).
 pub enum Outcome {
     Done,
     Refused(String),

@@ -134,20 +134,12 @@ impl Session {
 
     /// Clicks the element with `data-testid`, once it is there.
     pub async fn click(&self, id: &str) {
-        let element = self.testid(id).await;
         // The app scrolls inside <main>, not the window. WebKitWebDriver brings an element
         // just inside the view, then focusing it on mousedown scrolls <main> again and the
         // mouseup lands elsewhere: centre it first, as a person would have it on screen.
-        if let Ok(argument) = serde_json::to_value(&element) {
-            let _ = self
-                .client
-                .execute(
-                    "arguments[0].scrollIntoView({block: 'center'})",
-                    vec![argument],
-                )
-                .await;
-        }
-        element
+        self.scroll_to(id).await;
+        self.testid(id)
+            .await
             .click()
             .await
             .unwrap_or_else(|e| panic!("cannot click {id}: {e}"));
@@ -170,6 +162,30 @@ impl Session {
             .select_by_value(value)
             .await
             .unwrap_or_else(|e| panic!("cannot choose {value} in {id}: {e}"));
+    }
+
+    /// How many elements match `selector` now (0 if the page cannot be read).
+    pub async fn count(&self, selector: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(selector))
+            .await
+            .map(|found| found.len())
+            .unwrap_or(0)
+    }
+
+    /// Scrolls `<main>` so that the element with `data-testid` is in the middle of the view
+    /// (for screenshots of what lies below the fold).
+    pub async fn scroll_to(&self, id: &str) {
+        let element = self.testid(id).await;
+        if let Ok(argument) = serde_json::to_value(&element) {
+            let _ = self
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center'})",
+                    vec![argument],
+                )
+                .await;
+        }
     }
 
     /// Waits until no element matches `selector` any more.

@@ -230,12 +230,11 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
     )
     .await;
 
-    let rows = session
-        .client
-        .find_all(Locator::Css("[data-testid=\"session-row\"]"))
-        .await
-        .unwrap();
-    assert_eq!(rows.len(), 4, "four sessions in the agenda");
+    assert_eq!(
+        session.count("[data-testid=\"session-row\"]").await,
+        4,
+        "four sessions in the agenda"
+    );
     let agenda = session.testid("agenda").await.text().await.unwrap();
     assert!(
         agenda.contains("Mardi 16/03/2027"),
@@ -252,20 +251,12 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
         .await;
     assert!(warning.contains("AUTRE-2027"), "{warning}");
     assert!(warning.contains("09:30"), "{warning}");
-    let warnings = session
-        .client
-        .find_all(Locator::Css("[data-testid=\"session-warning\"]"))
-        .await
-        .unwrap();
-    assert_eq!(warnings.len(), 1, "only the clashing session is flagged");
-    session
-        .client
-        .execute(
-            "document.querySelector('[data-testid=\"agenda\"]').scrollIntoView()",
-            vec![],
-        )
-        .await
-        .ok();
+    assert_eq!(
+        session.count("[data-testid=\"session-warning\"]").await,
+        1,
+        "only the clashing session is flagged"
+    );
+    session.scroll_to("agenda").await;
     session.screenshot("04-evenement-agenda").await;
 
     // Duplicating puts a copy right after the original, with the same speakers.
@@ -297,12 +288,11 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
     session
         .wait_for_text("[data-testid=\"agenda\"]", "15:30")
         .await;
-    let rows = session
-        .client
-        .find_all(Locator::Css("[data-testid=\"session-row\"]"))
-        .await
-        .unwrap();
-    assert_eq!(rows.len(), 5, "four sessions and one copy");
+    assert_eq!(
+        session.count("[data-testid=\"session-row\"]").await,
+        5,
+        "four sessions and one copy"
+    );
     let store = Store::open(&session.db_path()).unwrap();
     let event = store.find_event_by_code("RHIN-2027").unwrap();
     let mut times: Vec<(String, String, String)> = store
@@ -336,14 +326,7 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
         .await;
     assert!(suggestions.contains("Anna Keller"), "{suggestions}");
     assert!(!suggestions.contains("Luc Martin"), "{suggestions}");
-    session
-        .client
-        .execute(
-            "document.querySelector('[data-testid=\"session-speaker-search\"]').scrollIntoView({block: 'center'})",
-            vec![],
-        )
-        .await
-        .ok();
+    session.scroll_to("session-speaker-search").await;
     session.screenshot("05-sequence-suggestions").await;
     session.type_into("session-speaker-search", "mar").await;
     session

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use passerelle_core::model::ExpertInput;
 use passerelle_core::Store;
-use passerelle_e2e::{Locator, Session};
+use passerelle_e2e::Session;
 
 fn seed(db: &Path) {
     let mut store = Store::open_with_reference(db).expect("seed database");
@@ -19,15 +19,6 @@ fn seed(db: &Path) {
             ..Default::default()
         })
         .expect("expert Dubois");
-}
-
-async fn backup_rows(session: &Session) -> usize {
-    session
-        .client
-        .find_all(Locator::Css("[data-testid=\"backup-row\"]"))
-        .await
-        .map(|rows| rows.len())
-        .unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -48,7 +39,7 @@ async fn the_automatic_backup_of_this_start_can_be_restored_after_a_confirmation
     session.click("nav-exchange").await;
     session.css("[data-testid=\"backup-row\"]").await;
     assert_eq!(
-        backup_rows(&session).await,
+        session.count("[data-testid=\"backup-row\"]").await,
         1,
         "one automatic backup per start"
     );
@@ -80,7 +71,7 @@ async fn the_automatic_backup_of_this_start_can_be_restored_after_a_confirmation
         .await;
     assert!(summary.contains("passerelle-auto-"), "{summary}");
     let deadline = Instant::now() + Duration::from_secs(10);
-    while backup_rows(&session).await != 2 {
+    while session.count("[data-testid=\"backup-row\"]").await != 2 {
         assert!(Instant::now() < deadline, "the safety copy is not listed");
         tokio::time::sleep(Duration::from_millis(200)).await;
     }

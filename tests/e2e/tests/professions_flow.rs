@@ -84,14 +84,7 @@ async fn a_profession_shows_its_competences_and_their_trends_by_year() {
         observations.contains("Observatoire de l'emploi territorial"),
         "{observations}"
     );
-    session
-        .client
-        .execute(
-            "document.querySelector('[data-testid=\"competences\"]').scrollIntoView()",
-            vec![],
-        )
-        .await
-        .ok();
+    session.scroll_to("competences").await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     session.screenshot("16-metier-evolutions").await;
 

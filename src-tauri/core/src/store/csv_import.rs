@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, Row, Transaction};
 
 use super::experts::{expert_from_row, insert_expert_rows, update_expert_rows};
+use super::professions::profession_from_row;
 use super::search::{index_expert, index_profession, rebuild_all};
 use super::{insert_profession, new_id, now, record_meta, stale_or_missing, Store};
 use crate::error::{CoreError, CoreResult};
@@ -174,20 +175,7 @@ pub(crate) fn read_profession_context(conn: &Connection) -> CoreResult<Professio
             "SELECT p.*, f.label AS family_label FROM professions p
              LEFT JOIN profession_families f ON f.id = p.family_id ORDER BY p.created_at, p.id",
         )?;
-        let rows = statement.query_map([], |row| {
-            Ok(Profession {
-                meta: record_meta(row)?,
-                reference_key: row.get("reference_key")?,
-                family_label: row.get("family_label")?,
-                data: ProfessionInput {
-                    title: row.get("title")?,
-                    family_id: row.get("family_id")?,
-                    code: row.get("code")?,
-                    description: row.get("description")?,
-                },
-                competences: Vec::new(),
-            })
-        })?;
+        let rows = statement.query_map([], profession_from_row)?;
         rows.collect::<Result<_, _>>()?
     };
     let positions: HashMap<String, usize> = professions

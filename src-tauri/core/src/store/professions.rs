@@ -10,7 +10,7 @@ use crate::validation::{check_competence, check_observation, check_profession};
 const PROFESSION_SELECT: &str = "SELECT p.*, f.label AS family_label FROM professions p
     LEFT JOIN profession_families f ON f.id = p.family_id";
 
-fn profession_from_row(row: &Row) -> rusqlite::Result<Profession> {
+pub(super) fn profession_from_row(row: &Row) -> rusqlite::Result<Profession> {
     Ok(Profession {
         meta: record_meta(row)?,
         reference_key: row.get("reference_key")?,

@@ -1,21 +1,91 @@
-//! The windowless command line, run as a user's script would: real binary, real file.
+//! The windowless command line, run as a user's script would: real binaries, real files.
+//!
+//! Every case runs on `passerelle-cli`, the console program without Tauri; the first ones also
+//! run on the app's `passerelle`, which must keep accepting every subcommand, and one test
+//! checks that both print exactly the same thing.
 
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
 
-fn passerelle(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_passerelle"))
+/// Which binary runs the command.
+#[derive(Debug, Clone, Copy)]
+enum Binary {
+    /// `passerelle-cli`, without the window's libraries.
+    Cli,
+    /// The app's `passerelle`, given a subcommand.
+    App,
+}
+
+impl Binary {
+    fn path(self) -> PathBuf {
+        match self {
+            Binary::App => PathBuf::from(env!("CARGO_BIN_EXE_passerelle")),
+            Binary::Cli => cli_binary().to_path_buf(),
+        }
+    }
+}
+
+/// `passerelle-cli`, built once per test run beside the app binary: it is another package's
+/// binary, which Cargo does not build for this package's tests by itself.
+fn cli_binary() -> &'static Path {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let app = PathBuf::from(env!("CARGO_BIN_EXE_passerelle"));
+        let dir = app.parent().expect("the binaries' folder");
+        let mut build = Command::new(env!("CARGO"));
+        build.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+            "build",
+            "--quiet",
+            "-p",
+            "passerelle-cli",
+        ]);
+        if dir.file_name().is_some_and(|name| name == "release") {
+            build.arg("--release");
+        }
+        let status = build.status().expect("run cargo build -p passerelle-cli");
+        assert!(status.success(), "cargo build -p passerelle-cli failed");
+        dir.join(format!("passerelle-cli{}", std::env::consts::EXE_SUFFIX))
+    })
+}
+
+fn run_on(binary: Binary, db: &Path, args: &[&str]) -> Output {
+    Command::new(binary.path())
         .args(args)
         .arg("--db")
         .arg(db)
         .env_remove("PASSERELLE_DB")
         .output()
-        .expect("run passerelle")
+        .expect("run the binary")
 }
 
-#[test]
-fn demo_list_search_and_print_work_without_a_window() {
+fn passerelle(db: &Path, args: &[&str]) -> Output {
+    run_on(Binary::Cli, db, args)
+}
+
+/// Runs `case` once on each binary.
+macro_rules! on_both_binaries {
+    ($case:ident) => {
+        mod $case {
+            #[test]
+            fn passerelle_cli() {
+                super::$case(super::Binary::Cli);
+            }
+            #[test]
+            fn passerelle_app() {
+                super::$case(super::Binary::App);
+            }
+        }
+    };
+}
+
+on_both_binaries!(demo_list_search_and_print_work_without_a_window);
+on_both_binaries!(errors_are_in_french_on_stderr_with_a_failure_code);
+
+fn demo_list_search_and_print_work_without_a_window(binary: Binary) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cli.db");
+    let passerelle = |db: &Path, args: &[&str]| run_on(binary, db, args);
 
     let demo = passerelle(&db, &["demo"]);
     assert!(
@@ -98,10 +168,10 @@ fn demo_list_search_and_print_work_without_a_window() {
     );
 }
 
-#[test]
-fn errors_are_in_french_on_stderr_with_a_failure_code() {
+fn errors_are_in_french_on_stderr_with_a_failure_code(binary: Binary) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cli.db");
+    let passerelle = |db: &Path, args: &[&str]| run_on(binary, db, args);
     let out = passerelle(
         &db,
         &[
@@ -129,13 +199,13 @@ fn errors_are_in_french_on_stderr_with_a_failure_code() {
     assert_eq!(std::fs::read(&garbage).unwrap(), vec![0x42u8; 4096]);
 }
 
-fn fixture(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("src-tauri/core/tests/fixtures/csv")
         .join(name)
 }
 
-fn expert_lines(db: &std::path::Path) -> Vec<serde_json::Value> {
+fn expert_lines(db: &Path) -> Vec<serde_json::Value> {
     let out = passerelle(db, &["list", "experts"]);
     assert!(
         out.status.success(),
@@ -377,4 +447,111 @@ fn exports_backup_and_restore_work_without_a_window() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("n'est pas une sauvegarde"));
     assert_eq!(expert_lines(&db).len(), before);
+}
+
+#[test]
+fn both_binaries_print_the_same_thing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("same.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let invalid = fixture("experts_invalid_rows.csv");
+    let cases: [&[&str]; 10] = [
+        &["--version"],
+        &["--help"],
+        &["export", "--help"],
+        &["import", "experts", "--help"],
+        &["demo"],
+        &["list", "events"],
+        &["search", "strasbourg"],
+        &["import", "experts", invalid.to_str().unwrap(), "--dry-run"],
+        &["programme", "--event", "INCONNU", "--out", "x.pdf"],
+        &["list", "planètes"],
+    ];
+    for args in cases {
+        let outputs = [Binary::Cli, Binary::App].map(|binary| {
+            let mut output = run_on(binary, &db, args);
+            // The usage line names the binary that was run; nothing else may differ.
+            for stream in [&mut output.stdout, &mut output.stderr] {
+                let text = String::from_utf8(std::mem::take(stream)).unwrap();
+                *stream = text.replace("passerelle-cli", "passerelle").into_bytes();
+            }
+            output
+        });
+        let [cli, app] = outputs;
+        assert_eq!(cli.status.code(), app.status.code(), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&cli.stdout),
+            String::from_utf8_lossy(&app.stdout),
+            "{args:?}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&cli.stderr),
+            String::from_utf8_lossy(&app.stderr),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn passerelle_cli_without_a_subcommand_shows_its_help() {
+    let out = Command::new(cli_binary()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let help = String::from_utf8(out.stderr).unwrap();
+    for subcommand in [
+        "demo",
+        "list",
+        "search",
+        "programme",
+        "emargement",
+        "import",
+        "export",
+        "backup",
+        "restore",
+    ] {
+        assert!(
+            help.contains(&format!("  {subcommand} ")),
+            "{subcommand}: {help}"
+        );
+    }
+}
+
+#[test]
+fn the_database_can_be_named_by_passerelle_db() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("depuis-variable.db");
+    let out = Command::new(cli_binary())
+        .args(["demo"])
+        .env("PASSERELLE_DB", &db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(db.exists());
+    // --db wins over the variable.
+    let other = dir.path().join("explicite.db");
+    let out = Command::new(cli_binary())
+        .args(["list", "events", "--db"])
+        .arg(&other)
+        .env("PASSERELLE_DB", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty(), "the explicit database has no event");
+}
+
+/// The point of `passerelle-cli`: it does not load WebKitGTK's libraries.
+#[cfg(target_os = "linux")]
+#[test]
+fn passerelle_cli_does_not_load_the_window_libraries() {
+    let libraries = |binary: &Path| {
+        let out = Command::new("ldd").arg(binary).output().expect("run ldd");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let app = libraries(&Binary::App.path());
+    assert!(app.contains("libwebkit2gtk"), "{app}");
+    let cli = libraries(cli_binary());
+    assert!(!cli.contains("webkit") && !cli.contains("gtk"), "{cli}");
 }

@@ -209,3 +209,42 @@ fn a_database_from_a_newer_version_is_reported_by_every_command() {
         .unwrap()
         .contains("version plus récente"));
 }
+
+#[test]
+fn import_choices_in_the_interface_shapes_reach_the_core() {
+    let app = app();
+    // Both shapes the Échanges view sends are read; with no previewed file, nothing is applied.
+    for choices in [
+        json!({"onDuplicate": "skip", "skipInvalid": true}),
+        json!({"takeIncoming": ["a-conflict-id"]}),
+    ] {
+        let error =
+            invoke(&app, "apply_pending_import", json!({ "choices": choices })).unwrap_err();
+        assert_eq!(error["kind"], "invalidFile", "{error}");
+        assert!(error["message"]
+            .as_str()
+            .unwrap()
+            .contains("Aucun fichier n'est en attente d'import"));
+    }
+}
+
+#[test]
+fn an_agenda_export_without_its_event_is_refused_before_asking_where_to_save() {
+    let app = app();
+    let error = invoke(&app, "export_data", json!({"format": "agenda_csv"})).unwrap_err();
+    assert_eq!(error["kind"], "invalidFile");
+    assert_eq!(
+        error["message"],
+        "L'export de l'agenda porte sur un seul événement."
+    );
+}
+
+#[test]
+fn the_window_and_the_command_line_open_the_same_database() {
+    // The command line finds the app-data folder by the identifier, without Tauri.
+    let config: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+    assert_eq!(
+        config["identifier"],
+        passerelle_app::cli::database::APP_IDENTIFIER
+    );
+}

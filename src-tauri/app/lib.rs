@@ -1,39 +1,20 @@
 //! The desktop shell of Passerelle: opens the database, registers the plugins and the commands,
 //! and shows the window. Everything it does with data is delegated to `passerelle_core`.
 //!
-//! The same binary also runs without a window for scripts and tests (see [`cli`]).
+//! The same binary also runs the windowless commands of `passerelle-cli` (see [`cli`]), so
+//! `passerelle SUBCOMMAND` keeps working; the database's location is decided there for both.
 
-pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod state;
 
-use std::path::PathBuf;
+/// The windowless commands and the database's location, shared with `passerelle-cli`.
+pub use passerelle_cli as cli;
+pub use passerelle_cli::{DbChoice, DB_FILE_NAME};
 
 use tauri::{Manager, Runtime};
 
 use crate::state::AppState;
-
-/// Where the database file comes from, in order of precedence.
-#[derive(Debug, Clone, Default)]
-pub struct DbChoice {
-    /// `--db FILE` on the command line.
-    pub explicit: Option<PathBuf>,
-}
-
-impl DbChoice {
-    /// `--db`, else `PASSERELLE_DB`, else `None` (the caller then uses the app-data directory).
-    pub fn resolve_override(&self) -> Option<PathBuf> {
-        self.explicit.clone().or_else(|| {
-            std::env::var_os("PASSERELLE_DB")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        })
-    }
-}
-
-/// The file name of the database inside the app-data directory.
-pub const DB_FILE_NAME: &str = "passerelle.db";
 
 /// Registers plugins and commands on a builder; the binary passes `tauri::Builder::default()`,
 /// tests pass `tauri::test::mock_builder()`.
@@ -60,12 +41,12 @@ pub fn run(choice: DbChoice) -> Result<(), Box<dyn std::error::Error>> {
         .plugin(tauri_plugin_window_state::Builder::default().build());
     app_builder(builder)
         .setup(move |app| {
-            let path = match choice.resolve_override() {
-                Some(path) => path,
-                // Tauri's per-OS location: ~/.local/share/<identifier> on Linux,
-                // %APPDATA%\<identifier> on Windows, ~/Library/Application Support/<identifier> on macOS.
-                None => app.path().app_data_dir()?.join(DB_FILE_NAME),
-            };
+            // The same file as the command line's: --db, PASSERELLE_DB, else Tauri's per-OS
+            // app-data folder (~/.local/share/<identifier> on Linux, %APPDATA%\<identifier>
+            // on Windows, ~/Library/Application Support/<identifier> on macOS).
+            let path = choice
+                .resolve()
+                .ok_or(passerelle_cli::database::NO_DATA_DIR)?;
             let state = AppState::open(&path);
             state.start_automatic_backup();
             app.manage(state);

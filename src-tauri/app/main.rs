@@ -1,5 +1,6 @@
 //! Entry point: with no subcommand Passerelle opens its window; with one (`demo`, `list`,
-//! `search`…) it works on the database without a window and exits.
+//! `search`…) it runs it exactly as `passerelle-cli` does (same library, same output) and exits.
+//! `passerelle-cli` is the quicker way: it does not load the window's libraries.
 
 // No console window behind the application on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]

@@ -18,14 +18,8 @@ pub struct AppState {
     pending_import: Mutex<Option<PendingImport>>,
 }
 
-/// What a file to import holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum ImportKind {
-    Experts,
-    Professions,
-    Json,
-}
+/// What a file to import holds (the core's exchange front decides how each is read).
+pub use passerelle_core::exchange::front::ImportKind;
 
 /// A previewed import file.
 #[derive(Debug, Clone)]
@@ -36,7 +30,7 @@ pub struct PendingImport {
 }
 
 /// The folder of automatic backups and safety copies, beside the database file.
-pub const BACKUP_FOLDER: &str = "sauvegardes";
+pub use passerelle_cli::database::BACKUP_FOLDER;
 
 pub type SharedState = Arc<AppState>;
 
@@ -53,10 +47,7 @@ impl AppState {
 
     /// Where automatic backups and the copies kept before a restore go.
     pub fn backups_dir(&self) -> PathBuf {
-        self.db_path
-            .parent()
-            .map(|dir| dir.join(BACKUP_FOLDER))
-            .unwrap_or_else(|| PathBuf::from(BACKUP_FOLDER))
+        passerelle_cli::database::backups_dir(&self.db_path)
     }
 
     /// Writes this start's automatic backup (keeping the last ten) on a worker thread, so the

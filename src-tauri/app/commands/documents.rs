@@ -2,6 +2,8 @@
 //! written there, then opened in the system's default viewer.
 
 use passerelle_core::documents::print::{attendance_pdf, programme_pdf, suggested_file_name};
+use passerelle_core::error::CoreResult;
+use passerelle_core::Store;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -16,6 +18,25 @@ enum Document {
     Attendance(Option<usize>),
 }
 
+impl Document {
+    /// The start of the proposed file name.
+    fn prefix(self) -> &'static str {
+        match self {
+            Document::Programme => "Programme",
+            Document::Attendance(_) => "Émargement",
+        }
+    }
+
+    fn render(self, store: &Store, event_id: &str) -> CoreResult<Vec<u8>> {
+        match self {
+            Document::Programme => programme_pdf(store, event_id),
+            Document::Attendance(rows) => attendance_pdf(store, event_id, rows),
+        }
+    }
+}
+
+/// Proposes a file name from the event's code and title, asks where to save, writes the
+/// document there and opens it. `None` if the user cancelled.
 async fn save_document<R: Runtime>(
     app: AppHandle<R>,
     state: &SharedState,
@@ -24,20 +45,12 @@ async fn save_document<R: Runtime>(
 ) -> Result<Option<String>, CommandError> {
     let id = event_id.clone();
     let event = state.run(move |store| store.get_event(&id)).await?;
-    let prefix = match document {
-        Document::Programme => "Programme",
-        Document::Attendance(_) => "Émargement",
-    };
-    let file_name = suggested_file_name(prefix, &event.data.code, &event.data.title);
+    let file_name = suggested_file_name(document.prefix(), &event.data.code, &event.data.title);
     let Some(path) = ask_save_path(&app, &file_name, "PDF", &["pdf"]).await? else {
         return Ok(None);
     };
-    // Rendering happens while the store is held only to read; the write goes to the user's file.
     let bytes = state
-        .run(move |store| match document {
-            Document::Programme => programme_pdf(store, &event_id),
-            Document::Attendance(rows) => attendance_pdf(store, &event_id, rows),
-        })
+        .run(move |store| document.render(store, &event_id))
         .await?;
     write_user_file(&path, &bytes)?;
     let shown = path.display().to_string();

@@ -7,12 +7,15 @@
 //!   all in one transaction or nothing). `agenda_csv`: an event's agenda as CSV.
 //! - `ics`: events as iCalendar, one VEVENT per session. `vcard`: experts as vCard 4.0.
 //! - `json`: the whole database as one versioned exchange file, and its merge on import.
+//! - `front`: the one entry point of the window's commands and the command line (format in,
+//!   bytes and a proposed file name out; import preview and apply with typed choices).
 //!
 //! Nothing here runs SQL: reading and writing go through [`crate::Store`].
 
 pub mod agenda_csv;
 mod csv_import;
 pub mod experts_csv;
+pub mod front;
 pub mod ics;
 pub mod json;
 pub mod professions_csv;

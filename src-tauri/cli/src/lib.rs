@@ -1,19 +1,27 @@
-//! The windowless commands: `passerelle demo | list | search | programme | emargement` print
-//! JSON, one object per line; `import | export | backup | restore` (see [`exchange`]) print
-//! French text. Errors go to stderr in French with a non-zero exit code.
+//! The windowless commands of Passerelle, for scripts and people at a terminal:
+//! `demo | list | search | programme | emargement` print JSON, one object per line;
+//! `import | export | backup | restore` (see [`exchange`]) print French text. Errors go to
+//! stderr in French with a non-zero exit code.
+//!
+//! Two binaries run them: `passerelle-cli`, a console program that links no Tauri (it starts
+//! in milliseconds, and on Windows it has a real console), and the app's `passerelle`, which
+//! opens its window when given no subcommand. Both parse the same [`Cli`] and call [`run`], so
+//! their output is the same.
 
+pub mod database;
 mod exchange;
 
-use exchange::Outcome;
-
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use passerelle_core::model::{EventFilter, ExpertFilter};
 use passerelle_core::{CoreError, Store};
 use serde::Serialize;
+
+pub use database::{DbChoice, DB_FILE_NAME};
+pub use exchange::{CsvImportArgs, ExportArg, ImportCommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -67,12 +75,12 @@ pub enum Command {
     /// l'aperçu, puis applique tout en une fois, ou rien.
     Import {
         #[command(subcommand)]
-        what: exchange::ImportCommand,
+        what: ImportCommand,
     },
     /// Exporte des données dans un fichier (CSV, iCalendar, vCard, JSON).
     Export {
         #[arg(value_enum)]
-        what: exchange::ExportKind,
+        what: ExportArg,
         /// Fichier à écrire.
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
@@ -103,33 +111,41 @@ pub enum Entity {
     Events,
 }
 
-/// The database file used when no window is open: `--db`, `PASSERELLE_DB`, or the same
-/// app-data location the window uses.
-pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, String> {
-    if let Some(path) = (crate::DbChoice { explicit }).resolve_override() {
-        return Ok(path);
-    }
-    let identifier = "fr.mot-cnfpt.passerelle";
-    dirs::data_dir()
-        .map(|dir| dir.join(identifier).join(crate::DB_FILE_NAME))
-        .ok_or_else(|| {
-            "Impossible de trouver le dossier de données de l'utilisateur : indiquez --db FICHIER."
-                .into()
-        })
+/// How a command ended, when it did not fail outright: done, or refused after explaining why
+/// on stdout (an import with rejected lines; exit code 2).
+pub enum Outcome {
+    Done,
+    Refused(String),
 }
 
-/// Runs one windowless command and returns the process exit code.
+/// The whole of `passerelle-cli`: parses the command line and runs its subcommand. Without
+/// one, prints the help on stderr and exits with code 2 (there is no window to open).
+pub fn main_without_window() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => run(command, cli.db),
+        None => {
+            let _ = Cli::command().write_help(&mut std::io::stderr());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one windowless command on the database `--db` names (else `PASSERELLE_DB`, else the
+/// app-data file) and returns the process exit code.
 pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
-    let result =
-        database_path(db).and_then(|path| execute(command, &path).map_err(|e| e.to_string()));
-    match result {
+    let Some(path) = (DbChoice { explicit: db }).resolve() else {
+        eprintln!("Erreur : {}", database::NO_DATA_DIR);
+        return ExitCode::FAILURE;
+    };
+    match execute(command, &path) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Refused(why)) => {
             eprintln!("{why}");
             ExitCode::from(2)
         }
-        Err(message) => {
-            eprintln!("Erreur : {message}");
+        Err(error) => {
+            eprintln!("Erreur : {error}");
             ExitCode::FAILURE
         }
     }
@@ -137,43 +153,37 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
 
 fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
     let mut store = Store::open_with_reference(path)?;
-    let mut out = std::io::stdout().lock();
+    // Buffered: `list experts` writes thousands of lines, which a line-buffered stdout would
+    // hand to the system one by one.
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let outcome = dispatch(command, &mut store, path, &mut out)?;
+    out.flush()?;
+    Ok(outcome)
+}
+
+fn dispatch(
+    command: Command,
+    store: &mut Store,
+    path: &Path,
+    out: &mut impl Write,
+) -> Result<Outcome, CoreError> {
     match command {
         Command::Demo => {
-            let id = passerelle_core::demo::add_demo(&mut store)?;
+            let id = passerelle_core::demo::add_demo(store)?;
             let event = store.get_event(&id)?;
             print_line(
-                &mut out,
+                out,
                 &serde_json::json!({"id": id, "code": event.data.code, "title": event.data.title}),
             )?;
         }
-        Command::List { entity } => match entity {
-            Entity::Organisations => print_all(&mut out, store.list_organisations()?)?,
-            Entity::Territories => print_all(&mut out, store.list_territories()?)?,
-            Entity::Themes => print_all(&mut out, store.list_themes()?)?,
-            Entity::Professions => print_all(&mut out, store.list_professions()?)?,
-            Entity::Experts => {
-                let all = ExpertFilter {
-                    limit: Some(i64::MAX),
-                    ..Default::default()
-                };
-                print_all(&mut out, store.search_experts(&all)?.items)?
-            }
-            Entity::Events => {
-                let all = EventFilter {
-                    limit: Some(i64::MAX),
-                    ..Default::default()
-                };
-                print_all(&mut out, store.search_events(&all)?.items)?
-            }
-        },
-        Command::Search { text } => print_all(&mut out, store.search_all(&text, 50)?)?,
+        Command::List { entity } => list(store, entity, out)?,
+        Command::Search { text } => print_all(out, store.search_all(&text, 50)?)?,
         Command::Programme { event, out: file } => {
             let event = store.find_event_by_code(&event)?;
-            let bytes = passerelle_core::documents::print::programme_pdf(&store, &event.meta.id)?;
+            let bytes = passerelle_core::documents::print::programme_pdf(store, &event.meta.id)?;
             std::fs::write(&file, bytes)?;
             print_line(
-                &mut out,
+                out,
                 &serde_json::json!({"event": event.data.code, "file": file}),
             )?;
         }
@@ -184,32 +194,25 @@ fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
         } => {
             let event = store.find_event_by_code(&event)?;
             let bytes =
-                passerelle_core::documents::print::attendance_pdf(&store, &event.meta.id, rows)?;
+                passerelle_core::documents::print::attendance_pdf(store, &event.meta.id, rows)?;
             std::fs::write(&file, bytes)?;
             print_line(
-                &mut out,
+                out,
                 &serde_json::json!({"event": event.data.code, "file": file}),
             )?;
         }
-        Command::Import { what } => return exchange::import(&mut store, what, &mut out),
+        Command::Import { what } => return exchange::import(store, what, out),
         Command::Export {
             what,
             out: file,
             event,
-        } => {
-            exchange::export(&mut store, what, event.as_deref(), &file)?;
-            writeln!(out, "Fichier écrit : {}", file.display())?;
-        }
+        } => exchange::export(store, what.0, event.as_deref(), &file, out)?,
         Command::Backup { out: file } => {
             store.backup_to(&file)?;
             writeln!(out, "Sauvegarde écrite : {}", file.display())?;
         }
         Command::Restore { file } => {
-            let safety_dir = path
-                .parent()
-                .map(|dir| dir.join(crate::state::BACKUP_FOLDER))
-                .unwrap_or_else(|| PathBuf::from(crate::state::BACKUP_FOLDER));
-            let report = store.restore_from(&file, &safety_dir)?;
+            let report = store.restore_from(&file, &database::backups_dir(path))?;
             writeln!(
                 out,
                 "Base restaurée depuis {} ; l'ancienne base est gardée dans {}",
@@ -220,6 +223,29 @@ fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
     Ok(Outcome::Done)
 }
 
+fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreError> {
+    match entity {
+        Entity::Organisations => print_all(out, store.list_organisations()?),
+        Entity::Territories => print_all(out, store.list_territories()?),
+        Entity::Themes => print_all(out, store.list_themes()?),
+        Entity::Professions => print_all(out, store.list_professions()?),
+        Entity::Experts => {
+            let all = ExpertFilter {
+                limit: Some(i64::MAX),
+                ..Default::default()
+            };
+            print_all(out, store.search_experts(&all)?.items)
+        }
+        Entity::Events => {
+            let all = EventFilter {
+                limit: Some(i64::MAX),
+                ..Default::default()
+            };
+            print_all(out, store.search_events(&all)?.items)
+        }
+    }
+}
+
 fn print_all<T: Serialize>(out: &mut impl Write, items: Vec<T>) -> Result<(), CoreError> {
     for item in items {
         print_line(out, &item)?;
@@ -228,7 +254,7 @@ fn print_all<T: Serialize>(out: &mut impl Write, items: Vec<T>) -> Result<(), Co
 }
 
 fn print_line<T: Serialize>(out: &mut impl Write, item: &T) -> Result<(), CoreError> {
-    let line = serde_json::to_string(item).map_err(|e| CoreError::Io(std::io::Error::other(e)))?;
-    writeln!(out, "{line}")?;
+    serde_json::to_writer(&mut *out, item).map_err(|e| CoreError::Io(std::io::Error::other(e)))?;
+    writeln!(out)?;
     Ok(())
 }

@@ -1,0 +1,551 @@
+//! The one front of the exchange formats: what the window's commands and the command line call
+//! to export or import a file. An export is a format and a scope in, bytes and a proposed file
+//! name out; an import is a kind of file, previewed, then applied with the user's choices.
+//!
+//! The callers never name a format's module nor match on formats: which module writes or reads
+//! which format, each format's file type, and its proposed file name are decided here only.
+
+use std::path::Path;
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CoreError, CoreResult};
+use crate::exchange::{
+    agenda_csv, experts_csv, ics, json, professions_csv, text, vcard, CsvImportChoices,
+    CsvImportPreview, CsvImportSummary, JsonImportChoices, JsonImportPreview, JsonImportSummary,
+};
+use crate::Store;
+
+/// The kind of file a format reads or writes, for a file dialog's filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileType {
+    /// A French name for the filter (« CSV », « iCalendar »…).
+    pub label: &'static str,
+    /// The extensions, without the dot; the first is the one written.
+    pub extensions: &'static [&'static str],
+}
+
+const CSV: FileType = FileType {
+    label: "CSV",
+    extensions: &["csv"],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/// The export formats. The interface sends them by their snake_case names (`experts_csv`…);
+/// the command line by [`ExportFormat::command_name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// The experts as CSV for Excel.
+    ExpertsCsv,
+    /// The professions as CSV for Excel.
+    ProfessionsCsv,
+    /// Events as iCalendar, one VEVENT per session.
+    EventsIcs,
+    /// One event's agenda as CSV.
+    AgendaCsv,
+    /// The experts as vCard 4.0.
+    Vcard,
+    /// The whole database as the exchange file.
+    Json,
+}
+
+impl ExportFormat {
+    /// Every format, in the order the command line's help lists them.
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::ExpertsCsv,
+        ExportFormat::ProfessionsCsv,
+        ExportFormat::EventsIcs,
+        ExportFormat::AgendaCsv,
+        ExportFormat::Vcard,
+        ExportFormat::Json,
+    ];
+
+    /// Its name on the command line (`passerelle-cli export NAME`).
+    pub fn command_name(self) -> &'static str {
+        match self {
+            ExportFormat::ExpertsCsv => "experts",
+            ExportFormat::ProfessionsCsv => "professions",
+            ExportFormat::EventsIcs => "events-ics",
+            ExportFormat::AgendaCsv => "agenda",
+            ExportFormat::Vcard => "vcard",
+            ExportFormat::Json => "json",
+        }
+    }
+
+    /// What it writes, in French, for the command line's help.
+    pub fn description(self) -> &'static str {
+        match self {
+            ExportFormat::ExpertsCsv => "Experts en CSV (Excel)",
+            ExportFormat::ProfessionsCsv => "Métiers en CSV (Excel)",
+            ExportFormat::EventsIcs => "Événements à venir (ou celui de --event) en iCalendar",
+            ExportFormat::AgendaCsv => "Agenda d'un événement (--event) en CSV",
+            ExportFormat::Vcard => "Experts en vCard 4.0",
+            ExportFormat::Json => "Toute la base en fichier d'échange JSON",
+        }
+    }
+
+    /// The kind of file written.
+    pub fn file_type(self) -> FileType {
+        match self {
+            ExportFormat::ExpertsCsv | ExportFormat::ProfessionsCsv | ExportFormat::AgendaCsv => {
+                CSV
+            }
+            ExportFormat::EventsIcs => FileType {
+                label: "iCalendar",
+                extensions: &["ics"],
+            },
+            ExportFormat::Vcard => FileType {
+                label: "vCard",
+                extensions: &["vcf"],
+            },
+            ExportFormat::Json => FileType {
+                label: "Fichier d'échange",
+                extensions: &["json"],
+            },
+        }
+    }
+
+    /// The file name proposed to the user, dated `today` (« Experts 2026-03-02.csv »).
+    pub fn proposed_file_name(self, today: NaiveDate) -> String {
+        let name = match self {
+            ExportFormat::ExpertsCsv | ExportFormat::Vcard => "Experts",
+            ExportFormat::ProfessionsCsv => "Métiers",
+            ExportFormat::EventsIcs => "Événements",
+            ExportFormat::AgendaCsv => "Agenda",
+            ExportFormat::Json => "Passerelle",
+        };
+        let extension = self.file_type().extensions[0];
+        format!("{name} {}.{extension}", today.format("%Y-%m-%d"))
+    }
+
+    /// Whether the format covers exactly one event (the agenda), given in the scope.
+    pub fn needs_one_event(self) -> bool {
+        self == ExportFormat::AgendaCsv
+    }
+
+    /// Refuses a scope the format cannot write, before anyone is asked where to save it.
+    pub fn check_scope(self, scope: &ExportScope) -> CoreResult<()> {
+        if self.needs_one_event() && scope.event_ids.len() != 1 {
+            return Err(CoreError::InvalidFile(
+                "L'export de l'agenda porte sur un seul événement.".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// What an export covers, and when it is made.
+#[derive(Debug, Clone)]
+pub struct ExportScope {
+    /// The agenda's one event; the events of an iCalendar file (none: the upcoming ones).
+    /// Other formats ignore it.
+    pub event_ids: Vec<String>,
+    /// The experts of a vCard file (none: every expert). Other formats ignore it.
+    pub expert_ids: Vec<String>,
+    /// The moment of the export: the date in the file name, "upcoming" events, and the
+    /// iCalendar time stamp.
+    pub now: DateTime<Local>,
+}
+
+impl ExportScope {
+    /// Everything each format covers, as of now.
+    pub fn everything() -> Self {
+        ExportScope {
+            event_ids: Vec::new(),
+            expert_ids: Vec::new(),
+            now: Local::now(),
+        }
+    }
+}
+
+/// An export's content and the name proposed for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedFile {
+    pub bytes: Vec<u8>,
+    /// Proposed, dated file name (the user may choose another).
+    pub file_name: String,
+    pub file_type: FileType,
+}
+
+/// Writes `format` for `scope`. `&mut` because the JSON exchange file records what it
+/// exported (the base of the next merge).
+pub fn export(
+    store: &mut Store,
+    format: ExportFormat,
+    scope: &ExportScope,
+) -> CoreResult<ExportedFile> {
+    format.check_scope(scope)?;
+    let today = scope.now.date_naive();
+    let bytes = match format {
+        ExportFormat::ExpertsCsv => experts_csv::export(store)?,
+        ExportFormat::ProfessionsCsv => professions_csv::export(store)?,
+        ExportFormat::AgendaCsv => agenda_csv::export(store, &scope.event_ids[0])?,
+        ExportFormat::EventsIcs => {
+            let upcoming;
+            let ids = if scope.event_ids.is_empty() {
+                upcoming = ics::upcoming_event_ids(store, today)?;
+                &upcoming
+            } else {
+                &scope.event_ids
+            };
+            ics::events_ics(store, ids, scope.now.with_timezone(&Utc))?.into_bytes()
+        }
+        ExportFormat::Vcard => vcard::experts_vcard(store, &scope.expert_ids)?.into_bytes(),
+        ExportFormat::Json => json::export(store)?,
+    };
+    Ok(ExportedFile {
+        bytes,
+        file_name: format.proposed_file_name(today),
+        file_type: format.file_type(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+/// What a file to import holds; the interface sends `experts`, `professions` or `json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportKind {
+    Experts,
+    Professions,
+    Json,
+}
+
+impl ImportKind {
+    /// The kind of file read.
+    pub fn file_type(self) -> FileType {
+        match self {
+            ImportKind::Json => FileType {
+                label: "Fichier d'échange Passerelle",
+                extensions: &["json"],
+            },
+            ImportKind::Experts | ImportKind::Professions => FileType {
+                label: "CSV (séparateur point-virgule)",
+                extensions: &["csv", "txt"],
+            },
+        }
+    }
+
+    /// Reads the file to import, refusing it from its size on disk before reading (each kind
+    /// has its limit), with a French message that names the file if it cannot be read.
+    pub fn read_file(self, path: &Path) -> CoreResult<Vec<u8>> {
+        match self {
+            ImportKind::Json => json::check_file_size(path)?,
+            ImportKind::Experts | ImportKind::Professions => text::check_import_size(path)?,
+        }
+        std::fs::read(path).map_err(|error| {
+            CoreError::Io(std::io::Error::new(
+                error.kind(),
+                format!("impossible de lire « {} » ({error})", path.display()),
+            ))
+        })
+    }
+}
+
+/// What an import would do, shown before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportPreview {
+    Csv(CsvImportPreview),
+    Json(JsonImportPreview),
+}
+
+impl ImportPreview {
+    /// How many lines of a CSV file are rejected (an exchange file is refused as a whole, so
+    /// it has none).
+    pub fn rejected_lines(&self) -> usize {
+        match self {
+            ImportPreview::Csv(csv) => csv.rejected.len(),
+            ImportPreview::Json(_) => 0,
+        }
+    }
+
+    /// The ids of the conflicts of an exchange file (records changed on both sides); a CSV
+    /// file has none.
+    pub fn conflict_ids(&self) -> Vec<String> {
+        match self {
+            ImportPreview::Csv(_) => Vec::new(),
+            ImportPreview::Json(json) => json.conflicts.iter().map(|c| c.id.clone()).collect(),
+        }
+    }
+
+    /// The preview as the interface reads it: one of `csv` and `json` set.
+    pub fn into_parts(self) -> (Option<CsvImportPreview>, Option<JsonImportPreview>) {
+        match self {
+            ImportPreview::Csv(csv) => (Some(csv), None),
+            ImportPreview::Json(json) => (None, Some(json)),
+        }
+    }
+}
+
+/// The user's choices for applying an import, as the interface sends them: CSV files
+/// `{onDuplicate, skipInvalid}`, exchange files `{takeIncoming}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Untagged, CSV first: its two fields are required, whereas every field of the JSON choices
+// has a default, so a CSV shape is never taken for JSON choices.
+#[serde(untagged)]
+pub enum ImportChoices {
+    Csv(CsvImportChoices),
+    Json(JsonImportChoices),
+}
+
+/// What an import did; serialised as the CSV or JSON summary itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ImportSummary {
+    Csv(CsvImportSummary),
+    Json(JsonImportSummary),
+}
+
+/// What importing `bytes` as `kind` would do; nothing is written.
+pub fn preview(store: &Store, kind: ImportKind, bytes: &[u8]) -> CoreResult<ImportPreview> {
+    Ok(match kind {
+        ImportKind::Experts => ImportPreview::Csv(experts_csv::preview(store, bytes)?),
+        ImportKind::Professions => ImportPreview::Csv(professions_csv::preview(store, bytes)?),
+        ImportKind::Json => ImportPreview::Json(json::preview(store, bytes)?),
+    })
+}
+
+/// Imports `bytes` as `kind` with `choices`, all in one transaction or nothing. Choices of
+/// the other kind of file (CSV choices for an exchange file…) are refused and nothing changes.
+pub fn apply(
+    store: &mut Store,
+    kind: ImportKind,
+    bytes: &[u8],
+    choices: &ImportChoices,
+) -> CoreResult<ImportSummary> {
+    match (kind, choices) {
+        (ImportKind::Experts, ImportChoices::Csv(choices)) => {
+            experts_csv::apply(store, bytes, choices).map(ImportSummary::Csv)
+        }
+        (ImportKind::Professions, ImportChoices::Csv(choices)) => {
+            professions_csv::apply(store, bytes, choices).map(ImportSummary::Csv)
+        }
+        (ImportKind::Json, ImportChoices::Json(choices)) => {
+            json::apply(store, bytes, choices).map(ImportSummary::Json)
+        }
+        _ => Err(CoreError::InvalidFile(
+            "Les choix d'import ne correspondent pas au fichier prévisualisé : rien n'a été importé. Choisissez à nouveau le fichier."
+                .into(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    /// A database file in a temporary folder, with the example event (3 days, its experts).
+    fn demo_store() -> (tempfile::TempDir, Store, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_with_reference(&dir.path().join("front.db")).unwrap();
+        let event_id = crate::demo::add_demo(&mut store).unwrap();
+        (dir, store, event_id)
+    }
+
+    fn empty_store(dir: &tempfile::TempDir) -> Store {
+        Store::open_with_reference(&dir.path().join("other.db")).unwrap()
+    }
+
+    /// 1 December 2026, before the example event (March 2027): it is "upcoming".
+    fn scope(event_ids: Vec<String>) -> ExportScope {
+        ExportScope {
+            event_ids,
+            expert_ids: Vec::new(),
+            now: Local.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn every_format_writes_its_file_with_a_dated_name() {
+        let (_dir, mut store, event_id) = demo_store();
+        let expected: [(ExportFormat, &str, &[u8]); 6] = [
+            (
+                ExportFormat::ExpertsCsv,
+                "Experts 2026-12-01.csv",
+                b"\xEF\xBB\xBFNom;",
+            ),
+            (
+                ExportFormat::ProfessionsCsv,
+                "Métiers 2026-12-01.csv",
+                b"\xEF\xBB\xBF",
+            ),
+            (
+                ExportFormat::EventsIcs,
+                "Événements 2026-12-01.ics",
+                b"BEGIN:VCALENDAR\r\n",
+            ),
+            (
+                ExportFormat::AgendaCsv,
+                "Agenda 2026-12-01.csv",
+                b"\xEF\xBB\xBF",
+            ),
+            (
+                ExportFormat::Vcard,
+                "Experts 2026-12-01.vcf",
+                b"BEGIN:VCARD\r\nVERSION:4.0\r\n",
+            ),
+            (ExportFormat::Json, "Passerelle 2026-12-01.json", b"{"),
+        ];
+        for (format, file_name, start) in expected {
+            let file = export(&mut store, format, &scope(vec![event_id.clone()])).unwrap();
+            assert_eq!(file.file_name, file_name);
+            assert!(file.bytes.starts_with(start), "{format:?}");
+            assert_eq!(file.file_type, format.file_type());
+        }
+    }
+
+    #[test]
+    fn an_ics_export_without_events_takes_the_upcoming_ones() {
+        let (_dir, mut store, _) = demo_store();
+        let file = export(&mut store, ExportFormat::EventsIcs, &scope(Vec::new())).unwrap();
+        let calendar = String::from_utf8(file.bytes).unwrap();
+        assert!(calendar.contains("EXEMPLE-VE-2027"), "{calendar}");
+
+        let mut later = scope(Vec::new());
+        later.now = Local.with_ymd_and_hms(2027, 6, 1, 10, 0, 0).unwrap();
+        let file = export(&mut store, ExportFormat::EventsIcs, &later).unwrap();
+        let calendar = String::from_utf8(file.bytes).unwrap();
+        assert!(!calendar.contains("BEGIN:VEVENT"), "{calendar}");
+    }
+
+    #[test]
+    fn the_agenda_is_refused_without_exactly_one_event() {
+        let (_dir, mut store, event_id) = demo_store();
+        for ids in [Vec::new(), vec![event_id.clone(), event_id]] {
+            let error = export(&mut store, ExportFormat::AgendaCsv, &scope(ids)).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "L'export de l'agenda porte sur un seul événement."
+            );
+        }
+        assert!(ExportFormat::AgendaCsv.needs_one_event());
+        assert!(ExportFormat::ALL
+            .iter()
+            .filter(|format| format.needs_one_event())
+            .eq([&ExportFormat::AgendaCsv]));
+    }
+
+    #[test]
+    fn formats_have_distinct_names_on_each_side() {
+        let from_interface: Vec<ExportFormat> = [
+            "experts_csv",
+            "professions_csv",
+            "events_ics",
+            "agenda_csv",
+            "vcard",
+            "json",
+        ]
+        .iter()
+        .map(|name| serde_json::from_value(serde_json::json!(name)).unwrap())
+        .collect();
+        assert_eq!(from_interface, ExportFormat::ALL);
+        let names: std::collections::HashSet<&str> =
+            ExportFormat::ALL.iter().map(|f| f.command_name()).collect();
+        assert_eq!(names.len(), ExportFormat::ALL.len());
+    }
+
+    #[test]
+    fn choices_are_read_from_the_json_the_interface_sends() {
+        let csv: ImportChoices =
+            serde_json::from_str(r#"{"onDuplicate":"skip","skipInvalid":true}"#).unwrap();
+        assert_eq!(
+            csv,
+            ImportChoices::Csv(CsvImportChoices {
+                on_duplicate: crate::exchange::DuplicatePolicy::Skip,
+                skip_invalid: true,
+            })
+        );
+        let json: ImportChoices = serde_json::from_str(r#"{"takeIncoming":["a","b"]}"#).unwrap();
+        assert_eq!(
+            json,
+            ImportChoices::Json(JsonImportChoices {
+                take_incoming: vec!["a".into(), "b".into()],
+            })
+        );
+        let kind: ImportKind = serde_json::from_str(r#""professions""#).unwrap();
+        assert_eq!(kind, ImportKind::Professions);
+    }
+
+    #[test]
+    fn a_csv_file_is_previewed_then_applied_with_the_choices() {
+        let (dir, mut source, _) = demo_store();
+        let experts = source.counts().unwrap().experts as usize;
+        let file = export(&mut source, ExportFormat::ExpertsCsv, &scope(Vec::new())).unwrap();
+
+        let mut target = empty_store(&dir);
+        let preview = preview(&target, ImportKind::Experts, &file.bytes).unwrap();
+        let (csv, json) = preview.into_parts();
+        assert!(json.is_none());
+        assert_eq!(csv.unwrap().new, experts);
+        assert_eq!(
+            target.counts().unwrap().experts,
+            0,
+            "a preview writes nothing"
+        );
+
+        let choices: ImportChoices =
+            serde_json::from_str(r#"{"onDuplicate":"update","skipInvalid":false}"#).unwrap();
+        let summary = apply(&mut target, ImportKind::Experts, &file.bytes, &choices).unwrap();
+        let ImportSummary::Csv(summary) = summary else {
+            panic!("a CSV import gives a CSV summary");
+        };
+        assert_eq!(summary.created, experts);
+        assert_eq!(target.counts().unwrap().experts as usize, experts);
+    }
+
+    #[test]
+    fn choices_of_the_other_kind_of_file_change_nothing() {
+        let (dir, mut source, _) = demo_store();
+        let file = export(&mut source, ExportFormat::ExpertsCsv, &scope(Vec::new())).unwrap();
+        let mut target = empty_store(&dir);
+        let json_choices = ImportChoices::Json(JsonImportChoices::default());
+        let error =
+            apply(&mut target, ImportKind::Experts, &file.bytes, &json_choices).unwrap_err();
+        assert_eq!(error.kind(), "invalidFile");
+        assert_eq!(target.counts().unwrap().experts, 0);
+    }
+
+    #[test]
+    fn the_exchange_file_merged_then_exported_again_is_byte_identical() {
+        let (dir, mut source, _) = demo_store();
+        let first = export(&mut source, ExportFormat::Json, &scope(Vec::new())).unwrap();
+        let mut target = empty_store(&dir);
+        let (csv, json) = preview(&target, ImportKind::Json, &first.bytes)
+            .unwrap()
+            .into_parts();
+        assert!(csv.is_none());
+        assert!(json.unwrap().conflicts.is_empty());
+        let choices: ImportChoices = serde_json::from_str(r#"{"takeIncoming":[]}"#).unwrap();
+        let summary = apply(&mut target, ImportKind::Json, &first.bytes, &choices).unwrap();
+        assert!(
+            matches!(summary, ImportSummary::Json(ref s) if s.added > 0),
+            "{summary:?}"
+        );
+        let again = export(&mut target, ExportFormat::Json, &scope(Vec::new())).unwrap();
+        assert_eq!(first.bytes, again.bytes);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_named_in_the_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("absent.csv");
+        assert_eq!(
+            ImportKind::Experts.read_file(&missing).unwrap_err().kind(),
+            "io"
+        );
+        let present = dir.path().join("present.json");
+        std::fs::write(&present, b"{}").unwrap();
+        assert_eq!(ImportKind::Json.read_file(&present).unwrap(), b"{}");
+        let folder = dir.path().join("folder.csv");
+        std::fs::create_dir(&folder).unwrap();
+        let error = ImportKind::Experts.read_file(&folder).unwrap_err();
+        assert!(error.to_string().contains("folder.csv"), "{error}");
+    }
+}

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use passerelle_core::model::{EventFilter, ExpertFilter};
+use passerelle_core::model::EventFilter;
 use passerelle_core::{CoreError, Store};
 use serde::Serialize;
 
@@ -229,13 +229,7 @@ fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreE
         Entity::Territories => print_all(out, store.list_territories()?),
         Entity::Themes => print_all(out, store.list_themes()?),
         Entity::Professions => print_all(out, store.list_professions()?),
-        Entity::Experts => {
-            let all = ExpertFilter {
-                limit: Some(i64::MAX),
-                ..Default::default()
-            };
-            print_all(out, store.search_experts(&all)?.items)
-        }
+        Entity::Experts => print_all(out, store.list_expert_summaries()?),
         Entity::Events => {
             let all = EventFilter {
                 limit: Some(i64::MAX),

@@ -4,7 +4,7 @@
 //! `passerelle_core::exchange::front`, and `store::backups`); this layer only asks the user
 //! for paths.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use passerelle_core::exchange::front::{
@@ -52,6 +52,16 @@ pub struct ImportResultView {
     pub summary: ImportSummary,
 }
 
+impl ImportResultView {
+    fn new(pending: PendingImport, summary: ImportSummary) -> Self {
+        ImportResultView {
+            kind: pending.kind,
+            file_name: pending.file_name,
+            summary,
+        }
+    }
+}
+
 /// The name shown for a chosen file: its own name, else its whole path.
 fn shown_name(path: &Path) -> String {
     path.file_name()
@@ -71,19 +81,29 @@ pub async fn choose_import_file<R: Runtime>(
     let Some(path) = ask_open_path(&app, file_type.label, file_type.extensions).await? else {
         return Ok(None);
     };
-    let bytes = Arc::new(kind.read_file(&path)?);
+    preview_file(state.inner(), kind, &path).await.map(Some)
+}
+
+/// Reads and previews `path`, and keeps its bytes as the pending import: what is applied later
+/// is exactly what was previewed, even if the file changes meanwhile.
+async fn preview_file(
+    state: &SharedState,
+    kind: ImportKind,
+    path: &Path,
+) -> Result<ImportPreviewView, CommandError> {
+    let bytes = Arc::new(kind.read_file(path)?);
     let for_preview = Arc::clone(&bytes);
     let preview = state
         .run(move |store| front::preview(store, kind, &for_preview))
         .await?;
-    let file_name = shown_name(&path);
+    let file_name = shown_name(path);
     let pending = PendingImport {
         kind,
         file_name,
         bytes,
     };
     state.set_pending_import(Some(pending.clone()));
-    Ok(Some(ImportPreviewView::new(&pending, preview)))
+    Ok(ImportPreviewView::new(&pending, preview))
 }
 
 /// Applies the previewed file with the user's choices (`{onDuplicate, skipInvalid}` for a CSV
@@ -93,22 +113,19 @@ pub async fn apply_pending_import(
     state: State<'_, SharedState>,
     choices: ImportChoices,
 ) -> Result<ImportResultView, CommandError> {
-    let pending = state.pending_import().ok_or_else(|| {
-        CoreError::InvalidFile(
-            "Aucun fichier n'est en attente d'import : choisissez d'abord un fichier.".into(),
-        )
-    })?;
+    let pending = state.pending_import().ok_or_else(no_pending_import)?;
     let (kind, bytes) = (pending.kind, Arc::clone(&pending.bytes));
     let summary = state
         .run(move |store| front::apply(store, kind, &bytes, &choices))
         .await?;
     state.set_pending_import(None);
-    let file_name = pending.file_name;
-    Ok(ImportResultView {
-        kind,
-        file_name,
-        summary,
-    })
+    Ok(ImportResultView::new(pending, summary))
+}
+
+fn no_pending_import() -> CoreError {
+    CoreError::InvalidFile(
+        "Aucun fichier n'est en attente d'import : choisissez d'abord un fichier.".into(),
+    )
 }
 
 /// Forgets the previewed file.
@@ -135,12 +152,7 @@ pub async fn export_data<R: Runtime>(
         ..ExportScope::everything()
     };
     format.check_scope(&scope)?;
-    let (file_type, file_name) = (
-        format.file_type(),
-        format.proposed_file_name(scope.now.date_naive()),
-    );
-    let Some(path) = ask_save_path(&app, &file_name, file_type.label, file_type.extensions).await?
-    else {
+    let Some(path) = ask_export_path(&app, format, &scope).await? else {
         return Ok(None);
     };
     let exported = state
@@ -148,6 +160,17 @@ pub async fn export_data<R: Runtime>(
         .await?;
     write_user_file(&path, &exported.bytes)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The save dialog of an export, proposing the format's dated file name.
+async fn ask_export_path<R: Runtime>(
+    app: &AppHandle<R>,
+    format: ExportFormat,
+    scope: &ExportScope,
+) -> Result<Option<PathBuf>, CommandError> {
+    let file_name = format.proposed_file_name(scope.now.date_naive());
+    let file_type = format.file_type();
+    ask_save_path(app, &file_name, file_type.label, file_type.extensions).await
 }
 
 /// "Sauvegarder": a consistent copy of the database where the user chooses.

@@ -229,7 +229,7 @@ fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreE
         Entity::Territories => print_all(out, store.list_territories()?),
         Entity::Themes => print_all(out, store.list_themes()?),
         Entity::Professions => print_all(out, store.list_professions()?),
-        Entity::Experts => print_all(out, store.list_expert_summaries()?),
+        Entity::Experts => store.for_each_expert_summary(|expert| print_line(out, &expert)),
         Entity::Events => {
             let all = EventFilter {
                 limit: Some(i64::MAX),

@@ -170,7 +170,7 @@ fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
         Command::Search { text } => print_all(&mut out, store.search_all(&text, 50)?)?,
         Command::Programme { event, out: file } => {
             let event = store.find_event_by_code(&event)?;
-            let bytes = passerelle_core::documents::print::programme_pdf(&store, &event.meta.id)?;
+            let bytes = passerelle_core::printing::programme_pdf(&store, &event.meta.id)?;
             std::fs::write(&file, bytes)?;
             print_line(
                 &mut out,
@@ -184,7 +184,7 @@ fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
         } => {
             let event = store.find_event_by_code(&event)?;
             let bytes =
-                passerelle_core::documents::print::attendance_pdf(&store, &event.meta.id, rows)?;
+                passerelle_core::printing::attendance_pdf(&store, &event.meta.id, rows)?;
             std::fs::write(&file, bytes)?;
             print_line(
                 &mut out,

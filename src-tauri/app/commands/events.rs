@@ -1,5 +1,6 @@
 //! Commands for events and their agenda.
 
+use passerelle_core::agenda::EventAgenda;
 use passerelle_core::model::*;
 use passerelle_core::store::SessionConflict;
 use tauri::State;
@@ -57,6 +58,16 @@ pub async fn list_sessions(
     event_id: String,
 ) -> Result<Vec<Session>, CommandError> {
     state.run(move |store| store.list_sessions(&event_id)).await
+}
+
+/// The agenda read model of an event: days, sessions with their speakers' names and
+/// organisations, durations, conflicts and the default slots of new and duplicated sessions.
+#[tauri::command]
+pub async fn get_event_agenda(
+    state: State<'_, SharedState>,
+    event_id: String,
+) -> Result<EventAgenda, CommandError> {
+    state.run(move |store| store.event_agenda(&event_id)).await
 }
 
 /// Adds a session to an event.

@@ -4,11 +4,9 @@
 //!
 //! Adding it twice does nothing the second time (the event code is unique).
 
-use rusqlite::OptionalExtension;
-
 use crate::error::CoreResult;
 use crate::model::*;
-use crate::store::{insert_event, insert_expert, insert_session, Store};
+use crate::store::{id_by_reference_key, insert_event, insert_expert, insert_session, Store};
 
 /// The code of the example event.
 pub const DEMO_EVENT_CODE: &str = "EXEMPLE-VE-2027";
@@ -224,24 +222,12 @@ const SESSIONS: &[DemoSession] = &[
 /// Adds the example study visit (and its fictitious speakers) unless it is already there.
 /// Returns the event's id. The reference data must be loaded first.
 pub fn add_demo(store: &mut Store) -> CoreResult<String> {
-    if let Some(id) = store
-        .conn()
-        .query_row(
-            "SELECT id FROM events WHERE code = ?1",
-            [DEMO_EVENT_CODE],
-            |row| row.get::<_, String>(0),
-        )
-        .optional()?
-    {
+    if let Some(id) = store.event_id_by_code(DEMO_EVENT_CODE)? {
         return Ok(id);
     }
-    crate::reference::load(store)?;
+    store.load_shipped_reference()?;
     store.write(|tx| {
-        let id_of = |table: &str, key: &str| -> CoreResult<Option<String>> {
-            Ok(tx
-                .query_row(&format!("SELECT id FROM {table} WHERE reference_key = ?1"), [key], |row| row.get(0))
-                .optional()?)
-        };
+        let id_of = |table: &str, key: &str| id_by_reference_key(tx, table, key);
         let mut expert_ids = Vec::new();
         for expert in EXPERTS {
             let mut theme_ids = Vec::new();

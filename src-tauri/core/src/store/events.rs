@@ -3,26 +3,15 @@
 
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
-use serde::Serialize;
 
 use super::search::{fts_query, index_event};
 use super::{
-    check_ids_exist, json_list, new_id, now, record_meta, stale_or_missing, to_json_list, Store,
+    check_ids_exist, deleted_one, json_list, new_id, now, record_meta, stale_or_missing,
+    to_json_list, OrNotFound, Store,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::check_event;
-
-/// A warning about the agenda, shown beside the sessions it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionConflict {
-    /// "overlap" (two sessions of the event at the same time) or "speakerBusy".
-    pub kind: String,
-    pub session_id: String,
-    pub other_session_id: String,
-    pub message: String,
-}
 
 fn event_from_row(row: &Row) -> rusqlite::Result<Event> {
     Ok(Event {
@@ -215,11 +204,7 @@ impl Store {
         let conn = self.conn();
         let mut event = conn
             .query_row("SELECT * FROM events WHERE id = ?1", [id], event_from_row)
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "L'événement",
-                id: id.into(),
-            })?;
+            .or_not_found("L'événement", id)?;
         let mut organisers = conn.prepare_cached(
             "SELECT organisation_id, role FROM event_organisers WHERE event_id = ?1 ORDER BY position",
         )?;
@@ -242,6 +227,18 @@ impl Store {
         Ok(event)
     }
 
+    /// The id of the event with this code, if there is one.
+    pub fn event_id_by_code(&self, code: &str) -> CoreResult<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM events WHERE code = ?1",
+                [code.trim()],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
     /// Finds an event by its code (used by the command line: `--event CODE`).
     pub fn find_event_by_code(&self, code: &str) -> CoreResult<Event> {
         let id: String = self
@@ -251,11 +248,7 @@ impl Store {
                 [code.trim()],
                 |row| row.get(0),
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "L'événement",
-                id: code.into(),
-            })?;
+            .or_not_found("L'événement", code)?;
         self.get_event(&id)
     }
 
@@ -305,12 +298,11 @@ impl Store {
     /// Deletes an event with its agenda (the interface asks for confirmation first).
     pub fn delete_event(&mut self, id: &str) -> CoreResult<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM events WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound {
-                    entity: "L'événement",
-                    id: id.into(),
-                });
-            }
+            deleted_one(
+                tx.execute("DELETE FROM events WHERE id = ?1", [id])?,
+                "L'événement",
+                id,
+            )?;
             tx.execute("DELETE FROM events_fts WHERE event_id = ?1", [id])?;
             Ok(())
         })

@@ -2,10 +2,12 @@
 //! full-text search over them.
 
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use rusqlite::{params, params_from_iter, Row, Transaction};
 
 use super::search::{fts_query, index_expert};
-use super::{check_ids_exist, new_id, now, record_meta, stale_or_missing, Store};
+use super::{
+    check_ids_exist, deleted_one, new_id, now, record_meta, stale_or_missing, OrNotFound, Store,
+};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::check_expert;
@@ -202,11 +204,7 @@ impl Store {
                 [id],
                 expert_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "L'expert",
-                id: id.into(),
-            })?;
+            .or_not_found("L'expert", id)?;
         let mut languages = conn.prepare_cached(
             "SELECT language, level FROM expert_languages WHERE expert_id = ?1 ORDER BY position",
         )?;
@@ -282,9 +280,7 @@ impl Store {
                     references: events,
                 });
             }
-            if tx.execute("DELETE FROM experts WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound { entity: "L'expert", id: id.into() });
-            }
+            deleted_one(tx.execute("DELETE FROM experts WHERE id = ?1", [id])?, "L'expert", id)?;
             tx.execute("DELETE FROM experts_fts WHERE expert_id = ?1", [id])?;
             Ok(())
         })

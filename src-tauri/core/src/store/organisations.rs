@@ -1,9 +1,12 @@
 //! Organisations, territories, themes, profession families and Interreg programmes: the
 //! reference entities that experts and events point to.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Row, Transaction};
 
-use super::{json_list, new_id, now, record_meta, stale_or_missing, to_json_list, Store};
+use super::{
+    deleted_one, json_list, new_id, now, record_meta, stale_or_missing, to_json_list, OrNotFound,
+    Store,
+};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_organisation, check_territory, check_theme};
@@ -166,11 +169,7 @@ impl Store {
                 [id],
                 organisation_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "La structure",
-                id: id.into(),
-            })
+            .or_not_found("La structure", id)
     }
 
     pub fn create_organisation(&mut self, input: &OrganisationInput) -> CoreResult<Organisation> {
@@ -229,9 +228,7 @@ impl Store {
                 "Cette structure",
             )?;
             let deleted = tx.execute("DELETE FROM organisations WHERE id = ?1", [id])?;
-            if deleted == 0 {
-                return Err(CoreError::NotFound { entity: "La structure", id: id.into() });
-            }
+            deleted_one(deleted, "La structure", id)?;
             Ok(())
         })
     }
@@ -253,11 +250,7 @@ impl Store {
                 [id],
                 territory_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "Le territoire",
-                id: id.into(),
-            })
+            .or_not_found("Le territoire", id)
     }
 
     pub fn create_territory(&mut self, input: &TerritoryInput) -> CoreResult<Territory> {
@@ -312,12 +305,11 @@ impl Store {
                 id,
                 "Ce territoire",
             )?;
-            if tx.execute("DELETE FROM territories WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound {
-                    entity: "Le territoire",
-                    id: id.into(),
-                });
-            }
+            deleted_one(
+                tx.execute("DELETE FROM territories WHERE id = ?1", [id])?,
+                "Le territoire",
+                id,
+            )?;
             Ok(())
         })
     }
@@ -335,11 +327,7 @@ impl Store {
     pub fn get_theme(&self, id: &str) -> CoreResult<Theme> {
         self.conn()
             .query_row("SELECT * FROM themes WHERE id = ?1", [id], theme_from_row)
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "Le thème",
-                id: id.into(),
-            })
+            .or_not_found("Le thème", id)
     }
 
     pub fn create_theme(&mut self, input: &ThemeInput) -> CoreResult<Theme> {
@@ -385,12 +373,11 @@ impl Store {
                 id,
                 "Ce thème",
             )?;
-            if tx.execute("DELETE FROM themes WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound {
-                    entity: "Le thème",
-                    id: id.into(),
-                });
-            }
+            deleted_one(
+                tx.execute("DELETE FROM themes WHERE id = ?1", [id])?,
+                "Le thème",
+                id,
+            )?;
             Ok(())
         })
     }

@@ -1,8 +1,10 @@
 //! Professions (métiers), their competences and the observations of how each competence evolves.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Row, Transaction};
 
-use super::{check_ids_exist, new_id, now, record_meta, stale_or_missing, Store};
+use super::{
+    check_ids_exist, deleted_one, new_id, now, record_meta, stale_or_missing, OrNotFound, Store,
+};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_competence, check_observation, check_profession};
@@ -75,11 +77,7 @@ impl Store {
                 [id],
                 profession_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "Le métier",
-                id: id.into(),
-            })?;
+            .or_not_found("Le métier", id)?;
         let mut competences = {
             let mut statement = self.conn().prepare_cached(
                 "SELECT * FROM competences WHERE profession_id = ?1 ORDER BY label COLLATE NOCASE",
@@ -176,9 +174,7 @@ impl Store {
                     references: Vec::new(),
                 });
             }
-            if tx.execute("DELETE FROM professions WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound { entity: "Le métier", id: id.into() });
-            }
+            deleted_one(tx.execute("DELETE FROM professions WHERE id = ?1", [id])?, "Le métier", id)?;
             tx.execute("DELETE FROM professions_fts WHERE profession_id = ?1", [id])?;
             Ok(())
         })
@@ -237,11 +233,7 @@ impl Store {
                     [id],
                     |row| row.get(0),
                 )
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound {
-                    entity: "La compétence",
-                    id: id.into(),
-                })?;
+                .or_not_found("La compétence", id)?;
             tx.execute("DELETE FROM competences WHERE id = ?1", [id])?;
             super::search::index_profession(tx, &profession_id)?;
             Ok(profession_id)
@@ -260,8 +252,7 @@ impl Store {
         let profession_id = self.write(|tx| {
             let profession_id: String = tx
                 .query_row("SELECT profession_id FROM competences WHERE id = ?1", [competence_id], |row| row.get(0))
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound { entity: "La compétence", id: competence_id.into() })?;
+                .or_not_found("La compétence", competence_id)?;
             let now = now();
             tx.execute(
                 "INSERT INTO competence_observations (id, competence_id, year, trend, level, source, notes,
@@ -310,8 +301,7 @@ impl Store {
                     [id],
                     |row| row.get(0),
                 )
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound { entity: "L'observation", id: id.into() })?;
+                .or_not_found("L'observation", id)?;
             tx.execute("DELETE FROM competence_observations WHERE id = ?1", [id])?;
             Ok(profession_id)
         })?;

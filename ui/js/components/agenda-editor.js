@@ -78,59 +78,86 @@ function dayTable(day, warnings, actions) {
     h('tbody', { 'data-testid': 'sessions-table' }, rows)));
 }
 
-/**
- * The agenda editor of event `event` (id `eventId`). Returns `{el, load, create, cancel,
- * dispose, sessionCount}`: `load()` reads and draws the agenda, `create()` opens the form of a
- * new session (Ctrl+N), `cancel()` closes the form (Échap).
- */
-export function createAgendaEditor({ eventId, event }) {
-  let agenda = null;
-  let sessionForm = null;
-  const formSlot = h('div', { class: 'session-form-slot' });
-  const days = h('div', { class: 'agenda', 'data-testid': 'agenda' });
-  const conflictSummary = h('div', { class: 'conflict-summary' });
-  const training = h('p', { class: 'agenda-training muted', 'data-testid': 'agenda-training', hidden: true });
-  const newButton = button(tr('agenda.new'), () => openForm(null), { kind: 'primary', testid: 'session-new' });
+/** A copy of `session` in the slot the core proposes (right after it, same length). */
+function duplicateOf(session) {
+  return { ...session, ...session.duplicateSlot, speakers: speakerEntries(session) };
+}
 
-  async function load() {
-    try {
-      agenda = await api.getEventAgenda(eventId);
-    } catch (error) {
-      replace(days, loadError(error, load));
-      return;
-    }
-    const warnings = warningsBySession(agenda.conflicts);
-    const count = agenda.conflicts.length;
-    replace(conflictSummary, count
-      ? h('p', { class: 'notice notice-warning' }, tr(count === 1 ? 'agenda.conflicts.one' : 'agenda.conflicts.other', { count }))
-      : null);
-    replace(training, trainingText(agenda));
-    training.hidden = !agenda.trainingMinutes;
-    if (!agenda.days.length) replace(days, emptyState(tr('agenda.empty')));
-    else replace(days, ...agenda.days.map((day) => dayView(day, warnings)));
+/** The heading of the session form. */
+function formTitle(session, template) {
+  if (session) return tr('agenda.editTitle');
+  return template ? tr('agenda.duplicateTitle', { title: template.title }) : tr('agenda.newTitle');
+}
+
+/**
+ * The agenda editor of event `event` (id `eventId`): `el` to place on the page, `load()` reads
+ * and draws the agenda, `create()` opens the form of a new session (Ctrl+N), `cancel()` closes
+ * the form (Échap), `dispose()` forgets its unsaved changes, `sessionCount()` for messages.
+ */
+export class AgendaEditor {
+  constructor({ eventId, event }) {
+    this.eventId = eventId;
+    this.event = event;
+    this.agenda = null;
+    this.sessionForm = null;
+    this.formSlot = h('div', { class: 'session-form-slot' });
+    this.days = h('div', { class: 'agenda', 'data-testid': 'agenda' });
+    this.conflictSummary = h('div', { class: 'conflict-summary' });
+    this.training = h('p', { class: 'agenda-training muted', 'data-testid': 'agenda-training', hidden: true });
+    this.newButton = button(tr('agenda.new'), () => this.create(), { kind: 'primary', testid: 'session-new' });
+    this.el = h('section', { class: 'card', 'aria-labelledby': 'agenda-title' },
+      h('div', { class: 'card-title-row' },
+        h('div', { class: 'agenda-heading' }, h('h2', { class: 'card-title', id: 'agenda-title' }, tr('agenda.title')), this.training),
+        this.newButton),
+      this.formSlot, this.conflictSummary, this.days);
   }
 
-  function dayView(day, warnings) {
+  /** Reads the agenda from the core and draws it. */
+  async load() {
+    try {
+      this.agenda = await api.getEventAgenda(this.eventId);
+    } catch (error) {
+      replace(this.days, loadError(error, () => this.load()));
+      return;
+    }
+    const { conflicts, days, trainingMinutes } = this.agenda;
+    const warnings = warningsBySession(conflicts);
+    const count = conflicts.length;
+    replace(this.conflictSummary, count
+      ? h('p', { class: 'notice notice-warning' }, tr(count === 1 ? 'agenda.conflicts.one' : 'agenda.conflicts.other', { count }))
+      : null);
+    replace(this.training, trainingText(this.agenda));
+    this.training.hidden = !trainingMinutes;
+    if (!days.length) replace(this.days, emptyState(tr('agenda.empty')));
+    else replace(this.days, ...days.map((day) => this.dayView(day, warnings)));
+  }
+
+  /** The number of sessions on the agenda. */
+  sessionCount() {
+    return this.agenda ? this.agenda.days.reduce((count, day) => count + day.sessions.length, 0) : 0;
+  }
+
+  dayView(day, warnings) {
     const headingId = `day-${day.date}`;
     const heading = h('div', { class: 'day-heading' },
       h('h3', { id: headingId }, capitalise(`${weekday(day.date)} ${formatDate(day.date)}`),
         day.inEvent ? null : h('span', { class: 'day-outside muted' }, ` — ${tr('agenda.outsideEvent')}`)),
-      button(tr('agenda.addToDay'), () => openForm(null, day.date), { kind: 'tertiary', small: true, testid: `session-new-${day.date}`, ariaLabel: tr('agenda.addToDayLabel', { date: formatDate(day.date) }) }));
+      button(tr('agenda.addToDay'), () => this.openForm(null, day.date), { kind: 'tertiary', small: true, testid: `session-new-${day.date}`, ariaLabel: tr('agenda.addToDayLabel', { date: formatDate(day.date) }) }));
     return h('section', { class: 'day', 'aria-labelledby': headingId }, heading,
-      day.sessions.length ? dayTable(day, warnings, rowActions) : h('p', { class: 'muted' }, tr('agenda.emptyDay')));
+      day.sessions.length ? dayTable(day, warnings, (session) => this.rowActions(session)) : h('p', { class: 'muted' }, tr('agenda.emptyDay')));
   }
 
-  function rowActions(session) {
+  rowActions(session) {
     const small = (label, onclick, testid, ariaKey) => button(label, onclick, { kind: 'tertiary', small: true, testid, ariaLabel: tr(ariaKey, { title: session.title }) });
     return [
-      small(tr('action.edit'), () => openForm(session), 'session-edit', 'agenda.editLabel'),
-      small(tr('agenda.move'), () => openForm(session, null, { focusField: 'date' }), 'session-move', 'agenda.moveLabel'),
-      small(tr('agenda.duplicate'), () => openForm(null, null, { template: duplicateOf(session) }), 'session-duplicate', 'agenda.duplicateLabel'),
-      small(tr('action.delete'), () => removeSession(session), 'session-delete', 'agenda.deleteLabel'),
+      small(tr('action.edit'), () => this.openForm(session), 'session-edit', 'agenda.editLabel'),
+      small(tr('agenda.move'), () => this.openForm(session, null, { focusField: 'date' }), 'session-move', 'agenda.moveLabel'),
+      small(tr('agenda.duplicate'), () => this.openForm(null, null, { template: duplicateOf(session) }), 'session-duplicate', 'agenda.duplicateLabel'),
+      small(tr('action.delete'), () => this.removeSession(session), 'session-delete', 'agenda.deleteLabel'),
     ];
   }
 
-  async function removeSession(session) {
+  async removeSession(session) {
     const yes = await confirmDialog({
       title: tr('agenda.deleteTitle'),
       message: tr('agenda.deleteMessage', { title: session.title, date: formatDate(session.date), start: session.startTime }),
@@ -141,90 +168,79 @@ export function createAgendaEditor({ eventId, event }) {
     try {
       await api.deleteSession(session.id);
       toast(tr('agenda.deleted', { title: session.title }));
-      await load();
-      newButton.focus();
+      await this.load();
+      this.newButton.focus();
     } catch (error) {
       toastError(error);
     }
   }
 
-  /** A copy of `session` in the slot the core proposes (right after it, same length). */
-  function duplicateOf(session) {
-    return { ...session, ...session.duplicateSlot, speakers: speakerEntries(session) };
-  }
-
   /** The values of a new session: on `day` from its start, else where the core proposes. */
-  function newValues(day) {
-    const proposed = (agenda && agenda.newSession) || { date: event.startDate, startTime: '' };
+  newValues(day) {
+    const { event } = this;
+    const proposed = (this.agenda && this.agenda.newSession) || { date: event.startDate, startTime: '' };
     return {
       date: day || proposed.date || event.startDate, startTime: day ? '' : proposed.startTime, endTime: '', title: '', description: '',
       kind: 'talk', place: event.venue || '', language: (event.languages && event.languages[0]) || '', speakers: [],
     };
   }
 
-  function formTitle(session, template) {
-    if (session) return tr('agenda.editTitle');
-    return template ? tr('agenda.duplicateTitle', { title: template.title }) : tr('agenda.newTitle');
+  /** Opens the form of a new session (Ctrl+N, « Ajouter une séquence »). */
+  create() {
+    return this.openForm(null);
   }
 
   /**
    * Opens the session form: `session` to edit (focus on `focusField`, "title" by default), or
    * a new one on `day`, or a new one prefilled from `template` (a duplicate).
    */
-  async function openForm(session, day, { template = null, focusField = null } = {}) {
-    if (sessionForm && sessionForm.dirty && !(await confirmLeave(sessionForm))) return;
-    closeForm();
-    const values = session ? { ...session, speakers: speakerEntries(session) } : template || newValues(day);
+  async openForm(session, day, { template = null, focusField = null } = {}) {
+    if (this.sessionForm && this.sessionForm.dirty && !(await confirmLeave(this.sessionForm))) return;
+    this.closeForm();
+    const values = session ? { ...session, speakers: speakerEntries(session) } : template || this.newValues(day);
     const opened = createSessionForm({
-      eventId,
+      eventId: this.eventId,
       values,
       title: formTitle(session, template),
-      onSave: (input) => saveSession(session, opened.form, input),
-      onCancel: cancelForm,
-      onReload: () => { closeForm(); load(); },
+      onSave: (input) => this.saveSession(session, opened.form, input),
+      onCancel: () => this.cancel(),
+      onReload: () => { this.closeForm(); this.load(); },
     });
-    sessionForm = opened.form;
-    replace(formSlot, opened.el);
+    this.sessionForm = opened.form;
+    replace(this.formSlot, opened.el);
     opened.form.control(focusField || (session ? 'title' : 'date')).focus();
-    formSlot.scrollIntoView({ block: 'start' });
+    this.formSlot.scrollIntoView({ block: 'start' });
   }
 
-  function closeForm() {
-    if (sessionForm) sessionForm.markClean();
-    sessionForm = null;
-    replace(formSlot);
+  closeForm() {
+    if (this.sessionForm) this.sessionForm.markClean();
+    this.sessionForm = null;
+    replace(this.formSlot);
   }
 
-  async function cancelForm() {
-    if (sessionForm && sessionForm.dirty && !(await confirmLeave(sessionForm))) return;
-    closeForm();
-    newButton.focus();
+  /** Closes the session form, asking first if it holds changes. */
+  async cancel() {
+    if (!this.sessionForm) return;
+    if (this.sessionForm.dirty && !(await confirmLeave(this.sessionForm))) return;
+    this.closeForm();
+    this.newButton.focus();
   }
 
-  async function saveSession(session, form, input) {
+  /** The view is left: its form's changes no longer hold the navigation. */
+  dispose() {
+    if (this.sessionForm) this.sessionForm.markClean();
+  }
+
+  async saveSession(session, form, input) {
     try {
-      const saved = session ? await api.updateSession(session.id, session.version, input) : await api.createSession(eventId, input);
-      closeForm();
+      const saved = session ? await api.updateSession(session.id, session.version, input) : await api.createSession(this.eventId, input);
+      this.closeForm();
       toast(tr('agenda.saved', { title: saved.title }));
-      await load();
-      const row = days.querySelector(`tr[data-id="${CSS.escape(saved.id)}"]`);
-      (row ? row.querySelector('button') : newButton).focus();
+      await this.load();
+      const row = this.days.querySelector(`tr[data-id="${CSS.escape(saved.id)}"]`);
+      (row ? row.querySelector('button') : this.newButton).focus();
     } catch (error) {
       form.showError(error);
     }
   }
-
-  const el = h('section', { class: 'card', 'aria-labelledby': 'agenda-title' },
-    h('div', { class: 'card-title-row' },
-      h('div', { class: 'agenda-heading' }, h('h2', { class: 'card-title', id: 'agenda-title' }, tr('agenda.title')), training),
-      newButton),
-    formSlot, conflictSummary, days);
-  return {
-    el,
-    load,
-    create: () => openForm(null),
-    cancel: () => { if (sessionForm) cancelForm(); },
-    dispose: () => { if (sessionForm) sessionForm.markClean(); },
-    sessionCount: () => (agenda ? agenda.days.reduce((count, day) => count + day.sessions.length, 0) : 0),
-  };
 }

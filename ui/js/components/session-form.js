@@ -8,7 +8,7 @@ import { tr } from '../i18n.js';
 import { getCodes } from '../refdata.js';
 import { Form, section } from './form.js';
 import { button } from './layout.js';
-import { createSpeakerPicker } from './speaker-picker.js';
+import { SpeakerPicker } from './speaker-picker.js';
 
 /** Minutes since midnight of "HH:MM", or NaN. */
 function minutes(time) {
@@ -72,7 +72,7 @@ export function createSessionForm({ eventId, values, title, onSave, onCancel, on
     noticeTestId: 'session-notice',
     title,
   });
-  const speakers = createSpeakerPicker(form, values.speakers || [], eventId);
+  const speakers = new SpeakerPicker(form, values.speakers || [], eventId);
   const readInput = () => ({
     date: form.value('date'),
     startTime: form.value('startTime'),

@@ -10,7 +10,7 @@ import { labelOf, choiceLists } from '../refdata.js';
 import { pageHeader, card, button, linkButton, statusBadge, details } from '../components/layout.js';
 import { confirmDialog } from '../components/dialog.js';
 import { toast, toastError } from '../components/toast.js';
-import { createAgendaEditor } from '../components/agenda-editor.js';
+import { AgendaEditor } from '../components/agenda-editor.js';
 import { redirect } from '../router.js';
 import { dateRange } from './events.js';
 
@@ -94,7 +94,7 @@ function subtitleOf(event) {
 export async function render(root, params) {
   const id = params[0];
   const [event, lists] = await Promise.all([api.getEvent(id), choiceLists()]);
-  const agenda = createAgendaEditor({ eventId: id, event });
+  const agenda = new AgendaEditor({ eventId: id, event });
 
   async function removeEvent() {
     const yes = await confirmDialog({
@@ -126,5 +126,5 @@ export async function render(root, params) {
     agenda.el,
     card(tr('event.information'), eventDetails(event, lists)));
   await agenda.load();
-  return { create: agenda.create, cancel: agenda.cancel, dispose: agenda.dispose };
+  return { create: () => agenda.create(), cancel: () => agenda.cancel(), dispose: () => agenda.dispose() };
 }

@@ -146,8 +146,6 @@ export const createEvent = (input) => call('create_event', { input });
 export const updateEvent = (id, version, input) => call('update_event', { id, version, input });
 /** Deletes an event and its agenda. */
 export const deleteEvent = (id) => call('delete_event', { id });
-/** The agenda of an event, in time order. */
-export const listSessions = (eventId) => call('list_sessions', { eventId });
 /**
  * The agenda as the event page shows it, computed by the core: `{eventId, days: [{date, inEvent,
  * sessions}], trainingMinutes, trainingDays, conflicts, newSession: {date, startTime}}`; each
@@ -161,8 +159,6 @@ export const createSession = (eventId, input) => call('create_session', { eventI
 export const updateSession = (id, version, input) => call('update_session', { id, version, input });
 /** Deletes a session. */
 export const deleteSession = (id) => call('delete_session', { id });
-/** Overlapping sessions and double-booked speakers of an event. */
-export const listSessionConflicts = (eventId) => call('list_session_conflicts', { eventId });
 /** Experts for a session, best fit first, each `{expert, score, reasons}`; `query` narrows. */
 export const suggestSpeakers = (eventId, language, query) => call('suggest_speakers', { eventId, language, query });
 

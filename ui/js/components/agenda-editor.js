@@ -180,7 +180,10 @@ export class AgendaEditor {
     const { event } = this;
     const proposed = (this.agenda && this.agenda.newSession) || { date: event.startDate, startTime: '' };
     return {
-      date: day || proposed.date || event.startDate, startTime: day ? '' : proposed.startTime, endTime: '', title: '', description: '',
+      date: day || proposed.date || event.startDate,
+      startTime: day ? '' : proposed.startTime || '',
+      endTime: day ? '' : proposed.endTime || '',
+      title: '', description: '',
       kind: 'talk', place: event.venue || '', language: (event.languages && event.languages[0]) || '', speakers: [],
     };
   }

@@ -57,3 +57,31 @@ fn check_name(statement: &Statement, index: usize, name: &str) -> rusqlite::Resu
         )))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::Columns;
+
+    // The check exists in debug builds only, where the tests run.
+    #[cfg(debug_assertions)]
+    #[test]
+    fn a_reader_out_of_step_with_its_select_fails_instead_of_mixing_up_fields() {
+        let conn = Connection::open_in_memory().unwrap();
+        let read = |sql: &str| {
+            conn.query_row(sql, [], |row| {
+                let mut c = Columns::new(row);
+                let city: String = c.get("city")?;
+                let country: String = c.get("country")?;
+                Ok((city, country))
+            })
+        };
+        assert_eq!(
+            read("SELECT 'Kehl' AS city, 'DE' AS country").unwrap(),
+            ("Kehl".to_string(), "DE".to_string())
+        );
+        let error = read("SELECT 'DE' AS country, 'Kehl' AS city").unwrap_err();
+        assert!(error.to_string().contains("expects `city`"), "{error}");
+    }
+}

@@ -27,6 +27,7 @@ use crate::error::CoreResult;
 use crate::model::*;
 use crate::store::snapshot::{ReferenceTable, Rekey};
 
+/// What the import does with one record of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Outcome {
     Added,
@@ -41,6 +42,7 @@ pub(super) enum Outcome {
     Conflict,
 }
 
+/// One record of the file, the local record it is, and its outcome.
 #[derive(Debug)]
 pub(super) struct Item<C> {
     pub(super) incoming: Record<C>,
@@ -53,6 +55,7 @@ pub(super) struct Item<C> {
     pub(super) outcome: Outcome,
 }
 
+/// The plan of one kind of record.
 #[derive(Debug)]
 pub(super) struct ListPlan<C> {
     pub(super) items: Vec<Item<C>>,
@@ -69,6 +72,7 @@ impl<C> Default for ListPlan<C> {
     }
 }
 
+/// The plan of every kind of record (see [`Kind::plan`]).
 #[derive(Debug, Default)]
 pub(super) struct Plans {
     pub(super) organisations: ListPlan<OrganisationInput>,
@@ -82,6 +86,7 @@ pub(super) struct Plans {
     pub(super) sessions: ListPlan<SessionContent>,
 }
 
+/// Everything an import would do, before the user chooses for the conflicts.
 #[derive(Debug)]
 pub(super) struct Plan {
     pub(super) format_version: u32,

@@ -21,6 +21,7 @@ mod professions;
 mod reference;
 pub(crate) mod schema;
 pub(crate) mod search;
+mod rows;
 mod sessions;
 pub(crate) mod snapshot;
 mod suggestions;
@@ -200,16 +201,6 @@ fn backup_connection(conn: &Connection, target: &Path) -> CoreResult<()> {
     }
     conn.backup(rusqlite::MAIN_DB, target, None)?;
     Ok(())
-}
-
-/// Reads the id, timestamps and version every record table has.
-pub(crate) fn record_meta(row: &rusqlite::Row) -> rusqlite::Result<crate::model::RecordMeta> {
-    Ok(crate::model::RecordMeta {
-        id: row.get("id")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
-        version: row.get("version")?,
-    })
 }
 
 /// The current time as stored in `created_at` / `updated_at`.

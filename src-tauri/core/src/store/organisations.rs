@@ -3,54 +3,89 @@
 
 use rusqlite::{params, Row, Transaction};
 
+use super::rows::Columns;
 use super::{
-    deleted_one, json_list, new_id, now, record_meta, stale_or_missing, to_json_list, OrNotFound,
-    Store,
+    deleted_one, json_list, new_id, now, stale_or_missing, to_json_list, OrNotFound, Store,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_organisation, check_territory, check_theme};
 
-fn organisation_from_row(row: &Row) -> rusqlite::Result<Organisation> {
+/// Reads a row of `SELECT * FROM organisations` (see [`Columns`]).
+pub(super) fn organisation_from_row(row: &Row) -> rusqlite::Result<Organisation> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Organisation {
-        meta: record_meta(row)?,
-        reference_key: row.get("reference_key")?,
+        reference_key: c.get("reference_key")?,
         data: OrganisationInput {
-            name: row.get("name")?,
-            acronym: row.get("acronym")?,
-            kind: row.get("kind")?,
-            country: row.get("country")?,
-            city: row.get("city")?,
-            address: row.get("address")?,
-            website: row.get("website")?,
-            email: row.get("email")?,
-            phone: row.get("phone")?,
-            notes: row.get("notes")?,
+            name: c.get("name")?,
+            acronym: c.get("acronym")?,
+            kind: c.get("kind")?,
+            country: c.get("country")?,
+            city: c.get("city")?,
+            address: c.get("address")?,
+            website: c.get("website")?,
+            email: c.get("email")?,
+            phone: c.get("phone")?,
+            notes: c.get("notes")?,
         },
+        meta: c.meta(id)?,
     })
 }
 
-fn territory_from_row(row: &Row) -> rusqlite::Result<Territory> {
+/// Reads a row of `SELECT * FROM territories`.
+pub(super) fn territory_from_row(row: &Row) -> rusqlite::Result<Territory> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Territory {
-        meta: record_meta(row)?,
-        reference_key: row.get("reference_key")?,
+        reference_key: c.get("reference_key")?,
         data: TerritoryInput {
-            name: row.get("name")?,
-            kind: row.get("kind")?,
-            countries: json_list(row.get("countries")?),
-            notes: row.get("notes")?,
+            name: c.get("name")?,
+            kind: c.get("kind")?,
+            countries: json_list(c.get("countries")?),
+            notes: c.get("notes")?,
         },
+        meta: c.meta(id)?,
     })
 }
 
-fn theme_from_row(row: &Row) -> rusqlite::Result<Theme> {
+/// Reads a row of `SELECT * FROM themes`.
+pub(super) fn theme_from_row(row: &Row) -> rusqlite::Result<Theme> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Theme {
-        meta: record_meta(row)?,
-        reference_key: row.get("reference_key")?,
+        reference_key: c.get("reference_key")?,
         data: ThemeInput {
-            label: row.get("label")?,
-            label_en: row.get("label_en")?,
+            label: c.get("label")?,
+            label_en: c.get("label_en")?,
         },
+        meta: c.meta(id)?,
+    })
+}
+
+/// Reads a row of `SELECT id, label, level, reference_key FROM profession_families`.
+pub(super) fn family_from_row(row: &Row) -> rusqlite::Result<ProfessionFamily> {
+    let mut c = Columns::new(row);
+    Ok(ProfessionFamily {
+        id: c.get("id")?,
+        label: c.get("label")?,
+        level: c.get("level")?,
+        reference_key: c.get("reference_key")?,
+    })
+}
+
+/// Reads a row of `SELECT id, name, period, kind, french_perimeter, notes, reference_key FROM
+/// interreg_programmes`.
+pub(super) fn programme_from_row(row: &Row) -> rusqlite::Result<InterregProgramme> {
+    let mut c = Columns::new(row);
+    Ok(InterregProgramme {
+        id: c.get("id")?,
+        name: c.get("name")?,
+        period: c.get("period")?,
+        kind: c.get("kind")?,
+        french_perimeter: c.get("french_perimeter")?,
+        notes: c.get("notes")?,
+        reference_key: c.get("reference_key")?,
     })
 }
 
@@ -388,14 +423,7 @@ impl Store {
         let mut statement = self.conn().prepare_cached(
             "SELECT id, label, level, reference_key FROM profession_families ORDER BY level, label",
         )?;
-        let rows = statement.query_map([], |row| {
-            Ok(ProfessionFamily {
-                id: row.get(0)?,
-                label: row.get(1)?,
-                level: row.get(2)?,
-                reference_key: row.get(3)?,
-            })
-        })?;
+        let rows = statement.query_map([], family_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -404,17 +432,7 @@ impl Store {
             "SELECT id, name, period, kind, french_perimeter, notes, reference_key
              FROM interreg_programmes ORDER BY period DESC, name",
         )?;
-        let rows = statement.query_map([], |row| {
-            Ok(InterregProgramme {
-                id: row.get(0)?,
-                name: row.get(1)?,
-                period: row.get(2)?,
-                kind: row.get(3)?,
-                french_perimeter: row.get(4)?,
-                notes: row.get(5)?,
-                reference_key: row.get(6)?,
-            })
-        })?;
+        let rows = statement.query_map([], programme_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -2,28 +2,38 @@
 
 use rusqlite::{params, Row, Transaction};
 
-use super::{
-    check_ids_exist, deleted_one, new_id, now, record_meta, stale_or_missing, OrNotFound, Store,
-};
+use super::rows::Columns;
+use super::{check_ids_exist, deleted_one, new_id, now, stale_or_missing, OrNotFound, Store};
 use crate::error::CoreResult;
 use crate::model::*;
 use crate::validation::check_session;
 
-fn session_from_row(row: &Row) -> rusqlite::Result<Session> {
+/// Reads a row of `SELECT * FROM sessions` (see [`Columns`]); the speakers are read apart.
+pub(super) fn session_from_row(row: &Row) -> rusqlite::Result<Session> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Session {
-        meta: record_meta(row)?,
-        event_id: row.get("event_id")?,
+        event_id: c.get("event_id")?,
         data: SessionInput {
-            date: row.get("date")?,
-            start_time: row.get("start_time")?,
-            end_time: row.get("end_time")?,
-            title: row.get("title")?,
-            description: row.get("description")?,
-            kind: row.get("kind")?,
-            place: row.get("place")?,
-            language: row.get("language")?,
+            date: c.get("date")?,
+            start_time: c.get("start_time")?,
+            end_time: c.get("end_time")?,
+            title: c.get("title")?,
+            description: c.get("description")?,
+            kind: c.get("kind")?,
+            place: c.get("place")?,
+            language: c.get("language")?,
             speakers: Vec::new(),
         },
+        meta: c.meta(id)?,
+    })
+}
+
+/// Reads `expert_id, role` of `session_speakers` from the cursor.
+pub(super) fn speaker_from(c: &mut Columns) -> rusqlite::Result<SessionSpeaker> {
+    Ok(SessionSpeaker {
+        expert_id: c.get("expert_id")?,
+        role: c.get("role")?,
     })
 }
 
@@ -116,12 +126,7 @@ impl Store {
             "SELECT expert_id, role FROM session_speakers WHERE session_id = ?1 ORDER BY position",
         )?;
         session.data.speakers = speakers
-            .query_map([id], |row| {
-                Ok(SessionSpeaker {
-                    expert_id: row.get(0)?,
-                    role: row.get(1)?,
-                })
-            })?
+            .query_map([id], |row| speaker_from(&mut Columns::new(row)))?
             .collect::<Result<_, _>>()?;
         Ok(session)
     }

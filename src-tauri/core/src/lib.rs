@@ -11,7 +11,6 @@ pub mod agenda;
 pub mod bench_support;
 pub mod codes;
 pub mod completeness;
-pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod exchange;
@@ -22,4 +21,6 @@ pub mod store;
 pub mod validation;
 
 pub use error::{CoreError, FieldError};
+/// The example study visit (`passerelle demo`, « Ajouter l'exemple »).
+pub use store::demo;
 pub use store::Store;

@@ -14,14 +14,15 @@
 mod agenda;
 pub mod backups;
 pub(crate) mod csv_import;
+pub mod demo;
 mod events;
 mod experts;
 mod organisations;
 mod professions;
 mod reference;
+mod rows;
 pub(crate) mod schema;
 pub(crate) mod search;
-mod rows;
 mod sessions;
 pub(crate) mod snapshot;
 mod suggestions;

@@ -1,9 +1,15 @@
 // The only module that talks to the Rust backend. Every function returns a promise of the
 // command's JSON result; a failure rejects with `{kind, message, fields}` where `message` is
-// French and ready to show (see `normaliseError`).
+// French and ready to show (see `normaliseError`). It depends on no component: whoever shows
+// that the app is working (components/busy.js, wired by main.js) listens to `calls`.
 
-import { trackBusy } from './components/busy.js';
 import { tr } from './i18n.js';
+
+/**
+ * Fires "callstart" when a backend call begins and "callend" when it settles (either way); each
+ * event's `detail` is `{command}`.
+ */
+export const calls = new EventTarget();
 
 /** Turns anything a command may throw into `{kind, message, fields}`. */
 export function normaliseError(error) {
@@ -19,10 +25,13 @@ async function call(name, args) {
   if (!tauri || !tauri.core) {
     throw { kind: 'internal', message: tr('error.noBackend'), fields: [] };
   }
+  calls.dispatchEvent(new CustomEvent('callstart', { detail: { command: name } }));
   try {
-    return await trackBusy(tauri.core.invoke(name, args || {}));
+    return await tauri.core.invoke(name, args || {});
   } catch (error) {
     throw normaliseError(error);
+  } finally {
+    calls.dispatchEvent(new CustomEvent('callend', { detail: { command: name } }));
   }
 }
 
@@ -137,16 +146,19 @@ export const createEvent = (input) => call('create_event', { input });
 export const updateEvent = (id, version, input) => call('update_event', { id, version, input });
 /** Deletes an event and its agenda. */
 export const deleteEvent = (id) => call('delete_event', { id });
-/** The agenda of an event, in time order. */
-export const listSessions = (eventId) => call('list_sessions', { eventId });
+/**
+ * The agenda as the event page shows it, computed by the core: `{eventId, days: [{date, inEvent,
+ * sessions}], trainingMinutes, trainingDays, conflicts, newSession: {date, startTime}}`; each
+ * session also has `speakerDetails` `[{expertId, role, name, organisation}]`, `durationMinutes`
+ * and `duplicateSlot` `{date, startTime, endTime}`.
+ */
+export const getEventAgenda = (eventId) => call('get_event_agenda', { eventId });
 /** Adds a session to an event. */
 export const createSession = (eventId, input) => call('create_session', { eventId, input });
 /** Saves a session edited from `version`. */
 export const updateSession = (id, version, input) => call('update_session', { id, version, input });
 /** Deletes a session. */
 export const deleteSession = (id) => call('delete_session', { id });
-/** Overlapping sessions and double-booked speakers of an event. */
-export const listSessionConflicts = (eventId) => call('list_session_conflicts', { eventId });
 /** Experts for a session, best fit first, each `{expert, score, reasons}`; `query` narrows. */
 export const suggestSpeakers = (eventId, language, query) => call('suggest_speakers', { eventId, language, query });
 

@@ -2,6 +2,8 @@
 // (28/11/2026, 9h30) and what the backend stores (2026-11-28, 09:30). Conversions only reshape
 // recognisable input; anything else is passed through unchanged for the backend to judge.
 
+import { tr } from './i18n.js';
+
 const numberFormat = new Intl.NumberFormat('fr-FR');
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 const weekdayFormat = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
@@ -65,6 +67,21 @@ export function todayIso() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A duration in minutes as the printed programme writes it: "18 heures", "1 heure", "17 h 30", "45 minutes". */
+export function formatDuration(total) {
+  const minutes = Math.max(0, Math.round(total || 0));
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return tr('format.minutes', { m: rest });
+  if (rest) return tr('format.hoursMinutes', { h: hours, m: String(rest).padStart(2, '0') });
+  return hours === 1 ? tr('format.hour') : tr('format.hours', { h: hours });
+}
+
+/** "1 jour", "3 jours". */
+export function formatDays(count) {
+  return tr(count <= 1 ? 'format.days.one' : 'format.days.other', { count: formatNumber(count) });
 }
 
 /** French collation for sorting labels. */

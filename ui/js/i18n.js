@@ -16,6 +16,14 @@ const fr = {
   'nav.reference': 'Référentiels',
   'nav.exchange': 'Échanges',
 
+  // Durations, written as the printed programme writes them (no-break spaces).
+  'format.minutes': '{m}\u00a0minutes',
+  'format.hour': '1\u00a0heure',
+  'format.hours': '{h}\u00a0heures',
+  'format.hoursMinutes': '{h}\u00a0h\u00a0{m}',
+  'format.days.one': '{count}\u00a0jour',
+  'format.days.other': '{count}\u00a0jours',
+
   'action.save': 'Enregistrer',
   'action.cancel': 'Annuler',
   'action.confirm': 'Confirmer',
@@ -232,6 +240,8 @@ const fr = {
   'agenda.deleted': 'Séquence « {title} » supprimée.',
   'agenda.saved': 'Séquence « {title} » enregistrée.',
   'agenda.warning': 'Attention : ',
+  'agenda.training': 'Durée de formation : {days} ({duration})',
+  'agenda.outsideEvent': 'hors des dates de l’événement',
   'agenda.conflicts.one': '1 conflit dans le programme : voir la séquence signalée ci-dessous.',
   'agenda.conflicts.other': '{count} conflits dans le programme : voir les séquences signalées ci-dessous.',
   'agenda.section.when': 'Séquence',

@@ -1,58 +1,18 @@
-// Entry point: builds the shell (top bar, navigation, main area, toasts, dialog), loads the
-// coded lists, starts the router and wires the keyboard shortcuts.
+// Entry point: builds the shell (top bar, navigation drawn from the route table, main area,
+// toasts, dialog), ties the busy indicator to the backend calls, loads the coded lists, starts
+// the router and wires the keyboard shortcuts.
 
 import { h, replace } from './dom.js';
 import { tr } from './i18n.js';
 import * as router from './router.js';
+import { ROUTES, NAV } from './routes.js';
+import * as api from './api.js';
 import { loadCodes } from './refdata.js';
 import { createToastContainer } from './components/toast.js';
 import { createConfirmDialog, isDialogOpen } from './components/dialog.js';
 import { createGlobalSearch } from './components/global-search.js';
 import { loadError } from './components/layout.js';
-import * as home from './views/home.js';
-import * as experts from './views/experts.js';
-import * as expertForm from './views/expert-form.js';
-import * as events from './views/events.js';
-import * as eventForm from './views/event-form.js';
-import * as eventPage from './views/event-page.js';
-import * as professions from './views/professions.js';
-import * as organisations from './views/organisations.js';
-import * as reference from './views/reference.js';
-import * as exchange from './views/exchange.js';
-
-const NAV = [
-  { key: 'accueil', href: '#/accueil', label: 'nav.home' },
-  { key: 'evenements', href: '#/evenements', label: 'nav.events', create: '#/evenements/nouveau' },
-  { key: 'experts', href: '#/experts', label: 'nav.experts', create: '#/experts/nouveau' },
-  { key: 'metiers', href: '#/metiers', label: 'nav.professions', create: '#/metiers/nouveau' },
-  { key: 'structures', href: '#/structures', label: 'nav.organisations', create: '#/structures/nouveau' },
-  { key: 'referentiels', href: '#/referentiels', label: 'nav.reference' },
-  { key: 'echanges', href: '#/echanges', label: 'nav.exchange', testid: 'nav-exchange' },
-];
-
-/** Route name → [section, view function]. */
-const VIEWS = {
-  home: ['accueil', home.render],
-  events: ['evenements', events.render],
-  eventNew: ['evenements', eventForm.render],
-  eventEdit: ['evenements', eventForm.render],
-  event: ['evenements', eventPage.render],
-  experts: ['experts', experts.render],
-  expertNew: ['experts', expertForm.render],
-  expert: ['experts', expertForm.render],
-  professions: ['metiers', professions.renderList],
-  professionNew: ['metiers', professions.renderDetail],
-  profession: ['metiers', professions.renderDetail],
-  organisations: ['structures', organisations.renderList],
-  organisationNew: ['structures', organisations.renderForm],
-  organisation: ['structures', organisations.renderForm],
-  reference: ['referentiels', reference.renderTabs],
-  territoryNew: ['referentiels', reference.renderTerritory],
-  territory: ['referentiels', reference.renderTerritory],
-  themeNew: ['referentiels', reference.renderTheme],
-  theme: ['referentiels', reference.renderTheme],
-  exchange: ['echanges', exchange.render],
-};
+import { watchCalls } from './components/busy.js';
 
 const main = h('main', { id: 'main', class: 'main', tabindex: '-1' });
 const navLinks = new Map();
@@ -65,7 +25,7 @@ function buildShell() {
   const skip = h('button', { type: 'button', class: 'skip-link', onclick: () => main.focus() }, tr('nav.skip'));
   const nav = h('nav', { class: 'sidenav', 'aria-label': tr('nav.label') },
     h('ul', { class: 'sidenav-list' }, NAV.map((item) => {
-      const link = h('a', { href: item.href, class: 'sidenav-link', 'data-testid': item.testid || `nav-${item.key}` }, tr(item.label));
+      const link = h('a', { href: item.href, class: 'sidenav-link', 'data-testid': item.testid }, tr(item.label));
       navLinks.set(item.key, link);
       return h('li', null, link);
     })));
@@ -78,7 +38,7 @@ function buildShell() {
 }
 
 async function show(route) {
-  const [viewSection, render] = VIEWS[route.name] || VIEWS.home;
+  const { section: viewSection, view: render } = route.entry;
   section = viewSection;
   for (const [key, link] of navLinks) {
     if (key === section) link.setAttribute('aria-current', 'page');
@@ -147,6 +107,7 @@ function onKeydown(event) {
 
 async function boot() {
   document.documentElement.lang = 'fr';
+  watchCalls(api.calls);
   buildShell();
   try {
     await loadCodes();
@@ -155,7 +116,7 @@ async function boot() {
     return;
   }
   document.addEventListener('keydown', onKeydown);
-  router.start(show);
+  router.start(ROUTES, show);
 }
 
 boot();

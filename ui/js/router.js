@@ -1,31 +1,13 @@
-// Hash routes (#/experts/ID…) and the unsaved-changes guard. A route change while a form has
-// unsaved changes asks first; answering no puts the previous address back.
+// Hash routes (#/experts/ID…) matched against the table of routes.js, and the unsaved-changes
+// guard. A route change while a form has unsaved changes asks first; answering no puts the
+// previous address back. The table is handed over by `start` rather than imported, so that the
+// views (which import this module) and the router do not import each other.
 
 import { confirmDialog } from './components/dialog.js';
 import { tr } from './i18n.js';
 
-const ROUTES = [
-  ['home', /^\/accueil$/],
-  ['events', /^\/evenements$/],
-  ['eventNew', /^\/evenements\/nouveau$/],
-  ['eventEdit', /^\/evenements\/([^/]+)\/modifier$/],
-  ['event', /^\/evenements\/([^/]+)$/],
-  ['experts', /^\/experts$/],
-  ['expertNew', /^\/experts\/nouveau$/],
-  ['expert', /^\/experts\/([^/]+)$/],
-  ['professions', /^\/metiers$/],
-  ['professionNew', /^\/metiers\/nouveau$/],
-  ['profession', /^\/metiers\/([^/]+)$/],
-  ['organisations', /^\/structures$/],
-  ['organisationNew', /^\/structures\/nouveau$/],
-  ['organisation', /^\/structures\/([^/]+)$/],
-  ['reference', /^\/referentiels(?:\/(territoires|themes|familles|interreg))?$/],
-  ['territoryNew', /^\/referentiels\/territoires\/nouveau$/],
-  ['territory', /^\/referentiels\/territoires\/([^/]+)$/],
-  ['themeNew', /^\/referentiels\/themes\/nouveau$/],
-  ['theme', /^\/referentiels\/themes\/([^/]+)$/],
-  ['exchange', /^\/echanges$/],
-];
+/** The route table (routes.js), given by `start`; the first route is the home view. */
+let routes = [];
 
 /** The forms on screen that hold unsaved changes. */
 const dirtyOwners = new Set();
@@ -48,14 +30,17 @@ export function isDirty() {
   return dirtyOwners.size > 0;
 }
 
-/** The route for a hash: {name, params, path}; unknown addresses go home. */
+/**
+ * The route for a hash: {name, params, path, entry} where `entry` is the table's row; unknown
+ * addresses go home.
+ */
 export function resolve(hash) {
   const path = decodeURIComponent((hash || '').replace(/^#/, '')) || '/accueil';
-  for (const [name, pattern] of ROUTES) {
-    const match = pattern.exec(path);
-    if (match) return { name, params: match.slice(1), path };
+  for (const entry of routes) {
+    const match = entry.pattern.exec(path);
+    if (match) return { name: entry.name, params: match.slice(1), path, entry };
   }
-  return { name: 'home', params: [], path: '/accueil' };
+  return { name: routes[0].name, params: [], path: '/accueil', entry: routes[0] };
 }
 
 /**
@@ -117,8 +102,12 @@ function lastView() {
   return '#/accueil';
 }
 
-/** Starts routing: `handler(route)` is called for the current and every later address. */
-export function start(handler) {
+/**
+ * Starts routing on `table` (routes.js `ROUTES`): `handler(route)` is called for the current and
+ * every later address.
+ */
+export function start(table, handler) {
+  routes = table;
   onRoute = handler;
   window.addEventListener('hashchange', handleChange);
   if (!location.hash) history.replaceState(null, '', lastView());

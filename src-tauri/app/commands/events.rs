@@ -1,5 +1,6 @@
 //! Commands for events and their agenda.
 
+use passerelle_core::agenda::EventAgenda;
 use passerelle_core::model::*;
 use passerelle_core::store::SessionConflict;
 use tauri::State;
@@ -59,6 +60,16 @@ pub async fn list_sessions(
     state.run(move |store| store.list_sessions(&event_id)).await
 }
 
+/// The agenda read model of an event: days, sessions with their speakers' names and
+/// organisations, durations, conflicts and the default slots of new and duplicated sessions.
+#[tauri::command]
+pub async fn get_event_agenda(
+    state: State<'_, SharedState>,
+    event_id: String,
+) -> Result<EventAgenda, CommandError> {
+    state.run(move |store| store.event_agenda(&event_id)).await
+}
+
 /// Adds a session to an event.
 #[tauri::command]
 pub async fn create_session(
@@ -108,15 +119,9 @@ pub async fn suggest_speakers(
     event_id: String,
     language: Option<String>,
     query: Option<String>,
-) -> Result<Vec<passerelle_core::model::SpeakerSuggestion>, CommandError> {
+) -> Result<Vec<SpeakerSuggestion>, CommandError> {
+    let (language, query) = (language.unwrap_or_default(), query.unwrap_or_default());
     state
-        .run(move |store| {
-            store.suggest_speakers(
-                &event_id,
-                language.as_deref().unwrap_or(""),
-                query.as_deref().unwrap_or(""),
-                8,
-            )
-        })
+        .run(move |store| store.suggest_speakers(&event_id, &language, &query, 8))
         .await
 }

@@ -4,7 +4,7 @@
 //! `passerelle_core::exchange::front`, and `store::backups`); this layer only asks the user
 //! for paths.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use passerelle_core::exchange::front::{
@@ -151,8 +151,22 @@ pub async fn export_data<R: Runtime>(
         expert_ids: expert_ids.unwrap_or_default(),
         ..ExportScope::everything()
     };
+    save_export(&app, state.inner(), format, scope).await
+}
+
+/// Refuses a scope the format cannot write, asks where to save (proposing the format's dated
+/// file name), then writes the export there.
+async fn save_export<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &SharedState,
+    format: ExportFormat,
+    scope: ExportScope,
+) -> Result<Option<String>, CommandError> {
     format.check_scope(&scope)?;
-    let Some(path) = ask_export_path(&app, format, &scope).await? else {
+    let file_name = format.proposed_file_name(scope.now.date_naive());
+    let file_type = format.file_type();
+    let Some(path) = ask_save_path(app, &file_name, file_type.label, file_type.extensions).await?
+    else {
         return Ok(None);
     };
     let exported = state
@@ -160,17 +174,6 @@ pub async fn export_data<R: Runtime>(
         .await?;
     write_user_file(&path, &exported.bytes)?;
     Ok(Some(path.display().to_string()))
-}
-
-/// The save dialog of an export, proposing the format's dated file name.
-async fn ask_export_path<R: Runtime>(
-    app: &AppHandle<R>,
-    format: ExportFormat,
-    scope: &ExportScope,
-) -> Result<Option<PathBuf>, CommandError> {
-    let file_name = format.proposed_file_name(scope.now.date_naive());
-    let file_type = format.file_type();
-    ask_save_path(app, &file_name, file_type.label, file_type.extensions).await
 }
 
 /// "Sauvegarder": a consistent copy of the database where the user chooses.

@@ -61,6 +61,7 @@ macro_rules! all_commands {
             $crate::commands::events::update_event,
             $crate::commands::events::delete_event,
             $crate::commands::events::list_sessions,
+            $crate::commands::events::get_event_agenda,
             $crate::commands::events::create_session,
             $crate::commands::events::update_session,
             $crate::commands::events::delete_session,

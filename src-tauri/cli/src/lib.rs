@@ -180,7 +180,7 @@ fn dispatch(
         Command::Search { text } => print_all(out, store.search_all(&text, 50)?)?,
         Command::Programme { event, out: file } => {
             let event = store.find_event_by_code(&event)?;
-            let bytes = passerelle_core::documents::print::programme_pdf(store, &event.meta.id)?;
+            let bytes = passerelle_core::printing::programme_pdf(store, &event.meta.id)?;
             std::fs::write(&file, bytes)?;
             print_line(
                 out,
@@ -193,8 +193,7 @@ fn dispatch(
             rows,
         } => {
             let event = store.find_event_by_code(&event)?;
-            let bytes =
-                passerelle_core::documents::print::attendance_pdf(store, &event.meta.id, rows)?;
+            let bytes = passerelle_core::printing::attendance_pdf(store, &event.meta.id, rows)?;
             std::fs::write(&file, bytes)?;
             print_line(
                 out,

@@ -1,21 +1,26 @@
-//! Passerelle's core: the domain model and its validation, the SQLite store, full-text search,
-//! the embedded reference data, the example event, the printed documents and the exchange
-//! formats (CSV, iCalendar, vCard, JSON, backups).
+//! Passerelle's core: the domain model and its validation (one file per family of entities),
+//! the agenda's rules, the SQLite store (the only place with SQL; full-text search, reference
+//! data, read models), the printed documents (pure renderers of plain data) and `printing`
+//! (which reads that data from the store), and the exchange formats (CSV, iCalendar, vCard,
+//! JSON, backups).
 //!
 //! Nothing here depends on Tauri: the desktop shell (`src-tauri/app`) and the command line call
 //! these functions, and the tests exercise them on real database files.
 
+pub mod agenda;
 pub mod bench_support;
 pub mod codes;
 pub mod completeness;
-pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod exchange;
 pub mod model;
+pub mod printing;
 pub mod reference;
 pub mod store;
 pub mod validation;
 
 pub use error::{CoreError, FieldError};
+/// The example study visit (`passerelle demo`, « Ajouter l'exemple »).
+pub use store::demo;
 pub use store::Store;

@@ -3,17 +3,14 @@
 //! borders and cross-border areas, themes, profession families, professions and Interreg
 //! programmes. Loaded on first start so a new user can work at once.
 //!
-//! Loading is idempotent: a row is inserted only if no record carries its `reference_key`, so a
-//! second start adds nothing and a record the user edited is never overwritten.
+//! This module only parses the files; the store loads them (`Store::load_reference`), idempotently:
+//! a row is inserted only if no record carries its `reference_key`, so a second start adds nothing
+//! and a record the user edited is never overwritten.
 
-use std::collections::HashMap;
-
-use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Deserialize;
 
 use crate::error::{CoreError, CoreResult};
 use crate::model::{OrganisationInput, ProfessionInput, TerritoryInput, ThemeInput};
-use crate::store::Store;
 
 const ORGANISATIONS: &str = include_str!("../reference/organisations.csv");
 const TERRITORIES: &str = include_str!("../reference/territories.csv");
@@ -68,6 +65,9 @@ struct ProfessionRow {
     code: String,
     uri: String,
     description: String,
+    /// ESCO's English label, shipped as the title before French titles came (absent in older files).
+    #[serde(default)]
+    title_en: String,
 }
 
 #[derive(Deserialize)]
@@ -96,125 +96,157 @@ fn first_source(source: &str) -> &str {
     source.split('|').next().unwrap_or("").trim()
 }
 
-fn key_exists(tx: &Transaction, table: &str, key: &str) -> CoreResult<bool> {
-    let mut statement =
-        tx.prepare_cached(&format!("SELECT 1 FROM {table} WHERE reference_key = ?1"))?;
-    Ok(statement.exists([key])?)
+/// A profession family of the reference data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceFamily {
+    pub key: String,
+    pub label: String,
+    pub level: String,
 }
 
-/// How many reference rows were added (all zero on every start after the first).
+/// A profession of the reference data; `input.family_id` is left empty and the family named by
+/// its key, since ids are only known in a given database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceProfession {
+    pub key: String,
+    pub family_key: String,
+    pub input: ProfessionInput,
+    /// Titles earlier releases shipped for this record (e.g. ESCO's English label): a record
+    /// that still holds one of them was never edited by its user and takes the new title.
+    pub previous_titles: Vec<String>,
+}
+
+/// An Interreg programme of the reference data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceProgramme {
+    pub key: String,
+    pub name: String,
+    pub period: String,
+    pub kind: String,
+    pub french_perimeter: String,
+    pub notes: String,
+}
+
+/// Every reference record shipped inside the binary, keyed by its `reference_key`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReferenceData {
+    pub organisations: Vec<(String, OrganisationInput)>,
+    pub territories: Vec<(String, TerritoryInput)>,
+    pub themes: Vec<(String, ThemeInput)>,
+    pub families: Vec<ReferenceFamily>,
+    pub professions: Vec<ReferenceProfession>,
+    pub programmes: Vec<ReferenceProgramme>,
+}
+
+/// How many reference rows were added or brought up to date (all zero on every start after
+/// the first).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct LoadReport {
     pub added: usize,
+    pub updated: usize,
 }
 
-/// Loads every reference row that is not in the database yet, in one transaction.
-pub fn load(store: &mut Store) -> CoreResult<LoadReport> {
+/// The reference data shipped with this release, parsed from the embedded CSV files.
+pub fn shipped() -> CoreResult<ReferenceData> {
     let organisations: Vec<OrganisationRow> = parse("organisations.csv", ORGANISATIONS)?;
     let territories: Vec<TerritoryRow> = parse("territories.csv", TERRITORIES)?;
     let themes: Vec<ThemeRow> = parse("themes.csv", THEMES)?;
     let families: Vec<FamilyRow> = parse("profession_families.csv", PROFESSION_FAMILIES)?;
     let professions: Vec<ProfessionRow> = parse("professions.csv", PROFESSIONS)?;
     let programmes: Vec<InterregRow> = parse("interreg_programmes.csv", INTERREG_PROGRAMMES)?;
-
-    store.write(|tx| {
-        let mut added = 0;
-        for row in &organisations {
-            if key_exists(tx, "organisations", &row.key)? {
-                continue;
-            }
-            let input = OrganisationInput {
-                name: row.name.clone(),
-                acronym: row.acronym.clone(),
-                kind: row.kind.clone(),
-                country: row.country.clone(),
-                city: row.city.clone(),
-                address: row.seat_address.clone(),
-                notes: with_source(&row.description, &row.source),
-                ..Default::default()
-            };
-            crate::store::insert_organisation(tx, &input, Some(&row.key))?;
-            added += 1;
-        }
-        for row in &territories {
-            if key_exists(tx, "territories", &row.key)? {
-                continue;
-            }
-            let kind = match row.kind.as_str() {
-                "land_border" => "land_border",
-                "maritime_border" | "maritime_area" | "maritime" => "maritime_border",
-                "cross_border_area" => "cross_border_area",
-                _ => "other",
-            };
-            let input = TerritoryInput {
-                name: row.name.clone(),
-                kind: kind.into(),
-                countries: row.countries.split('|').filter(|c| !c.is_empty()).map(str::to_string).collect(),
-                notes: with_source(&row.notes, &row.source),
-            };
-            crate::store::insert_territory(tx, &input, Some(&row.key))?;
-            added += 1;
-        }
-        for row in &themes {
-            if key_exists(tx, "themes", &row.key)? {
-                continue;
-            }
-            let input = ThemeInput { label: row.label_fr.clone(), label_en: row.label_en.clone() };
-            crate::store::insert_theme(tx, &input, Some(&row.key))?;
-            added += 1;
-        }
-        let mut family_ids: HashMap<String, String> = HashMap::new();
-        for row in &families {
-            let existing: Option<String> = tx
-                .query_row("SELECT id FROM profession_families WHERE reference_key = ?1", [&row.key], |r| r.get(0))
-                .optional()?;
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let id = uuid::Uuid::new_v4().to_string();
-                    tx.execute(
-                        "INSERT INTO profession_families (id, reference_key, label, level) VALUES (?1, ?2, ?3, ?4)",
-                        params![id, row.key, row.label, row.level],
-                    )?;
-                    added += 1;
-                    id
-                }
-            };
-            family_ids.insert(row.key.clone(), id);
-        }
-        for row in &professions {
-            if key_exists(tx, "professions", &row.key)? {
-                continue;
-            }
-            let mut description = row.description.clone();
-            if row.scheme == "esco" && !row.uri.is_empty() {
-                description = format!("{description}\nESCO : {}", row.uri).trim().to_string();
-            }
-            let input = ProfessionInput {
-                title: row.title.clone(),
-                family_id: family_ids.get(&row.family).cloned(),
-                code: row.code.clone(),
-                description,
-            };
-            crate::store::insert_profession(tx, &input, Some(&row.key))?;
-            added += 1;
-        }
-        for row in &programmes {
-            if key_exists(tx, "interreg_programmes", &row.key)? {
-                continue;
-            }
-            tx.execute(
-                "INSERT INTO interreg_programmes (id, reference_key, name, period, kind, french_perimeter, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    uuid::Uuid::new_v4().to_string(), row.key, row.name, row.period, row.kind,
-                    row.french_perimeter, row.notes
-                ],
-            )?;
-            added += 1;
-        }
-        Ok(LoadReport { added })
+    Ok(ReferenceData {
+        organisations: organisations.into_iter().map(organisation).collect(),
+        territories: territories.into_iter().map(territory).collect(),
+        themes: themes
+            .into_iter()
+            .map(|row| {
+                let input = ThemeInput {
+                    label: row.label_fr,
+                    label_en: row.label_en,
+                };
+                (row.key, input)
+            })
+            .collect(),
+        families: families
+            .into_iter()
+            .map(|row| ReferenceFamily {
+                key: row.key,
+                label: row.label,
+                level: row.level,
+            })
+            .collect(),
+        professions: professions.into_iter().map(profession).collect(),
+        programmes: programmes
+            .into_iter()
+            .map(|row| ReferenceProgramme {
+                key: row.key,
+                name: row.name,
+                period: row.period,
+                kind: row.kind,
+                french_perimeter: row.french_perimeter,
+                notes: row.notes,
+            })
+            .collect(),
     })
+}
+
+fn organisation(row: OrganisationRow) -> (String, OrganisationInput) {
+    let input = OrganisationInput {
+        notes: with_source(&row.description, &row.source),
+        name: row.name,
+        acronym: row.acronym,
+        kind: row.kind,
+        country: row.country,
+        city: row.city,
+        address: row.seat_address,
+        ..Default::default()
+    };
+    (row.key, input)
+}
+
+fn territory(row: TerritoryRow) -> (String, TerritoryInput) {
+    let kind = match row.kind.as_str() {
+        "land_border" => "land_border",
+        "maritime_border" | "maritime_area" | "maritime" => "maritime_border",
+        "cross_border_area" => "cross_border_area",
+        _ => "other",
+    };
+    let input = TerritoryInput {
+        name: row.name.clone(),
+        kind: kind.into(),
+        countries: row
+            .countries
+            .split('|')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+        notes: with_source(&row.notes, &row.source),
+    };
+    (row.key, input)
+}
+
+fn profession(row: ProfessionRow) -> ReferenceProfession {
+    let mut description = row.description.clone();
+    if row.scheme == "esco" && !row.uri.is_empty() {
+        description = format!("{description}\nESCO : {}", row.uri)
+            .trim()
+            .to_string();
+    }
+    let previous_titles = match row.title_en.trim() {
+        "" => Vec::new(),
+        english => vec![english.to_string()],
+    };
+    ReferenceProfession {
+        input: ProfessionInput {
+            title: row.title,
+            family_id: None,
+            code: row.code,
+            description,
+        },
+        key: row.key,
+        family_key: row.family,
+        previous_titles,
+    }
 }
 
 fn with_source(text: &str, source: &str) -> String {

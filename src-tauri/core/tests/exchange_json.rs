@@ -200,6 +200,32 @@ fn export_import_into_an_empty_database_and_export_again_gives_the_same_bytes() 
     assert_eq!(fresh.integrity_check().unwrap(), "ok");
 }
 
+/// `fixtures/json/golden_v1.json` was written by Passerelle (format version 1) from a database
+/// with every kind of record and link: reference records with their keys, an edited one, a
+/// family and a programme, ordered and unordered links, competences with observations, an
+/// event with organisers and sessions with speakers. Read into an empty database and written
+/// out again, it must come back byte for byte: a change of the file's shape (a key renamed,
+/// added or moved, another order or indentation) would make files of other versions differ or
+/// be refused, and must be a new format version instead.
+#[test]
+fn a_file_of_this_format_version_is_written_back_byte_for_byte() {
+    let golden = fixture("golden_v1.json");
+    let dir = tempfile::tempdir().unwrap();
+    let mut empty = Store::open(&dir.path().join("empty.db")).unwrap();
+    let summary = json::apply(&mut empty, &golden, &keep_all()).unwrap();
+    assert_eq!(summary.added, 23);
+    let written = json::export(&mut empty).unwrap();
+    assert!(
+        written == golden,
+        "the exchange file changed shape; first difference at byte {}",
+        written
+            .iter()
+            .zip(&golden)
+            .position(|(a, b)| a != b)
+            .unwrap_or(written.len().min(golden.len()))
+    );
+}
+
 #[test]
 fn imported_records_are_complete_and_searchable() {
     let pair = pair();

@@ -30,7 +30,7 @@ fn reference_data_is_loaded_once_and_survives_reopening() {
     drop(store);
 
     let mut reopened = Store::open(&dir.path().join("passerelle.db")).unwrap();
-    let report = passerelle_core::reference::load(&mut reopened).unwrap();
+    let report = reopened.load_shipped_reference().unwrap();
     assert_eq!(report.added, 0, "a second load adds nothing");
     assert_eq!(reopened.counts().unwrap(), counts);
 }

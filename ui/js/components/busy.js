@@ -1,5 +1,6 @@
 // A progress indicator for any backend call slower than half a second: a quick call shows
-// nothing, a slow one (a large search, a PDF, an import) shows that the app is working.
+// nothing, a slow one (a large search, a PDF, an import) shows that the app is working. It
+// listens to the calls api.js announces; api.js knows nothing of it.
 
 import { h } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -19,19 +20,23 @@ function element() {
   return indicator;
 }
 
-/** Counts `promise` as running work until it settles; returns it unchanged. */
-export function trackBusy(promise) {
+function started() {
   pending += 1;
   if (pending === 1) {
     timer = setTimeout(() => { element().hidden = false; }, DELAY_MS);
   }
-  const done = () => {
-    pending -= 1;
-    if (pending === 0) {
-      clearTimeout(timer);
-      if (indicator) indicator.hidden = true;
-    }
-  };
-  promise.then(done, done);
-  return promise;
+}
+
+function ended() {
+  pending = Math.max(0, pending - 1);
+  if (pending === 0) {
+    clearTimeout(timer);
+    if (indicator) indicator.hidden = true;
+  }
+}
+
+/** Counts every call announced by `calls` (api.js) as running work until it settles. */
+export function watchCalls(calls) {
+  calls.addEventListener('callstart', started);
+  calls.addEventListener('callend', ended);
 }

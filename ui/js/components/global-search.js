@@ -4,8 +4,7 @@
 import { h, replace, debounce } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
-
-const ROUTES = { expert: '#/experts/', event: '#/evenements/', profession: '#/metiers/' };
+import { recordHref } from '../routes.js';
 
 /** Builds the search box; returns {el, input, close()}. */
 export function createGlobalSearch() {
@@ -42,7 +41,7 @@ export function createGlobalSearch() {
     }
     if (mine !== sequence) return;
     replace(results, ...(hits.length ? hits.map((hit) => h('li', null,
-      h('a', { href: (ROUTES[hit.entity] || '#/') + encodeURIComponent(hit.id), class: 'global-search-hit', 'data-testid': 'global-search-hit', 'data-entity': hit.entity },
+      h('a', { href: recordHref(hit.entity, hit.id), class: 'global-search-hit', 'data-testid': 'global-search-hit', 'data-entity': hit.entity },
         h('span', { class: 'hit-entity' }, tr(`search.entity.${hit.entity}`)),
         h('span', { class: 'hit-title' }, hit.title),
         hit.detail ? h('span', { class: 'hit-detail' }, hit.detail) : null)))

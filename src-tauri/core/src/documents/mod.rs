@@ -10,10 +10,8 @@
 pub mod attendance;
 pub mod dates;
 pub mod fonts;
-pub mod from_store;
 pub mod layout;
 pub mod pdf;
-pub mod print;
 pub mod programme;
 pub mod sample;
 pub mod typography;

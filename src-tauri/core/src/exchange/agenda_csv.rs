@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::text::{french_date, CsvWriter};
+use crate::agenda::AgendaSpeaker;
 use crate::error::CoreResult;
 use crate::model::{SessionKind, SpeakerRole};
 use crate::Store;
@@ -25,37 +26,17 @@ const HEADERS: &[&str] = &[
 /// The agenda of the event `event_id` as a CSV file; [`crate::CoreError::NotFound`] if there is
 /// no such event.
 pub fn export(store: &Store, event_id: &str) -> CoreResult<Vec<u8>> {
-    store.get_event(event_id)?;
-    let sessions = store.list_sessions(event_id)?;
+    let agenda = store.event_agenda(event_id)?;
     let languages: HashMap<&str, &str> = crate::codes::catalogue()
         .languages
         .iter()
         .map(|l| (l.code, l.label))
         .collect();
-    let mut speaker_names: HashMap<String, String> = HashMap::new();
     let mut writer = CsvWriter::new();
     writer.record(HEADERS);
-    for session in &sessions {
-        let data = &session.data;
-        let mut speakers = Vec::new();
-        for speaker in &data.speakers {
-            if !speaker_names.contains_key(&speaker.expert_id) {
-                let expert = store.get_expert(&speaker.expert_id)?;
-                let mut name = format!("{} {}", expert.data.first_name, expert.data.last_name);
-                if let Some(organisation) = &expert.organisation_name {
-                    name.push_str(&format!(" ({organisation})"));
-                }
-                speaker_names.insert(speaker.expert_id.clone(), name);
-            }
-            let name = speaker_names
-                .get(&speaker.expert_id)
-                .cloned()
-                .unwrap_or_default();
-            let role = SpeakerRole::from_code(&speaker.role)
-                .map(SpeakerRole::label)
-                .unwrap_or(&speaker.role);
-            speakers.push(format!("{name}, {role}"));
-        }
+    for item in agenda.sessions() {
+        let data = &item.session.data;
+        let speakers: Vec<String> = item.speaker_details.iter().map(speaker_cell).collect();
         let kind = SessionKind::from_code(&data.kind)
             .map(SessionKind::label)
             .unwrap_or(&data.kind);
@@ -76,4 +57,16 @@ pub fn export(store: &Store, event_id: &str) -> CoreResult<Vec<u8>> {
         ]);
     }
     Ok(writer.finish())
+}
+
+/// "Claire Exemple-Haller (Eurodistrict Strasbourg-Ortenau), Intervenant".
+fn speaker_cell(speaker: &AgendaSpeaker) -> String {
+    let role = SpeakerRole::from_code(&speaker.role)
+        .map(SpeakerRole::label)
+        .unwrap_or(&speaker.role);
+    if speaker.organisation.is_empty() {
+        format!("{}, {role}", speaker.name)
+    } else {
+        format!("{} ({}), {role}", speaker.name, speaker.organisation)
+    }
 }

@@ -18,12 +18,11 @@
 //! The content-line helpers (escaping, folding at 75 octets, CRLF) are shared with `vcard`,
 //! which follows the same rules (RFC 6350 §3.2–3.4).
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::agenda::{AgendaSession, AgendaSpeaker};
 use crate::error::CoreResult;
-use crate::model::{Event, EventKind, EventStatus, Expert, SessionKind, SpeakerRole};
+use crate::model::{Event, EventKind, EventStatus, SessionKind, SpeakerRole};
 use crate::validation::{is_email, parse_date, parse_time};
 use crate::Store;
 
@@ -171,24 +170,18 @@ fn event_place(event: &Event) -> String {
 }
 
 /// "Intervenant : Claire Exemple-Haller (Eurodistrict Strasbourg-Ortenau)".
-fn speaker_line(role: &str, expert: &Expert) -> String {
-    let role = SpeakerRole::from_code(role)
+fn speaker_line(speaker: &AgendaSpeaker) -> String {
+    let role = SpeakerRole::from_code(&speaker.role)
         .map(SpeakerRole::label)
         .unwrap_or("Intervenant");
-    let name = format!(
-        "{} {}",
-        expert.data.first_name.trim(),
-        expert.data.last_name.trim()
-    );
-    let affiliation = expert
-        .organisation_name
-        .as_deref()
-        .filter(|name| !name.trim().is_empty())
-        .unwrap_or(expert.data.job_title.trim());
+    let affiliation = match speaker.organisation.trim() {
+        "" => speaker.job_title.trim(),
+        organisation => organisation,
+    };
     if affiliation.is_empty() {
-        format!("{role} : {name}")
+        format!("{role} : {}", speaker.name)
     } else {
-        format!("{role} : {name} ({affiliation})")
+        format!("{role} : {} ({affiliation})", speaker.name)
     }
 }
 
@@ -270,120 +263,118 @@ pub fn events_ics(store: &Store, event_ids: &[String], now: DateTime<Utc>) -> Co
     let dtstamp = utc_stamp(now);
     let mut events = Vec::with_capacity(event_ids.len());
     for id in event_ids {
-        events.push(store.get_event(id)?);
+        let event = store.get_event(id)?;
+        let agenda = store.agenda_of(&event)?;
+        events.push((event, agenda));
     }
-    let mut experts: HashMap<String, Option<Expert>> = HashMap::new();
-
     let mut out = String::new();
-    push_line(&mut out, "BEGIN:VCALENDAR");
-    push_line(&mut out, "VERSION:2.0");
-    push_line(&mut out, &format!("PRODID:{PRODID}"));
-    push_line(&mut out, "CALSCALE:GREGORIAN");
-    push_line(&mut out, "METHOD:PUBLISH");
     let calendar_name = match events.as_slice() {
-        [only] => only.data.title.clone(),
+        [(only, _)] => only.data.title.clone(),
         _ => "Passerelle — événements".to_string(),
     };
-    push_line(
-        &mut out,
-        &format!("X-WR-CALNAME:{}", escape_text(&calendar_name)),
-    );
-    push_line(&mut out, &format!("X-WR-TIMEZONE:{TZID}"));
-    for line in VTIMEZONE_PARIS {
-        push_line(&mut out, line);
-    }
-
-    for event in &events {
-        let sessions = store.list_sessions(&event.meta.id)?;
-        if sessions.is_empty() {
+    push_calendar_header(&mut out, &calendar_name);
+    for (event, agenda) in &events {
+        if agenda.sessions().next().is_none() {
             push_all_day_event(&mut out, event, &dtstamp);
             continue;
         }
-        for session in &sessions {
-            let Some(date) = parse_date(&session.data.date) else {
-                continue;
-            };
-            let (Some(start), Some(end)) = (
-                local_date_time(date, &session.data.start_time),
-                local_date_time(date, &session.data.end_time),
-            ) else {
-                continue;
-            };
-            push_line(&mut out, "BEGIN:VEVENT");
-            push_line(&mut out, &format!("UID:{}@{UID_DOMAIN}", session.meta.id));
-            push_event_common(&mut out, event, &dtstamp);
-            let sequence = (session.meta.version - 1).max(0) + (event.meta.version - 1).max(0);
-            push_line(&mut out, &format!("SEQUENCE:{sequence}"));
-            push_line(&mut out, &format!("DTSTART;TZID={TZID}:{start}"));
-            push_line(&mut out, &format!("DTEND;TZID={TZID}:{end}"));
-            push_line(
-                &mut out,
-                &format!("SUMMARY:{}", escape_text(&session.data.title)),
-            );
-            let place = match session.data.place.trim() {
-                "" => event_place(event),
-                place => place.to_string(),
-            };
-            if !place.is_empty() {
-                push_line(&mut out, &format!("LOCATION:{}", escape_text(&place)));
-            }
-
-            let mut description =
-                format!("{} ({})", event.data.title.trim(), event.data.code.trim());
-            if !session.data.description.trim().is_empty() {
-                description.push('\n');
-                description.push_str(session.data.description.trim());
-            }
-            let mut speaker_lines = Vec::new();
-            for speaker in &session.data.speakers {
-                let expert = match experts.get(&speaker.expert_id) {
-                    Some(expert) => expert.clone(),
-                    None => {
-                        // A speaker deleted in between is left out rather than failing the file.
-                        let expert = store.get_expert(&speaker.expert_id).ok();
-                        experts.insert(speaker.expert_id.clone(), expert.clone());
-                        expert
-                    }
-                };
-                if let Some(expert) = expert {
-                    speaker_lines.push(speaker_line(&speaker.role, &expert));
-                }
-            }
-            if !speaker_lines.is_empty() {
-                description.push_str("\n\n");
-                description.push_str(&speaker_lines.join("\n"));
-            }
-            push_line(
-                &mut out,
-                &format!("DESCRIPTION:{}", escape_text(&description)),
-            );
-            let categories: Vec<String> = [
-                SessionKind::from_code(&session.data.kind).map(SessionKind::label),
-                EventKind::from_code(&event.data.kind).map(EventKind::label),
-            ]
-            .into_iter()
-            .flatten()
-            .map(escape_text)
-            .collect();
-            if !categories.is_empty() {
-                push_line(&mut out, &format!("CATEGORIES:{}", categories.join(",")));
-            }
-            if let Some(created) = stored_time_stamp(&session.meta.created_at) {
-                push_line(&mut out, &format!("CREATED:{created}"));
-            }
-            let modified = if session.meta.updated_at > event.meta.updated_at {
-                &session.meta.updated_at
-            } else {
-                &event.meta.updated_at
-            };
-            if let Some(modified) = stored_time_stamp(modified) {
-                push_line(&mut out, &format!("LAST-MODIFIED:{modified}"));
-            }
-            push_line(&mut out, "END:VEVENT");
+        for item in agenda.sessions() {
+            push_session(&mut out, event, item, &dtstamp);
         }
     }
     push_line(&mut out, "END:VCALENDAR");
     Ok(out)
+}
+
+fn push_calendar_header(out: &mut String, calendar_name: &str) {
+    push_line(out, "BEGIN:VCALENDAR");
+    push_line(out, "VERSION:2.0");
+    push_line(out, &format!("PRODID:{PRODID}"));
+    push_line(out, "CALSCALE:GREGORIAN");
+    push_line(out, "METHOD:PUBLISH");
+    push_line(out, &format!("X-WR-CALNAME:{}", escape_text(calendar_name)));
+    push_line(out, &format!("X-WR-TIMEZONE:{TZID}"));
+    for line in VTIMEZONE_PARIS {
+        push_line(out, line);
+    }
+}
+
+/// One VEVENT for a session; a session whose date or times cannot be read is left out.
+fn push_session(out: &mut String, event: &Event, item: &AgendaSession, dtstamp: &str) {
+    let session = &item.session;
+    let Some(date) = parse_date(&session.data.date) else {
+        return;
+    };
+    let (Some(start), Some(end)) = (
+        local_date_time(date, &session.data.start_time),
+        local_date_time(date, &session.data.end_time),
+    ) else {
+        return;
+    };
+    push_line(out, "BEGIN:VEVENT");
+    push_line(out, &format!("UID:{}@{UID_DOMAIN}", session.meta.id));
+    push_event_common(out, event, dtstamp);
+    let sequence = (session.meta.version - 1).max(0) + (event.meta.version - 1).max(0);
+    push_line(out, &format!("SEQUENCE:{sequence}"));
+    push_line(out, &format!("DTSTART;TZID={TZID}:{start}"));
+    push_line(out, &format!("DTEND;TZID={TZID}:{end}"));
+    push_line(
+        out,
+        &format!("SUMMARY:{}", escape_text(&session.data.title)),
+    );
+    let place = match session.data.place.trim() {
+        "" => event_place(event),
+        place => place.to_string(),
+    };
+    if !place.is_empty() {
+        push_line(out, &format!("LOCATION:{}", escape_text(&place)));
+    }
+    push_line(
+        out,
+        &format!(
+            "DESCRIPTION:{}",
+            escape_text(&session_description(event, item))
+        ),
+    );
+    let categories: Vec<String> = [
+        SessionKind::from_code(&session.data.kind).map(SessionKind::label),
+        EventKind::from_code(&event.data.kind).map(EventKind::label),
+    ]
+    .into_iter()
+    .flatten()
+    .map(escape_text)
+    .collect();
+    if !categories.is_empty() {
+        push_line(out, &format!("CATEGORIES:{}", categories.join(",")));
+    }
+    if let Some(created) = stored_time_stamp(&session.meta.created_at) {
+        push_line(out, &format!("CREATED:{created}"));
+    }
+    let modified = if session.meta.updated_at > event.meta.updated_at {
+        &session.meta.updated_at
+    } else {
+        &event.meta.updated_at
+    };
+    if let Some(modified) = stored_time_stamp(modified) {
+        push_line(out, &format!("LAST-MODIFIED:{modified}"));
+    }
+    push_line(out, "END:VEVENT");
+}
+
+/// The event's title and code, the session's description, then one line per speaker.
+fn session_description(event: &Event, item: &AgendaSession) -> String {
+    let mut description = format!("{} ({})", event.data.title.trim(), event.data.code.trim());
+    let own = item.session.data.description.trim();
+    if !own.is_empty() {
+        description.push('\n');
+        description.push_str(own);
+    }
+    let speaker_lines: Vec<String> = item.speaker_details.iter().map(speaker_line).collect();
+    if !speaker_lines.is_empty() {
+        description.push_str("\n\n");
+        description.push_str(&speaker_lines.join("\n"));
+    }
+    description
 }
 
 #[cfg(test)]

@@ -168,16 +168,73 @@ fn plan(context: &ProfessionContext, bytes: &[u8]) -> CoreResult<Plan<Profession
 
 fn plan_row(row: &Row, lookups: &Lookups, seen: &mut Seen) -> RowPlan<ProfessionImport> {
     let mut problems = Vec::new();
-    let code = fold(row.trimmed(CODE));
-    let title = fold(row.trimmed(TITLE));
-    let matched: Option<(&Profession, &str)> = lookups
-        .by_code
-        .get(&code)
-        .filter(|_| !code.is_empty())
-        .map(|p| (*p, "code"))
-        .or_else(|| lookups.by_title.get(&title).map(|p| (*p, "intitulé")));
+    let matched = lookups.matching(row);
+    let input = row_input(
+        row,
+        matched.map(|(p, _)| p),
+        &lookups.families,
+        &mut problems,
+    );
+    let new_competences = new_competences(row, matched.map(|(p, _)| p));
+    let fields = match check_profession(&input) {
+        Err(CoreError::Validation { fields }) => fields,
+        _ => Vec::new(),
+    };
+    if !problems.is_empty() || !fields.is_empty() {
+        return RowPlan::Rejected(RejectedRow {
+            line: row.line,
+            reason: row_reason(row.line, &problems, &fields),
+        });
+    }
+    if let Some(rejected) = seen.check_and_remember(row.line, matched.map(|(p, _)| p), &input) {
+        return RowPlan::Rejected(rejected);
+    }
 
-    let mut input = matched.map_or_else(ProfessionInput::default, |(p, _)| p.data.clone());
+    let import = ProfessionImport {
+        input,
+        new_competences,
+    };
+    match matched {
+        None => RowPlan::New { input: import },
+        Some((profession, matched_by)) => {
+            let changed = import.input != profession.data || !import.new_competences.is_empty();
+            RowPlan::Matched {
+                duplicate: DuplicateRow {
+                    line: row.line,
+                    label: import.input.title.clone(),
+                    existing_id: profession.meta.id.clone(),
+                    matched_by: matched_by.into(),
+                    changed,
+                },
+                version: profession.meta.version,
+                input: import,
+            }
+        }
+    }
+}
+
+impl<'a> Lookups<'a> {
+    /// The profession a row is, by code, else by title, and what matched.
+    fn matching(&self, row: &Row) -> Option<(&'a Profession, &'static str)> {
+        let code = fold(row.trimmed(CODE));
+        let title = fold(row.trimmed(TITLE));
+        self.by_code
+            .get(&code)
+            .filter(|_| !code.is_empty())
+            .map(|p| (*p, "code"))
+            .or_else(|| self.by_title.get(&title).map(|p| (*p, "intitulé")))
+    }
+}
+
+/// The profession's fields after the row: the matched profession's, with each column the file
+/// has taking its cell.
+fn row_input(
+    row: &Row,
+    matched: Option<&Profession>,
+    families: &NameIndex,
+    problems: &mut Vec<String>,
+) -> ProfessionInput {
+    let mut input = matched.map_or_else(ProfessionInput::default, |p| p.data.clone());
     if let Some(cell) = row.get(TITLE) {
         input.title = cell.trim().to_string();
     }
@@ -186,7 +243,7 @@ fn plan_row(row: &Row, lookups: &Lookups, seen: &mut Seen) -> RowPlan<Profession
         input.family_id = if name.is_empty() {
             None
         } else {
-            match lookups.families.find(name) {
+            match families.find(name) {
                 Lookup::Found(id) => Some(id.to_string()),
                 Lookup::Ambiguous => {
                     problems.push(format!(
@@ -207,8 +264,14 @@ fn plan_row(row: &Row, lookups: &Lookups, seen: &mut Seen) -> RowPlan<Profession
     if let Some(cell) = row.get(DESCRIPTION) {
         input.description = cell.to_string();
     }
+    input
+}
+
+/// The competences of the row that the profession does not have yet, each once, in the row's
+/// order.
+fn new_competences(row: &Row, matched: Option<&Profession>) -> Vec<String> {
     let existing: HashSet<String> = matched
-        .map(|(p, _)| p.competences.iter().map(|c| fold(&c.data.label)).collect())
+        .map(|p| p.competences.iter().map(|c| fold(&c.data.label)).collect())
         .unwrap_or_default();
     let mut new_competences: Vec<String> = Vec::new();
     let mut added = HashSet::new();
@@ -224,67 +287,49 @@ fn plan_row(row: &Row, lookups: &Lookups, seen: &mut Seen) -> RowPlan<Profession
             new_competences.push(label.to_string());
         }
     }
-    let fields = match check_profession(&input) {
-        Err(CoreError::Validation { fields }) => fields,
-        _ => Vec::new(),
-    };
-    if !problems.is_empty() || !fields.is_empty() {
-        return RowPlan::Rejected(RejectedRow {
-            line: row.line,
-            reason: row_reason(row.line, &problems, &fields),
-        });
-    }
+    new_competences
+}
 
-    let code = fold(&input.code);
-    let title = fold(&input.title);
-    let earlier = matched
-        .and_then(|(p, _)| seen.records.get(&p.meta.id))
-        .map(|line| (*line, "le même métier"))
-        .or_else(|| {
-            seen.codes
-                .get(&code)
-                .filter(|_| !code.is_empty())
-                .map(|line| (*line, "le même code"))
-        })
-        .or_else(|| {
-            seen.titles
-                .get(&title)
-                .map(|line| (*line, "le même intitulé"))
-        });
-    if let Some((line, what)) = earlier {
-        return RowPlan::Rejected(RejectedRow {
-            line: row.line,
-            reason: format!(
-                "ligne {} : {what} que la ligne {line} ; une seule ligne par métier",
-                row.line
-            ),
-        });
-    }
-    if !code.is_empty() {
-        seen.codes.insert(code, row.line);
-    }
-    seen.titles.insert(title, row.line);
-
-    let import = ProfessionImport {
-        input,
-        new_competences,
-    };
-    match matched {
-        None => RowPlan::New { input: import },
-        Some((profession, matched_by)) => {
-            seen.records.insert(profession.meta.id.clone(), row.line);
-            let changed = import.input != profession.data || !import.new_competences.is_empty();
-            RowPlan::Matched {
-                duplicate: DuplicateRow {
-                    line: row.line,
-                    label: import.input.title.clone(),
-                    existing_id: profession.meta.id.clone(),
-                    matched_by: matched_by.into(),
-                    changed,
-                },
-                version: profession.meta.version,
-                input: import,
-            }
+impl Seen {
+    /// Rejects a row that names the same profession, code or title as an earlier line;
+    /// otherwise remembers what this one names.
+    fn check_and_remember(
+        &mut self,
+        line: usize,
+        matched: Option<&Profession>,
+        input: &ProfessionInput,
+    ) -> Option<RejectedRow> {
+        let code = fold(&input.code);
+        let title = fold(&input.title);
+        let earlier = matched
+            .and_then(|p| self.records.get(&p.meta.id))
+            .map(|line| (*line, "le même métier"))
+            .or_else(|| {
+                self.codes
+                    .get(&code)
+                    .filter(|_| !code.is_empty())
+                    .map(|line| (*line, "le même code"))
+            })
+            .or_else(|| {
+                self.titles
+                    .get(&title)
+                    .map(|line| (*line, "le même intitulé"))
+            });
+        if let Some((first, what)) = earlier {
+            return Some(RejectedRow {
+                line,
+                reason: format!(
+                    "ligne {line} : {what} que la ligne {first} ; une seule ligne par métier"
+                ),
+            });
         }
+        if !code.is_empty() {
+            self.codes.insert(code, line);
+        }
+        self.titles.insert(title, line);
+        if let Some(profession) = matched {
+            self.records.insert(profession.meta.id.clone(), line);
+        }
+        None
     }
 }

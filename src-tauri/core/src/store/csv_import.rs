@@ -9,12 +9,13 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, Row, Transaction};
+use rusqlite::{params, Connection, Transaction};
 
-use super::experts::{expert_from_row, insert_expert_rows, update_expert_rows};
-use super::professions::profession_from_row;
+use super::experts::{expert_from_row, insert_expert_rows, language_from, update_expert_rows};
+use super::professions::{competence_from_row, profession_from_row};
+use super::rows::Columns;
 use super::search::{index_expert, index_profession, rebuild_all};
-use super::{insert_profession, new_id, now, record_meta, stale_or_missing, Store};
+use super::{insert_profession, new_id, now, stale_or_missing, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_competence, check_expert, check_profession};
@@ -77,19 +78,22 @@ fn labels(conn: &Connection, sql: &str) -> CoreResult<Vec<Label>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Reads `(owner id, value)` pairs and hands each to `add` with the owner's position.
+/// Reads `(owner id, value…)` rows, the owner first and named `owner`, and hands each to `add`
+/// with the owner's position, the cursor after the owner.
 fn each_link(
     conn: &Connection,
     sql: &str,
+    owner: &str,
     positions: &HashMap<String, usize>,
-    mut add: impl FnMut(usize, &Row) -> rusqlite::Result<()>,
+    mut add: impl FnMut(usize, &mut Columns) -> rusqlite::Result<()>,
 ) -> CoreResult<()> {
     let mut statement = conn.prepare(sql)?;
     let mut rows = statement.query([])?;
     while let Some(row) = rows.next()? {
-        let owner: String = row.get(0)?;
-        if let Some(&position) = positions.get(&owner) {
-            add(position, row)?;
+        let mut columns = Columns::new(row);
+        let id: String = columns.get(owner)?;
+        if let Some(&position) = positions.get(&id) {
+            add(position, &mut columns)?;
         }
     }
     Ok(())
@@ -112,39 +116,40 @@ pub(crate) fn read_expert_context(conn: &Connection) -> CoreResult<ExpertContext
     each_link(
         conn,
         "SELECT expert_id, language, level FROM expert_languages ORDER BY expert_id, position",
+        "expert_id",
         &positions,
-        |i, row| {
-            experts[i].data.languages.push(LanguageSkill {
-                language: row.get(1)?,
-                level: row.get(2)?,
-            });
+        |i, c| {
+            experts[i].data.languages.push(language_from(c)?);
             Ok(())
         },
     )?;
     each_link(
         conn,
         "SELECT expert_id, theme_id FROM expert_themes",
+        "expert_id",
         &positions,
-        |i, row| {
-            experts[i].data.theme_ids.push(row.get(1)?);
+        |i, c| {
+            experts[i].data.theme_ids.push(c.get("theme_id")?);
             Ok(())
         },
     )?;
     each_link(
         conn,
         "SELECT expert_id, territory_id FROM expert_territories",
+        "expert_id",
         &positions,
-        |i, row| {
-            experts[i].data.territory_ids.push(row.get(1)?);
+        |i, c| {
+            experts[i].data.territory_ids.push(c.get("territory_id")?);
             Ok(())
         },
     )?;
     each_link(
         conn,
         "SELECT expert_id, profession_id FROM expert_professions",
+        "expert_id",
         &positions,
-        |i, row| {
-            experts[i].data.profession_ids.push(row.get(1)?);
+        |i, c| {
+            experts[i].data.profession_ids.push(c.get("profession_id")?);
             Ok(())
         },
     )?;
@@ -183,23 +188,14 @@ pub(crate) fn read_profession_context(conn: &Connection) -> CoreResult<Professio
         .enumerate()
         .map(|(i, p)| (p.meta.id.clone(), i))
         .collect();
-    each_link(
-        conn,
-        "SELECT profession_id, * FROM competences ORDER BY profession_id, label COLLATE NOCASE, id",
-        &positions,
-        |i, row| {
-            professions[i].competences.push(Competence {
-                meta: record_meta(row)?,
-                profession_id: row.get("profession_id")?,
-                data: CompetenceInput {
-                    label: row.get("label")?,
-                    description: row.get("description")?,
-                },
-                observations: Vec::new(),
-            });
-            Ok(())
-        },
-    )?;
+    let mut statement =
+        conn.prepare("SELECT * FROM competences ORDER BY profession_id, label COLLATE NOCASE, id")?;
+    for competence in statement.query_map([], competence_from_row)? {
+        let competence = competence?;
+        if let Some(&i) = positions.get(&competence.profession_id) {
+            professions[i].competences.push(competence);
+        }
+    }
     Ok(ProfessionContext {
         families: labels(
             conn,

@@ -3,64 +3,66 @@
 
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
-use serde::Serialize;
 
+use super::rows::Columns;
 use super::search::{fts_query, index_event};
 use super::{
-    check_ids_exist, json_list, new_id, now, record_meta, stale_or_missing, to_json_list, Store,
+    check_ids_exist, deleted_one, json_list, new_id, now, stale_or_missing, to_json_list,
+    OrNotFound, Store,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::check_event;
 
-/// A warning about the agenda, shown beside the sessions it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SessionConflict {
-    /// "overlap" (two sessions of the event at the same time) or "speakerBusy".
-    pub kind: String,
-    pub session_id: String,
-    pub other_session_id: String,
-    pub message: String,
-}
-
-fn event_from_row(row: &Row) -> rusqlite::Result<Event> {
+/// Reads a row of `SELECT * FROM events` (see [`Columns`]); the organisers and links are read
+/// apart.
+pub(super) fn event_from_row(row: &Row) -> rusqlite::Result<Event> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Event {
-        meta: record_meta(row)?,
         data: EventInput {
-            code: row.get("code")?,
-            title: row.get("title")?,
-            subtitle: row.get("subtitle")?,
-            kind: row.get("kind")?,
-            status: row.get("status")?,
-            start_date: row.get("start_date")?,
-            end_date: row.get("end_date")?,
-            venue: row.get("venue")?,
-            address: row.get("address")?,
-            city: row.get("city")?,
-            country: row.get("country")?,
-            territory_id: row.get("territory_id")?,
+            code: c.get("code")?,
+            title: c.get("title")?,
+            subtitle: c.get("subtitle")?,
+            kind: c.get("kind")?,
+            status: c.get("status")?,
+            start_date: c.get("start_date")?,
+            end_date: c.get("end_date")?,
+            venue: c.get("venue")?,
+            address: c.get("address")?,
+            city: c.get("city")?,
+            country: c.get("country")?,
+            territory_id: c.get("territory_id")?,
             organisers: Vec::new(),
             theme_ids: Vec::new(),
             target_profession_ids: Vec::new(),
-            audience: row.get("audience")?,
-            objectives: json_list(row.get("objectives")?),
-            prerequisites: row.get("prerequisites")?,
-            summary: row.get("summary")?,
-            teaching_methods: row.get("teaching_methods")?,
-            evaluation_methods: row.get("evaluation_methods")?,
-            accessibility: row.get("accessibility")?,
-            accessibility_contact: row.get("accessibility_contact")?,
-            price: row.get("price")?,
-            access_terms: row.get("access_terms")?,
-            capacity: row.get("capacity")?,
-            languages: json_list(row.get("languages")?),
-            interpretation: row.get("interpretation")?,
-            contact_name: row.get("contact_name")?,
-            contact_email: row.get("contact_email")?,
-            contact_phone: row.get("contact_phone")?,
-            notes: row.get("notes")?,
+            audience: c.get("audience")?,
+            objectives: json_list(c.get("objectives")?),
+            prerequisites: c.get("prerequisites")?,
+            summary: c.get("summary")?,
+            teaching_methods: c.get("teaching_methods")?,
+            evaluation_methods: c.get("evaluation_methods")?,
+            accessibility: c.get("accessibility")?,
+            accessibility_contact: c.get("accessibility_contact")?,
+            price: c.get("price")?,
+            access_terms: c.get("access_terms")?,
+            capacity: c.get("capacity")?,
+            languages: json_list(c.get("languages")?),
+            interpretation: c.get("interpretation")?,
+            contact_name: c.get("contact_name")?,
+            contact_email: c.get("contact_email")?,
+            contact_phone: c.get("contact_phone")?,
+            notes: c.get("notes")?,
         },
+        meta: c.meta(id)?,
+    })
+}
+
+/// Reads `organisation_id, role` of `event_organisers` from the cursor.
+pub(super) fn organiser_from(c: &mut Columns) -> rusqlite::Result<EventOrganiser> {
+    Ok(EventOrganiser {
+        organisation_id: c.get("organisation_id")?,
+        role: c.get("role")?,
     })
 }
 
@@ -215,21 +217,12 @@ impl Store {
         let conn = self.conn();
         let mut event = conn
             .query_row("SELECT * FROM events WHERE id = ?1", [id], event_from_row)
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "L'événement",
-                id: id.into(),
-            })?;
+            .or_not_found("L'événement", id)?;
         let mut organisers = conn.prepare_cached(
             "SELECT organisation_id, role FROM event_organisers WHERE event_id = ?1 ORDER BY position",
         )?;
         event.data.organisers = organisers
-            .query_map([id], |row| {
-                Ok(EventOrganiser {
-                    organisation_id: row.get(0)?,
-                    role: row.get(1)?,
-                })
-            })?
+            .query_map([id], |row| organiser_from(&mut Columns::new(row)))?
             .collect::<Result<_, _>>()?;
         let ids = |sql: &str| -> CoreResult<Vec<String>> {
             let mut statement = conn.prepare_cached(sql)?;
@@ -242,6 +235,18 @@ impl Store {
         Ok(event)
     }
 
+    /// The id of the event with this code, if there is one.
+    pub fn event_id_by_code(&self, code: &str) -> CoreResult<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM events WHERE code = ?1",
+                [code.trim()],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
     /// Finds an event by its code (used by the command line: `--event CODE`).
     pub fn find_event_by_code(&self, code: &str) -> CoreResult<Event> {
         let id: String = self
@@ -251,11 +256,7 @@ impl Store {
                 [code.trim()],
                 |row| row.get(0),
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "L'événement",
-                id: code.into(),
-            })?;
+            .or_not_found("L'événement", code)?;
         self.get_event(&id)
     }
 
@@ -305,12 +306,11 @@ impl Store {
     /// Deletes an event with its agenda (the interface asks for confirmation first).
     pub fn delete_event(&mut self, id: &str) -> CoreResult<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM events WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound {
-                    entity: "L'événement",
-                    id: id.into(),
-                });
-            }
+            deleted_one(
+                tx.execute("DELETE FROM events WHERE id = ?1", [id])?,
+                "L'événement",
+                id,
+            )?;
             tx.execute("DELETE FROM events_fts WHERE event_id = ?1", [id])?;
             Ok(())
         })

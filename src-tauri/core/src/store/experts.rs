@@ -2,42 +2,55 @@
 //! full-text search over them.
 
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use rusqlite::{params, params_from_iter, Row, Transaction};
 
+use super::rows::Columns;
 use super::search::{fts_query, index_expert};
-use super::{check_ids_exist, new_id, now, record_meta, stale_or_missing, Store};
+use super::{check_ids_exist, deleted_one, new_id, now, stale_or_missing, OrNotFound, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::check_expert;
 
+/// Reads a row of `SELECT *` from `experts`, then `organisation_name` (see [`Columns`]); the
+/// languages and links are read apart.
 pub(super) fn expert_from_row(row: &Row) -> rusqlite::Result<Expert> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Expert {
-        meta: record_meta(row)?,
-        organisation_name: row.get("organisation_name")?,
         data: ExpertInput {
-            first_name: row.get("first_name")?,
-            last_name: row.get("last_name")?,
-            job_title: row.get("job_title")?,
-            organisation_id: row.get("organisation_id")?,
-            country: row.get("country")?,
-            city: row.get("city")?,
-            email: row.get("email")?,
-            phone: row.get("phone")?,
+            first_name: c.get("first_name")?,
+            last_name: c.get("last_name")?,
+            job_title: c.get("job_title")?,
+            organisation_id: c.get("organisation_id")?,
+            country: c.get("country")?,
+            city: c.get("city")?,
+            email: c.get("email")?,
+            phone: c.get("phone")?,
             languages: Vec::new(),
             theme_ids: Vec::new(),
             territory_ids: Vec::new(),
             profession_ids: Vec::new(),
-            bio_fr: row.get("bio_fr")?,
-            bio_other: row.get("bio_other")?,
-            bio_other_language: row.get("bio_other_language")?,
-            keywords: row.get("keywords")?,
-            availability: row.get("availability")?,
-            fees: row.get("fees")?,
-            consent_date: row.get("consent_date")?,
-            consent_source: row.get("consent_source")?,
-            review_date: row.get("review_date")?,
-            notes: row.get("notes")?,
+            bio_fr: c.get("bio_fr")?,
+            bio_other: c.get("bio_other")?,
+            bio_other_language: c.get("bio_other_language")?,
+            keywords: c.get("keywords")?,
+            availability: c.get("availability")?,
+            fees: c.get("fees")?,
+            consent_date: c.get("consent_date")?,
+            consent_source: c.get("consent_source")?,
+            review_date: c.get("review_date")?,
+            notes: c.get("notes")?,
         },
+        meta: c.meta(id)?,
+        organisation_name: c.get("organisation_name")?,
+    })
+}
+
+/// Reads `language, level` of `expert_languages` from the cursor.
+pub(super) fn language_from(c: &mut Columns) -> rusqlite::Result<LanguageSkill> {
+    Ok(LanguageSkill {
+        language: c.get("language")?,
+        level: c.get("level")?,
     })
 }
 
@@ -202,21 +215,12 @@ impl Store {
                 [id],
                 expert_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "L'expert",
-                id: id.into(),
-            })?;
+            .or_not_found("L'expert", id)?;
         let mut languages = conn.prepare_cached(
             "SELECT language, level FROM expert_languages WHERE expert_id = ?1 ORDER BY position",
         )?;
         expert.data.languages = languages
-            .query_map([id], |row| {
-                Ok(LanguageSkill {
-                    language: row.get(0)?,
-                    level: row.get(1)?,
-                })
-            })?
+            .query_map([id], |row| language_from(&mut Columns::new(row)))?
             .collect::<Result<_, _>>()?;
         let ids = |sql: &str| -> CoreResult<Vec<String>> {
             let mut statement = conn.prepare_cached(sql)?;
@@ -282,9 +286,7 @@ impl Store {
                     references: events,
                 });
             }
-            if tx.execute("DELETE FROM experts WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound { entity: "L'expert", id: id.into() });
-            }
+            deleted_one(tx.execute("DELETE FROM experts WHERE id = ?1", [id])?, "L'expert", id)?;
             tx.execute("DELETE FROM experts_fts WHERE expert_id = ?1", [id])?;
             Ok(())
         })

@@ -11,12 +11,16 @@
 //!
 //! The entity modules (`experts`, `events`…) add their functions to [`Store`].
 
+mod agenda;
 pub mod backups;
 pub(crate) mod csv_import;
+pub mod demo;
 mod events;
 mod experts;
 mod organisations;
 mod professions;
+mod reference;
+mod rows;
 pub(crate) mod schema;
 pub(crate) mod search;
 mod sessions;
@@ -30,11 +34,12 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::error::{CoreError, CoreResult};
 
+pub use crate::model::SessionConflict;
 pub(crate) use events::insert_event;
-pub use events::SessionConflict;
 pub(crate) use experts::insert_expert;
 pub(crate) use organisations::{insert_organisation, insert_territory, insert_theme};
 pub(crate) use professions::insert_profession;
+pub(crate) use reference::id_by_reference_key;
 pub use schema::LATEST_VERSION;
 pub(crate) use sessions::insert_session;
 
@@ -106,10 +111,15 @@ impl Store {
         ))
     }
 
+    /// Loads the reference data shipped with this release (see [`Store::load_reference`]).
+    pub fn load_shipped_reference(&mut self) -> CoreResult<crate::reference::LoadReport> {
+        self.load_reference(&crate::reference::shipped()?)
+    }
+
     /// Opens the file and loads the reference data if it is not there yet.
     pub fn open_with_reference(path: &Path) -> CoreResult<Store> {
         let mut store = Self::open(path)?;
-        crate::reference::load(&mut store)?;
+        store.load_shipped_reference()?;
         Ok(store)
     }
 
@@ -194,16 +204,6 @@ fn backup_connection(conn: &Connection, target: &Path) -> CoreResult<()> {
     Ok(())
 }
 
-/// Reads the id, timestamps and version every record table has.
-pub(crate) fn record_meta(row: &rusqlite::Row) -> rusqlite::Result<crate::model::RecordMeta> {
-    Ok(crate::model::RecordMeta {
-        id: row.get("id")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
-        version: row.get("version")?,
-    })
-}
-
 /// The current time as stored in `created_at` / `updated_at`.
 pub(crate) fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
@@ -235,6 +235,36 @@ pub(crate) fn stale_or_missing(
             id: id.to_string(),
         },
         Err(error) => CoreError::Storage(error),
+    }
+}
+
+/// Turns "no row" into the domain's `NotFound`, once for every lookup by id, so each getter
+/// names what is missing in French the same way.
+pub(crate) trait OrNotFound<T> {
+    fn or_not_found(self, entity: &'static str, id: &str) -> CoreResult<T>;
+}
+
+impl<T> OrNotFound<T> for rusqlite::Result<T> {
+    fn or_not_found(self, entity: &'static str, id: &str) -> CoreResult<T> {
+        match self {
+            Ok(value) => Ok(value),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Err(CoreError::NotFound {
+                entity,
+                id: id.to_string(),
+            }),
+            Err(error) => Err(CoreError::Storage(error)),
+        }
+    }
+}
+
+/// A DELETE by id that removed nothing means the record is not there (any more).
+pub(crate) fn deleted_one(count: usize, entity: &'static str, id: &str) -> CoreResult<()> {
+    match count {
+        0 => Err(CoreError::NotFound {
+            entity,
+            id: id.to_string(),
+        }),
+        _ => Ok(()),
     }
 }
 

@@ -1,53 +1,91 @@
 //! Organisations, territories, themes, profession families and Interreg programmes: the
 //! reference entities that experts and events point to.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Row, Transaction};
 
-use super::{json_list, new_id, now, record_meta, stale_or_missing, to_json_list, Store};
+use super::rows::Columns;
+use super::{
+    deleted_one, json_list, new_id, now, stale_or_missing, to_json_list, OrNotFound, Store,
+};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_organisation, check_territory, check_theme};
 
-fn organisation_from_row(row: &Row) -> rusqlite::Result<Organisation> {
+/// Reads a row of `SELECT * FROM organisations` (see [`Columns`]).
+pub(super) fn organisation_from_row(row: &Row) -> rusqlite::Result<Organisation> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Organisation {
-        meta: record_meta(row)?,
-        reference_key: row.get("reference_key")?,
+        reference_key: c.get("reference_key")?,
         data: OrganisationInput {
-            name: row.get("name")?,
-            acronym: row.get("acronym")?,
-            kind: row.get("kind")?,
-            country: row.get("country")?,
-            city: row.get("city")?,
-            address: row.get("address")?,
-            website: row.get("website")?,
-            email: row.get("email")?,
-            phone: row.get("phone")?,
-            notes: row.get("notes")?,
+            name: c.get("name")?,
+            acronym: c.get("acronym")?,
+            kind: c.get("kind")?,
+            country: c.get("country")?,
+            city: c.get("city")?,
+            address: c.get("address")?,
+            website: c.get("website")?,
+            email: c.get("email")?,
+            phone: c.get("phone")?,
+            notes: c.get("notes")?,
         },
+        meta: c.meta(id)?,
     })
 }
 
-fn territory_from_row(row: &Row) -> rusqlite::Result<Territory> {
+/// Reads a row of `SELECT * FROM territories`.
+pub(super) fn territory_from_row(row: &Row) -> rusqlite::Result<Territory> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Territory {
-        meta: record_meta(row)?,
-        reference_key: row.get("reference_key")?,
+        reference_key: c.get("reference_key")?,
         data: TerritoryInput {
-            name: row.get("name")?,
-            kind: row.get("kind")?,
-            countries: json_list(row.get("countries")?),
-            notes: row.get("notes")?,
+            name: c.get("name")?,
+            kind: c.get("kind")?,
+            countries: json_list(c.get("countries")?),
+            notes: c.get("notes")?,
         },
+        meta: c.meta(id)?,
     })
 }
 
-fn theme_from_row(row: &Row) -> rusqlite::Result<Theme> {
+/// Reads a row of `SELECT * FROM themes`.
+pub(super) fn theme_from_row(row: &Row) -> rusqlite::Result<Theme> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Theme {
-        meta: record_meta(row)?,
-        reference_key: row.get("reference_key")?,
+        reference_key: c.get("reference_key")?,
         data: ThemeInput {
-            label: row.get("label")?,
-            label_en: row.get("label_en")?,
+            label: c.get("label")?,
+            label_en: c.get("label_en")?,
         },
+        meta: c.meta(id)?,
+    })
+}
+
+/// Reads a row of `SELECT id, label, level, reference_key FROM profession_families`.
+pub(super) fn family_from_row(row: &Row) -> rusqlite::Result<ProfessionFamily> {
+    let mut c = Columns::new(row);
+    Ok(ProfessionFamily {
+        id: c.get("id")?,
+        label: c.get("label")?,
+        level: c.get("level")?,
+        reference_key: c.get("reference_key")?,
+    })
+}
+
+/// Reads a row of `SELECT id, name, period, kind, french_perimeter, notes, reference_key FROM
+/// interreg_programmes`.
+pub(super) fn programme_from_row(row: &Row) -> rusqlite::Result<InterregProgramme> {
+    let mut c = Columns::new(row);
+    Ok(InterregProgramme {
+        id: c.get("id")?,
+        name: c.get("name")?,
+        period: c.get("period")?,
+        kind: c.get("kind")?,
+        french_perimeter: c.get("french_perimeter")?,
+        notes: c.get("notes")?,
+        reference_key: c.get("reference_key")?,
     })
 }
 
@@ -166,11 +204,7 @@ impl Store {
                 [id],
                 organisation_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "La structure",
-                id: id.into(),
-            })
+            .or_not_found("La structure", id)
     }
 
     pub fn create_organisation(&mut self, input: &OrganisationInput) -> CoreResult<Organisation> {
@@ -229,9 +263,7 @@ impl Store {
                 "Cette structure",
             )?;
             let deleted = tx.execute("DELETE FROM organisations WHERE id = ?1", [id])?;
-            if deleted == 0 {
-                return Err(CoreError::NotFound { entity: "La structure", id: id.into() });
-            }
+            deleted_one(deleted, "La structure", id)?;
             Ok(())
         })
     }
@@ -253,11 +285,7 @@ impl Store {
                 [id],
                 territory_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "Le territoire",
-                id: id.into(),
-            })
+            .or_not_found("Le territoire", id)
     }
 
     pub fn create_territory(&mut self, input: &TerritoryInput) -> CoreResult<Territory> {
@@ -312,12 +340,11 @@ impl Store {
                 id,
                 "Ce territoire",
             )?;
-            if tx.execute("DELETE FROM territories WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound {
-                    entity: "Le territoire",
-                    id: id.into(),
-                });
-            }
+            deleted_one(
+                tx.execute("DELETE FROM territories WHERE id = ?1", [id])?,
+                "Le territoire",
+                id,
+            )?;
             Ok(())
         })
     }
@@ -335,11 +362,7 @@ impl Store {
     pub fn get_theme(&self, id: &str) -> CoreResult<Theme> {
         self.conn()
             .query_row("SELECT * FROM themes WHERE id = ?1", [id], theme_from_row)
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "Le thème",
-                id: id.into(),
-            })
+            .or_not_found("Le thème", id)
     }
 
     pub fn create_theme(&mut self, input: &ThemeInput) -> CoreResult<Theme> {
@@ -385,12 +408,11 @@ impl Store {
                 id,
                 "Ce thème",
             )?;
-            if tx.execute("DELETE FROM themes WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound {
-                    entity: "Le thème",
-                    id: id.into(),
-                });
-            }
+            deleted_one(
+                tx.execute("DELETE FROM themes WHERE id = ?1", [id])?,
+                "Le thème",
+                id,
+            )?;
             Ok(())
         })
     }
@@ -401,14 +423,7 @@ impl Store {
         let mut statement = self.conn().prepare_cached(
             "SELECT id, label, level, reference_key FROM profession_families ORDER BY level, label",
         )?;
-        let rows = statement.query_map([], |row| {
-            Ok(ProfessionFamily {
-                id: row.get(0)?,
-                label: row.get(1)?,
-                level: row.get(2)?,
-                reference_key: row.get(3)?,
-            })
-        })?;
+        let rows = statement.query_map([], family_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -417,17 +432,7 @@ impl Store {
             "SELECT id, name, period, kind, french_perimeter, notes, reference_key
              FROM interreg_programmes ORDER BY period DESC, name",
         )?;
-        let rows = statement.query_map([], |row| {
-            Ok(InterregProgramme {
-                id: row.get(0)?,
-                name: row.get(1)?,
-                period: row.get(2)?,
-                kind: row.get(3)?,
-                french_perimeter: row.get(4)?,
-                notes: row.get(5)?,
-                reference_key: row.get(6)?,
-            })
-        })?;
+        let rows = statement.query_map([], programme_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

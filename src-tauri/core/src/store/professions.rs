@@ -1,8 +1,9 @@
 //! Professions (métiers), their competences and the observations of how each competence evolves.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Row, Transaction};
 
-use super::{check_ids_exist, new_id, now, record_meta, stale_or_missing, Store};
+use super::rows::Columns;
+use super::{check_ids_exist, deleted_one, new_id, now, stale_or_missing, OrNotFound, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_competence, check_observation, check_profession};
@@ -10,18 +11,53 @@ use crate::validation::{check_competence, check_observation, check_profession};
 const PROFESSION_SELECT: &str = "SELECT p.*, f.label AS family_label FROM professions p
     LEFT JOIN profession_families f ON f.id = p.family_id";
 
+/// Reads a row of `SELECT *` from `professions`, then `family_label` (see [`Columns`]).
 pub(super) fn profession_from_row(row: &Row) -> rusqlite::Result<Profession> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Profession {
-        meta: record_meta(row)?,
-        reference_key: row.get("reference_key")?,
-        family_label: row.get("family_label")?,
+        reference_key: c.get("reference_key")?,
         data: ProfessionInput {
-            title: row.get("title")?,
-            family_id: row.get("family_id")?,
-            code: row.get("code")?,
-            description: row.get("description")?,
+            title: c.get("title")?,
+            family_id: c.get("family_id")?,
+            code: c.get("code")?,
+            description: c.get("description")?,
         },
+        meta: c.meta(id)?,
+        family_label: c.get("family_label")?,
         competences: Vec::new(),
+    })
+}
+
+/// Reads a row of `SELECT * FROM competences`.
+pub(super) fn competence_from_row(row: &Row) -> rusqlite::Result<Competence> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
+    Ok(Competence {
+        profession_id: c.get("profession_id")?,
+        data: CompetenceInput {
+            label: c.get("label")?,
+            description: c.get("description")?,
+        },
+        meta: c.meta(id)?,
+        observations: Vec::new(),
+    })
+}
+
+/// Reads a row of `SELECT * FROM competence_observations`.
+pub(super) fn observation_from_row(row: &Row) -> rusqlite::Result<CompetenceObservation> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
+    Ok(CompetenceObservation {
+        competence_id: c.get("competence_id")?,
+        data: ObservationInput {
+            year: c.get("year")?,
+            trend: c.get("trend")?,
+            level: c.get("level")?,
+            source: c.get("source")?,
+            notes: c.get("notes")?,
+        },
+        meta: c.meta(id)?,
     })
 }
 
@@ -75,45 +111,19 @@ impl Store {
                 [id],
                 profession_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "Le métier",
-                id: id.into(),
-            })?;
+            .or_not_found("Le métier", id)?;
         let mut competences = {
             let mut statement = self.conn().prepare_cached(
                 "SELECT * FROM competences WHERE profession_id = ?1 ORDER BY label COLLATE NOCASE",
             )?;
-            let rows = statement.query_map([id], |row| {
-                Ok(Competence {
-                    meta: record_meta(row)?,
-                    profession_id: row.get("profession_id")?,
-                    data: CompetenceInput {
-                        label: row.get("label")?,
-                        description: row.get("description")?,
-                    },
-                    observations: Vec::new(),
-                })
-            })?;
+            let rows = statement.query_map([id], competence_from_row)?;
             rows.collect::<Result<Vec<_>, _>>()?
         };
         let mut statement = self.conn().prepare_cached(
             "SELECT * FROM competence_observations WHERE competence_id = ?1 ORDER BY year, created_at",
         )?;
         for competence in &mut competences {
-            let rows = statement.query_map([&competence.meta.id], |row| {
-                Ok(CompetenceObservation {
-                    meta: record_meta(row)?,
-                    competence_id: row.get("competence_id")?,
-                    data: ObservationInput {
-                        year: row.get("year")?,
-                        trend: row.get("trend")?,
-                        level: row.get("level")?,
-                        source: row.get("source")?,
-                        notes: row.get("notes")?,
-                    },
-                })
-            })?;
+            let rows = statement.query_map([&competence.meta.id], observation_from_row)?;
             competence.observations = rows.collect::<Result<_, _>>()?;
         }
         profession.competences = competences;
@@ -176,9 +186,7 @@ impl Store {
                     references: Vec::new(),
                 });
             }
-            if tx.execute("DELETE FROM professions WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound { entity: "Le métier", id: id.into() });
-            }
+            deleted_one(tx.execute("DELETE FROM professions WHERE id = ?1", [id])?, "Le métier", id)?;
             tx.execute("DELETE FROM professions_fts WHERE profession_id = ?1", [id])?;
             Ok(())
         })
@@ -237,11 +245,7 @@ impl Store {
                     [id],
                     |row| row.get(0),
                 )
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound {
-                    entity: "La compétence",
-                    id: id.into(),
-                })?;
+                .or_not_found("La compétence", id)?;
             tx.execute("DELETE FROM competences WHERE id = ?1", [id])?;
             super::search::index_profession(tx, &profession_id)?;
             Ok(profession_id)
@@ -260,8 +264,7 @@ impl Store {
         let profession_id = self.write(|tx| {
             let profession_id: String = tx
                 .query_row("SELECT profession_id FROM competences WHERE id = ?1", [competence_id], |row| row.get(0))
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound { entity: "La compétence", id: competence_id.into() })?;
+                .or_not_found("La compétence", competence_id)?;
             let now = now();
             tx.execute(
                 "INSERT INTO competence_observations (id, competence_id, year, trend, level, source, notes,
@@ -310,8 +313,7 @@ impl Store {
                     [id],
                     |row| row.get(0),
                 )
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound { entity: "L'observation", id: id.into() })?;
+                .or_not_found("L'observation", id)?;
             tx.execute("DELETE FROM competence_observations WHERE id = ?1", [id])?;
             Ok(profession_id)
         })?;

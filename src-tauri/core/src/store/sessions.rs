@@ -1,43 +1,51 @@
 //! Sessions (agenda items) of an event and their ordered speakers.
 
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Row, Transaction};
 
-use super::{check_ids_exist, new_id, now, record_meta, stale_or_missing, Store};
-use crate::error::{CoreError, CoreResult};
+use super::rows::Columns;
+use super::{check_ids_exist, deleted_one, new_id, now, stale_or_missing, OrNotFound, Store};
+use crate::error::CoreResult;
 use crate::model::*;
 use crate::validation::check_session;
 
-fn session_from_row(row: &Row) -> rusqlite::Result<Session> {
+/// Reads a row of `SELECT * FROM sessions` (see [`Columns`]); the speakers are read apart.
+pub(super) fn session_from_row(row: &Row) -> rusqlite::Result<Session> {
+    let mut c = Columns::new(row);
+    let id = c.get("id")?;
     Ok(Session {
-        meta: record_meta(row)?,
-        event_id: row.get("event_id")?,
+        event_id: c.get("event_id")?,
         data: SessionInput {
-            date: row.get("date")?,
-            start_time: row.get("start_time")?,
-            end_time: row.get("end_time")?,
-            title: row.get("title")?,
-            description: row.get("description")?,
-            kind: row.get("kind")?,
-            place: row.get("place")?,
-            language: row.get("language")?,
+            date: c.get("date")?,
+            start_time: c.get("start_time")?,
+            end_time: c.get("end_time")?,
+            title: c.get("title")?,
+            description: c.get("description")?,
+            kind: c.get("kind")?,
+            place: c.get("place")?,
+            language: c.get("language")?,
             speakers: Vec::new(),
         },
+        meta: c.meta(id)?,
+    })
+}
+
+/// Reads `expert_id, role` of `session_speakers` from the cursor.
+pub(super) fn speaker_from(c: &mut Columns) -> rusqlite::Result<SessionSpeaker> {
+    Ok(SessionSpeaker {
+        expert_id: c.get("expert_id")?,
+        role: c.get("role")?,
     })
 }
 
 /// Validates a session against its event, read inside the same transaction.
 fn check_against_event(tx: &Transaction, event_id: &str, input: &SessionInput) -> CoreResult<()> {
-    let event_dates: Option<(String, String)> = tx
+    let (start_date, end_date): (String, String) = tx
         .query_row(
             "SELECT start_date, end_date FROM events WHERE id = ?1",
             [event_id],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
-        .optional()?;
-    let (start_date, end_date) = event_dates.ok_or_else(|| CoreError::NotFound {
-        entity: "L'événement",
-        id: event_id.into(),
-    })?;
+        .or_not_found("L'événement", event_id)?;
     let event = EventInput {
         start_date,
         end_date,
@@ -89,27 +97,18 @@ pub(crate) fn insert_session(
 }
 
 impl Store {
-    /// The agenda of an event in time order, with speakers in their printed order.
+    /// The agenda of an event in time order, with speakers in their printed order (two
+    /// queries, whatever the number of sessions).
     pub fn list_sessions(&self, event_id: &str) -> CoreResult<Vec<Session>> {
-        let conn = self.conn();
-        let mut statement = conn.prepare_cached(
+        let mut speakers = self.speaker_links_of_event(event_id)?;
+        let mut statement = self.conn().prepare_cached(
             "SELECT * FROM sessions WHERE event_id = ?1 ORDER BY date, start_time, end_time, title",
         )?;
         let mut sessions: Vec<Session> = statement
             .query_map([event_id], session_from_row)?
             .collect::<Result<_, _>>()?;
-        let mut speakers = conn.prepare_cached(
-            "SELECT expert_id, role FROM session_speakers WHERE session_id = ?1 ORDER BY position",
-        )?;
         for session in &mut sessions {
-            session.data.speakers = speakers
-                .query_map([&session.meta.id], |row| {
-                    Ok(SessionSpeaker {
-                        expert_id: row.get(0)?,
-                        role: row.get(1)?,
-                    })
-                })?
-                .collect::<Result<_, _>>()?;
+            session.data.speakers = speakers.remove(&session.meta.id).unwrap_or_default();
         }
         Ok(sessions)
     }
@@ -122,21 +121,12 @@ impl Store {
                 [id],
                 session_from_row,
             )
-            .optional()?
-            .ok_or_else(|| CoreError::NotFound {
-                entity: "La séquence",
-                id: id.into(),
-            })?;
+            .or_not_found("La séquence", id)?;
         let mut speakers = self.conn().prepare_cached(
             "SELECT expert_id, role FROM session_speakers WHERE session_id = ?1 ORDER BY position",
         )?;
         session.data.speakers = speakers
-            .query_map([id], |row| {
-                Ok(SessionSpeaker {
-                    expert_id: row.get(0)?,
-                    role: row.get(1)?,
-                })
-            })?
+            .query_map([id], |row| speaker_from(&mut Columns::new(row)))?
             .collect::<Result<_, _>>()?;
         Ok(session)
     }
@@ -155,8 +145,7 @@ impl Store {
         self.write(|tx| {
             let event_id: String = tx
                 .query_row("SELECT event_id FROM sessions WHERE id = ?1", [id], |row| row.get(0))
-                .optional()?
-                .ok_or_else(|| CoreError::NotFound { entity: "La séquence", id: id.into() })?;
+                .or_not_found("La séquence", id)?;
             check_against_event(tx, &event_id, input)?;
             let changed = tx.execute(
                 "UPDATE sessions SET date = ?3, start_time = ?4, end_time = ?5, title = ?6, description = ?7,
@@ -177,12 +166,11 @@ impl Store {
 
     pub fn delete_session(&mut self, id: &str) -> CoreResult<()> {
         self.write(|tx| {
-            if tx.execute("DELETE FROM sessions WHERE id = ?1", [id])? == 0 {
-                return Err(CoreError::NotFound {
-                    entity: "La séquence",
-                    id: id.into(),
-                });
-            }
+            deleted_one(
+                tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?,
+                "La séquence",
+                id,
+            )?;
             Ok(())
         })
     }

@@ -4,11 +4,11 @@
 //!
 //! Adding it twice does nothing the second time (the event code is unique).
 
-use rusqlite::OptionalExtension;
+use rusqlite::Transaction;
 
+use super::{id_by_reference_key, insert_event, insert_expert, insert_session, Store};
 use crate::error::CoreResult;
 use crate::model::*;
-use crate::store::{insert_event, insert_expert, insert_session, Store};
 
 /// The code of the example event.
 pub const DEMO_EVENT_CODE: &str = "EXEMPLE-VE-2027";
@@ -224,121 +224,141 @@ const SESSIONS: &[DemoSession] = &[
 /// Adds the example study visit (and its fictitious speakers) unless it is already there.
 /// Returns the event's id. The reference data must be loaded first.
 pub fn add_demo(store: &mut Store) -> CoreResult<String> {
-    if let Some(id) = store
-        .conn()
-        .query_row(
-            "SELECT id FROM events WHERE code = ?1",
-            [DEMO_EVENT_CODE],
-            |row| row.get::<_, String>(0),
-        )
-        .optional()?
-    {
+    if let Some(id) = store.event_id_by_code(DEMO_EVENT_CODE)? {
         return Ok(id);
     }
-    crate::reference::load(store)?;
+    store.load_shipped_reference()?;
     store.write(|tx| {
-        let id_of = |table: &str, key: &str| -> CoreResult<Option<String>> {
-            Ok(tx
-                .query_row(&format!("SELECT id FROM {table} WHERE reference_key = ?1"), [key], |row| row.get(0))
-                .optional()?)
-        };
-        let mut expert_ids = Vec::new();
-        for expert in EXPERTS {
-            let mut theme_ids = Vec::new();
-            for key in expert.themes {
-                theme_ids.extend(id_of("themes", key)?);
-            }
-            let input = ExpertInput {
-                first_name: expert.first.into(),
-                last_name: expert.last.into(),
-                job_title: expert.job.into(),
-                organisation_id: id_of("organisations", expert.organisation_key)?,
-                country: expert.country.into(),
-                city: expert.city.into(),
-                languages: expert
-                    .languages
-                    .iter()
-                    .map(|(language, level)| LanguageSkill { language: (*language).into(), level: (*level).into() })
-                    .collect(),
-                theme_ids,
-                territory_ids: id_of("territories", "fr-de-border")?.into_iter().collect(),
-                bio_fr: expert.bio.into(),
-                keywords: "exemple".into(),
-                notes: "Fiche d'exemple ajoutée par « Ajouter l'exemple » : personne fictive.".into(),
-                ..Default::default()
-            };
-            expert_ids.push(insert_expert(tx, &input)?);
-        }
-        let mut organisers = Vec::new();
-        if let Some(cnfpt) = id_of("organisations", "inet")? {
-            organisers.push(EventOrganiser { organisation_id: cnfpt, role: "organiser".into() });
-        }
-        if let Some(mot) = id_of("organisations", "mot")? {
-            organisers.push(EventOrganiser { organisation_id: mot, role: "co_organiser".into() });
-        }
-        if let Some(eurodistrict) = id_of("organisations", "eurodistrict-strasbourg-ortenau")? {
-            organisers.push(EventOrganiser { organisation_id: eurodistrict, role: "partner".into() });
-        }
-        let event = EventInput {
-            code: DEMO_EVENT_CODE.into(),
-            title: "[Exemple] Visite d'étude : la mobilité dans l'Eurodistrict Strasbourg-Ortenau".into(),
-            subtitle: "Coopérer de part et d'autre du Rhin".into(),
-            kind: "study_visit".into(),
-            status: "planned".into(),
-            start_date: "2027-03-16".into(),
-            end_date: "2027-03-18".into(),
-            venue: "Hôtel du Département".into(),
-            address: "Place du Quartier Blanc".into(),
-            city: "Strasbourg".into(),
-            country: "FR".into(),
-            territory_id: id_of("territories", "fr-de-border")?,
-            organisers,
-            theme_ids: id_of("themes", "transport-mobility")?.into_iter().collect(),
-            target_profession_ids: id_of("professions", "esco-international-relations-officer")?
-                .into_iter()
-                .collect(),
-            audience: "Cadres et chargés de mission des collectivités frontalières, agents des services mobilité et relations internationales.".into(),
-            objectives: vec![
-                "Connaître les acteurs et les outils juridiques de la coopération franco-allemande".into(),
-                "Analyser un projet transfrontalier de mobilité, de sa conception à son exploitation".into(),
-                "Identifier des partenaires et des financements pour un projet Interreg".into(),
-            ],
-            prerequisites: String::new(),
-            summary: "Trois jours entre Strasbourg et Kehl pour comprendre comment se construit un service public transfrontalier.".into(),
-            teaching_methods: "Apports d'experts, visite de site, table ronde, ateliers en sous-groupes.".into(),
-            evaluation_methods: "Questionnaire d'évaluation à chaud en fin de visite ; bilan à trois mois.".into(),
-            accessibility: "Locaux accessibles aux personnes à mobilité réduite. Pour tout besoin d'adaptation, contactez le référent handicap.".into(),
-            accessibility_contact: "Référent handicap : handicap.exemple@cnfpt.fr".into(),
-            price: "Gratuit pour les agents des collectivités cotisantes".into(),
-            access_terms: "Inscription auprès de la délégation régionale au plus tard trois semaines avant le début.".into(),
-            capacity: Some(20),
-            languages: vec!["fr".into(), "de".into()],
-            interpretation: "Interprétation français–allemand pendant la visite de Kehl.".into(),
-            contact_name: "Contact fictif (exemple)".into(),
-            contact_email: "contact.exemple@cnfpt.fr".into(),
-            contact_phone: "+33 3 88 00 00 00".into(),
-            notes: "Événement d'exemple : modifiez-le ou supprimez-le librement.".into(),
-        };
-        let event_id = insert_event(tx, &event)?;
-        let dates = ["2027-03-16", "2027-03-17", "2027-03-18"];
-        for session in SESSIONS {
-            let input = SessionInput {
-                date: dates[session.day as usize].into(),
-                start_time: session.start.into(),
-                end_time: session.end.into(),
-                title: session.title.into(),
-                description: session.description.into(),
-                kind: session.kind.into(),
-                place: session.place.into(),
-                language: session.language.into(),
-                speakers: session
-                    .speakers
-                    .iter()
-                    .map(|(index, role)| SessionSpeaker { expert_id: expert_ids[*index].clone(), role: (*role).into() })
-                    .collect(),
-            };
-            insert_session(tx, &event_id, &input)?;
-        }
+        let expert_ids = insert_demo_experts(tx)?;
+        let event_id = insert_event(tx, &demo_event(tx)?)?;
+        insert_demo_sessions(tx, &event_id, &expert_ids)?;
         Ok(event_id)
     })
+}
+
+/// The fictitious speakers, in the order `SESSIONS` refers to them.
+fn insert_demo_experts(tx: &Transaction) -> CoreResult<Vec<String>> {
+    let id_of = |table: &str, key: &str| id_by_reference_key(tx, table, key);
+    let mut expert_ids = Vec::new();
+    for expert in EXPERTS {
+        let mut theme_ids = Vec::new();
+        for key in expert.themes {
+            theme_ids.extend(id_of("themes", key)?);
+        }
+        let input = ExpertInput {
+            first_name: expert.first.into(),
+            last_name: expert.last.into(),
+            job_title: expert.job.into(),
+            organisation_id: id_of("organisations", expert.organisation_key)?,
+            country: expert.country.into(),
+            city: expert.city.into(),
+            languages: expert
+                .languages
+                .iter()
+                .map(|(language, level)| LanguageSkill {
+                    language: (*language).into(),
+                    level: (*level).into(),
+                })
+                .collect(),
+            theme_ids,
+            territory_ids: id_of("territories", "fr-de-border")?.into_iter().collect(),
+            bio_fr: expert.bio.into(),
+            keywords: "exemple".into(),
+            notes: "Fiche d'exemple ajoutée par « Ajouter l'exemple » : personne fictive.".into(),
+            ..Default::default()
+        };
+        expert_ids.push(insert_expert(tx, &input)?);
+    }
+    Ok(expert_ids)
+}
+
+/// The example study visit, linked to reference records by their keys.
+fn demo_event(tx: &Transaction) -> CoreResult<EventInput> {
+    let id_of = |table: &str, key: &str| id_by_reference_key(tx, table, key);
+    let mut organisers = Vec::new();
+    if let Some(cnfpt) = id_of("organisations", "inet")? {
+        organisers.push(EventOrganiser {
+            organisation_id: cnfpt,
+            role: "organiser".into(),
+        });
+    }
+    if let Some(mot) = id_of("organisations", "mot")? {
+        organisers.push(EventOrganiser {
+            organisation_id: mot,
+            role: "co_organiser".into(),
+        });
+    }
+    if let Some(eurodistrict) = id_of("organisations", "eurodistrict-strasbourg-ortenau")? {
+        organisers.push(EventOrganiser {
+            organisation_id: eurodistrict,
+            role: "partner".into(),
+        });
+    }
+    let event = EventInput {
+        code: DEMO_EVENT_CODE.into(),
+        title: "[Exemple] Visite d'étude : la mobilité dans l'Eurodistrict Strasbourg-Ortenau".into(),
+        subtitle: "Coopérer de part et d'autre du Rhin".into(),
+        kind: "study_visit".into(),
+        status: "planned".into(),
+        start_date: "2027-03-16".into(),
+        end_date: "2027-03-18".into(),
+        venue: "Hôtel du Département".into(),
+        address: "Place du Quartier Blanc".into(),
+        city: "Strasbourg".into(),
+        country: "FR".into(),
+        territory_id: id_of("territories", "fr-de-border")?,
+        organisers,
+        theme_ids: id_of("themes", "transport-mobility")?.into_iter().collect(),
+        target_profession_ids: id_of("professions", "esco-international-relations-officer")?
+            .into_iter()
+            .collect(),
+        audience: "Cadres et chargés de mission des collectivités frontalières, agents des services mobilité et relations internationales.".into(),
+        objectives: vec![
+            "Connaître les acteurs et les outils juridiques de la coopération franco-allemande".into(),
+            "Analyser un projet transfrontalier de mobilité, de sa conception à son exploitation".into(),
+            "Identifier des partenaires et des financements pour un projet Interreg".into(),
+        ],
+        prerequisites: String::new(),
+        summary: "Trois jours entre Strasbourg et Kehl pour comprendre comment se construit un service public transfrontalier.".into(),
+        teaching_methods: "Apports d'experts, visite de site, table ronde, ateliers en sous-groupes.".into(),
+        evaluation_methods: "Questionnaire d'évaluation à chaud en fin de visite ; bilan à trois mois.".into(),
+        accessibility: "Locaux accessibles aux personnes à mobilité réduite. Pour tout besoin d'adaptation, contactez le référent handicap.".into(),
+        accessibility_contact: "Référent handicap : handicap.exemple@cnfpt.fr".into(),
+        price: "Gratuit pour les agents des collectivités cotisantes".into(),
+        access_terms: "Inscription auprès de la délégation régionale au plus tard trois semaines avant le début.".into(),
+        capacity: Some(20),
+        languages: vec!["fr".into(), "de".into()],
+        interpretation: "Interprétation français–allemand pendant la visite de Kehl.".into(),
+        contact_name: "Contact fictif (exemple)".into(),
+        contact_email: "contact.exemple@cnfpt.fr".into(),
+        contact_phone: "+33 3 88 00 00 00".into(),
+        notes: "Événement d'exemple : modifiez-le ou supprimez-le librement.".into(),
+    };
+    Ok(event)
+}
+
+fn insert_demo_sessions(tx: &Transaction, event_id: &str, expert_ids: &[String]) -> CoreResult<()> {
+    let dates = ["2027-03-16", "2027-03-17", "2027-03-18"];
+    for session in SESSIONS {
+        let input = SessionInput {
+            date: dates[session.day as usize].into(),
+            start_time: session.start.into(),
+            end_time: session.end.into(),
+            title: session.title.into(),
+            description: session.description.into(),
+            kind: session.kind.into(),
+            place: session.place.into(),
+            language: session.language.into(),
+            speakers: session
+                .speakers
+                .iter()
+                .map(|(index, role)| SessionSpeaker {
+                    expert_id: expert_ids[*index].clone(),
+                    role: (*role).into(),
+                })
+                .collect(),
+        };
+        insert_session(tx, event_id, &input)?;
+    }
+    Ok(())
 }

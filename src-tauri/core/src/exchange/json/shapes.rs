@@ -1,0 +1,186 @@
+//! The exchange file as serde types: one list per kind of record, in the file's order; each
+//! record its identity and times, then the fields of its form. Keys are camelCase, links are
+//! ids; reference records carry their `referenceKey`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::*;
+
+/// One record of the file: identity and times, then the fields of the form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Record<C> {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) reference_key: Option<String>,
+    pub(super) created_at: String,
+    pub(super) updated_at: String,
+    pub(super) version: i64,
+    #[serde(flatten)]
+    pub(super) content: C,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct CompetenceContent {
+    #[serde(default)]
+    pub(super) profession_id: String,
+    #[serde(flatten)]
+    pub(super) data: CompetenceInput,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct ObservationContent {
+    #[serde(default)]
+    pub(super) competence_id: String,
+    #[serde(flatten)]
+    pub(super) data: ObservationInput,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct SessionContent {
+    #[serde(default)]
+    pub(super) event_id: String,
+    #[serde(flatten)]
+    pub(super) data: SessionInput,
+}
+
+/// Profession families and Interreg programmes are read-only lists shipped with the
+/// application: they have no times or version, and are only ever added, never overwritten.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct FamilyRecord {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) reference_key: Option<String>,
+    #[serde(default)]
+    pub(super) label: String,
+    #[serde(default)]
+    pub(super) level: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct ProgrammeRecord {
+    pub(super) id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) reference_key: Option<String>,
+    #[serde(default)]
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) period: String,
+    #[serde(default)]
+    pub(super) kind: String,
+    #[serde(default)]
+    pub(super) french_perimeter: String,
+    #[serde(default)]
+    pub(super) notes: String,
+}
+
+/// Every list of the file, in the file's order.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Lists {
+    pub(super) organisations: Vec<Record<OrganisationInput>>,
+    pub(super) territories: Vec<Record<TerritoryInput>>,
+    pub(super) themes: Vec<Record<ThemeInput>>,
+    pub(super) profession_families: Vec<FamilyRecord>,
+    pub(super) interreg_programmes: Vec<ProgrammeRecord>,
+    pub(super) professions: Vec<Record<ProfessionInput>>,
+    pub(super) competences: Vec<Record<CompetenceContent>>,
+    pub(super) competence_observations: Vec<Record<ObservationContent>>,
+    pub(super) experts: Vec<Record<ExpertInput>>,
+    pub(super) events: Vec<Record<EventInput>>,
+    pub(super) sessions: Vec<Record<SessionContent>>,
+}
+
+pub(super) const LIST_NAMES: &[&str] = &[
+    "organisations",
+    "territories",
+    "themes",
+    "professionFamilies",
+    "interregProgrammes",
+    "professions",
+    "competences",
+    "competenceObservations",
+    "experts",
+    "events",
+    "sessions",
+];
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct ExchangeFile<'a> {
+    pub(super) format: &'static str,
+    pub(super) format_version: u32,
+    #[serde(flatten)]
+    pub(super) lists: &'a Lists,
+}
+
+/// A record's id and reference key, whatever its kind: what matching and the duplicate checks
+/// look at.
+pub(super) trait Keyed {
+    fn id(&self) -> &str;
+    fn reference_key(&self) -> Option<&str>;
+}
+
+impl<C> Keyed for Record<C> {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn reference_key(&self) -> Option<&str> {
+        self.reference_key.as_deref()
+    }
+}
+
+impl Keyed for FamilyRecord {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn reference_key(&self) -> Option<&str> {
+        self.reference_key.as_deref()
+    }
+}
+
+impl Keyed for ProgrammeRecord {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn reference_key(&self) -> Option<&str> {
+        self.reference_key.as_deref()
+    }
+}
+
+/// (id, reference key) of each record, in order.
+pub(super) fn keys_of<R: Keyed>(records: &[R]) -> Vec<(&str, Option<&str>)> {
+    records
+        .iter()
+        .map(|r| (r.id(), r.reference_key()))
+        .collect()
+}
+
+pub(super) fn meta_of<C>(record: &Record<C>) -> RecordMeta {
+    RecordMeta {
+        id: record.id.clone(),
+        created_at: record.created_at.clone(),
+        updated_at: record.updated_at.clone(),
+        version: record.version,
+    }
+}
+
+pub(super) fn record_of<C>(
+    meta: RecordMeta,
+    reference_key: Option<String>,
+    content: C,
+) -> Record<C> {
+    Record {
+        id: meta.id,
+        reference_key,
+        created_at: meta.created_at,
+        updated_at: meta.updated_at,
+        version: meta.version,
+        content,
+    }
+}

@@ -1,0 +1,106 @@
+//! Printing an event's documents: read what a document needs from the store (a few queries,
+//! [`programme_data`]), then hand that plain data to the pure renderers of
+//! [`crate::documents`]. The two steps are apart so that the shell reads under the store's
+//! lock and renders without it.
+
+mod programme_data;
+
+pub use programme_data::programme_data;
+
+use crate::documents::{
+    render_attendance_sheets, render_programme, AttendanceOptions, ProgrammeData, ProgrammeOptions,
+};
+use crate::error::CoreResult;
+use crate::store::Store;
+
+/// Which document of an event to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventDocument {
+    Programme,
+    /// The attendance sheets, with this many rows to sign (20 when `None`).
+    Attendance {
+        blank_rows: Option<usize>,
+    },
+}
+
+/// A document read and ready to render.
+#[derive(Debug, Clone)]
+pub struct PrintJob {
+    pub document: EventDocument,
+    pub data: ProgrammeData,
+}
+
+impl PrintJob {
+    /// Reads what `document` prints for `event_id` (dated today).
+    pub fn read(store: &Store, event_id: &str, document: EventDocument) -> CoreResult<PrintJob> {
+        Ok(PrintJob {
+            document,
+            data: programme_data(store, event_id, None)?,
+        })
+    }
+
+    /// The PDF bytes. Needs no store.
+    pub fn render(&self) -> CoreResult<Vec<u8>> {
+        Ok(match self.document {
+            EventDocument::Programme => render_programme(&self.data, &ProgrammeOptions::default())?,
+            EventDocument::Attendance { blank_rows } => {
+                let mut options = AttendanceOptions::default();
+                if let Some(rows) = blank_rows {
+                    options.blank_rows = rows;
+                }
+                render_attendance_sheets(&self.data, &options)?
+            }
+        })
+    }
+
+    /// The file name proposed when saving: "Programme - CODE - Title.pdf".
+    pub fn file_name(&self) -> String {
+        let prefix = match self.document {
+            EventDocument::Programme => "Programme",
+            EventDocument::Attendance { .. } => "Émargement",
+        };
+        suggested_file_name(prefix, &self.data.code, &self.data.title)
+    }
+}
+
+/// The programme of an event, dated today.
+pub fn programme_pdf(store: &Store, event_id: &str) -> CoreResult<Vec<u8>> {
+    PrintJob::read(store, event_id, EventDocument::Programme)?.render()
+}
+
+/// The attendance sheets of an event, with `blank_rows` rows to sign (20 when `None`).
+pub fn attendance_pdf(
+    store: &Store,
+    event_id: &str,
+    blank_rows: Option<usize>,
+) -> CoreResult<Vec<u8>> {
+    PrintJob::read(store, event_id, EventDocument::Attendance { blank_rows })?.render()
+}
+
+/// "Programme - CODE - Title.pdf", with the characters file systems refuse replaced.
+pub fn suggested_file_name(prefix: &str, code: &str, title: &str) -> String {
+    let title: String = title.chars().take(60).collect();
+    let raw = format!("{prefix} - {code} - {title}");
+    let cleaned: String = raw
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{}.pdf", cleaned.trim().trim_end_matches('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_names_avoid_forbidden_characters() {
+        assert_eq!(
+            super::suggested_file_name("Programme", "VE/27", "Mobilité : « Rhin »?"),
+            "Programme - VE_27 - Mobilité _ « Rhin »_.pdf"
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! Loading the reference data shipped with the application (parsed by [`crate::reference`]):
+//! a record is added only if none carries its `reference_key`, so a second start adds nothing
+//! and a record the user edited is never overwritten. A reference profession that still holds
+//! a title an earlier release shipped takes this release's title (the user never changed it).
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{insert_organisation, insert_profession, insert_territory, insert_theme, now, Store};
+use crate::error::CoreResult;
+use crate::reference::{LoadReport, ReferenceData, ReferenceProfession};
+
+/// The id of the record of `table` that carries `key`, if any. `table` is one of ours, never
+/// user input.
+pub(crate) fn id_by_reference_key(
+    tx: &Transaction,
+    table: &str,
+    key: &str,
+) -> CoreResult<Option<String>> {
+    let mut statement =
+        tx.prepare_cached(&format!("SELECT id FROM {table} WHERE reference_key = ?1"))?;
+    Ok(statement.query_row([key], |row| row.get(0)).optional()?)
+}
+
+impl Store {
+    /// Loads every reference record that is not in the database yet, in one transaction.
+    pub fn load_reference(&mut self, data: &ReferenceData) -> CoreResult<LoadReport> {
+        self.write(|tx| {
+            let mut report = LoadReport::default();
+            for (key, input) in &data.organisations {
+                if id_by_reference_key(tx, "organisations", key)?.is_none() {
+                    insert_organisation(tx, input, Some(key))?;
+                    report.added += 1;
+                }
+            }
+            for (key, input) in &data.territories {
+                if id_by_reference_key(tx, "territories", key)?.is_none() {
+                    insert_territory(tx, input, Some(key))?;
+                    report.added += 1;
+                }
+            }
+            for (key, input) in &data.themes {
+                if id_by_reference_key(tx, "themes", key)?.is_none() {
+                    insert_theme(tx, input, Some(key))?;
+                    report.added += 1;
+                }
+            }
+            let family_ids = load_families(tx, data, &mut report)?;
+            for profession in &data.professions {
+                load_profession(tx, profession, &family_ids, &mut report)?;
+            }
+            load_programmes(tx, data, &mut report)?;
+            Ok(report)
+        })
+    }
+}
+
+fn load_families(
+    tx: &Transaction,
+    data: &ReferenceData,
+    report: &mut LoadReport,
+) -> CoreResult<HashMap<String, String>> {
+    let mut family_ids = HashMap::new();
+    for family in &data.families {
+        let id = match id_by_reference_key(tx, "profession_families", &family.key)? {
+            Some(id) => id,
+            None => {
+                let id = super::new_id();
+                tx.execute(
+                    "INSERT INTO profession_families (id, reference_key, label, level) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, family.key, family.label, family.level],
+                )?;
+                report.added += 1;
+                id
+            }
+        };
+        family_ids.insert(family.key.clone(), id);
+    }
+    Ok(family_ids)
+}
+
+fn load_profession(
+    tx: &Transaction,
+    profession: &ReferenceProfession,
+    family_ids: &HashMap<String, String>,
+    report: &mut LoadReport,
+) -> CoreResult<()> {
+    if id_by_reference_key(tx, "professions", &profession.key)?.is_some() {
+        for previous in &profession.previous_titles {
+            // Only the shipped text is replaced; the version stays, since the user did not edit
+            // the record, and the full-text index follows the title.
+            let changed = tx.execute(
+                "UPDATE professions SET title = ?1, updated_at = ?2
+                  WHERE reference_key = ?3 AND title = ?4 AND title <> ?1",
+                params![profession.input.title, now(), profession.key, previous],
+            )?;
+            if changed > 0 {
+                let id = id_by_reference_key(tx, "professions", &profession.key)?;
+                if let Some(id) = id {
+                    super::search::index_profession(tx, &id)?;
+                }
+                report.updated += changed;
+            }
+        }
+        return Ok(());
+    }
+    let mut input = profession.input.clone();
+    input.family_id = family_ids.get(&profession.family_key).cloned();
+    insert_profession(tx, &input, Some(&profession.key))?;
+    report.added += 1;
+    Ok(())
+}
+
+fn load_programmes(
+    tx: &Transaction,
+    data: &ReferenceData,
+    report: &mut LoadReport,
+) -> CoreResult<()> {
+    for programme in &data.programmes {
+        if id_by_reference_key(tx, "interreg_programmes", &programme.key)?.is_some() {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO interreg_programmes (id, reference_key, name, period, kind, french_perimeter, notes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                super::new_id(), programme.key, programme.name, programme.period, programme.kind,
+                programme.french_perimeter, programme.notes
+            ],
+        )?;
+        report.added += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,161 @@
+//! Writing an import's changes inside the caller's one transaction: re-keys first, then every
+//! record with the id, times and version it carries, then the search index of what changed,
+//! then the exchange bases.
+
+use std::collections::HashSet;
+
+use rusqlite::{params, Transaction};
+
+use super::upsert::*;
+use super::{Base, Changes, ReferenceTable, Rekey, Snapshot};
+use crate::error::CoreResult;
+use crate::store::search::{index_event, index_expert, index_profession, rebuild_all};
+
+/// Above this many records to reindex, the search indexes are refilled in one pass.
+const REINDEX_ONE_BY_ONE_UP_TO: usize = 200;
+
+/// Writes an import's changes inside the caller's transaction: re-keys, then every record with
+/// the id, times and version it carries, then the search index of what changed, then the bases.
+/// The caller has checked the whole (links resolve, codes are unique); a constraint that still
+/// fails rolls everything back.
+pub(crate) fn write_changes(tx: &Transaction, changes: &Changes) -> CoreResult<()> {
+    if !changes.rekeys.is_empty() {
+        // A parent's id and its children's columns are updated one after the other; the check
+        // waits for the commit. The pragma resets itself at the end of the transaction.
+        tx.pragma_update(None, "defer_foreign_keys", true)?;
+        for change in &changes.rekeys {
+            rekey(tx, change)?;
+        }
+    }
+    write_records(tx, &changes.records)?;
+    reindex(tx, changes)?;
+    write_bases(tx, &changes.bases)
+}
+
+/// Records (or replaces) the fingerprints of records as just exchanged.
+pub(crate) fn write_bases(tx: &Transaction, bases: &[Base]) -> CoreResult<()> {
+    let mut statement = tx.prepare_cached(
+        "INSERT INTO exchange_bases (entity, id, fingerprint) VALUES (?1, ?2, ?3)
+         ON CONFLICT(entity, id) DO UPDATE SET fingerprint = excluded.fingerprint",
+    )?;
+    for base in bases {
+        statement.execute(params![base.table, base.id, base.fingerprint])?;
+    }
+    Ok(())
+}
+
+/// Gives a local record another id and moves everything that points to it. Foreign keys are
+/// checked at commit (`defer_foreign_keys`), once parent and children agree again.
+fn rekey(tx: &Transaction, rekey: &Rekey) -> CoreResult<()> {
+    let table = rekey.table.table();
+    // Table and column names come from the fixed lists of `ReferenceTable`, never from the file.
+    tx.execute(
+        &format!("UPDATE {table} SET id = ?2 WHERE id = ?1"),
+        [&rekey.from, &rekey.to],
+    )?;
+    for (referrer, column) in rekey.table.referrers() {
+        tx.execute(
+            &format!("UPDATE {referrer} SET {column} = ?2 WHERE {column} = ?1"),
+            [&rekey.from, &rekey.to],
+        )?;
+    }
+    tx.execute(
+        "DELETE FROM exchange_bases WHERE entity = ?1 AND id = ?2",
+        [table, rekey.to.as_str()],
+    )?;
+    tx.execute(
+        "UPDATE exchange_bases SET id = ?3 WHERE entity = ?1 AND id = ?2",
+        [table, rekey.from.as_str(), rekey.to.as_str()],
+    )?;
+    Ok(())
+}
+
+/// Every record, parents before children.
+fn write_records(tx: &Transaction, records: &Snapshot) -> CoreResult<()> {
+    // Codes are unique one statement at a time: moving them aside first lets two events of the
+    // file swap their codes.
+    let mut set_aside =
+        tx.prepare_cached("UPDATE events SET code = char(1) || id WHERE id = ?1 AND code <> ?2")?;
+    for event in &records.events {
+        set_aside.execute([&event.meta.id, &event.data.code])?;
+    }
+    for record in &records.profession_families {
+        upsert_family(tx, record)?;
+    }
+    for record in &records.interreg_programmes {
+        upsert_programme(tx, record)?;
+    }
+    for record in &records.organisations {
+        upsert_organisation(tx, record)?;
+    }
+    for record in &records.territories {
+        upsert_territory(tx, record)?;
+    }
+    for record in &records.themes {
+        upsert_theme(tx, record)?;
+    }
+    for record in &records.professions {
+        upsert_profession(tx, record)?;
+    }
+    for record in &records.competences {
+        upsert_competence(tx, record)?;
+    }
+    for record in &records.observations {
+        upsert_observation(tx, record)?;
+    }
+    for record in &records.experts {
+        upsert_expert(tx, record)?;
+    }
+    for record in &records.events {
+        upsert_event(tx, record)?;
+    }
+    for record in &records.sessions {
+        upsert_session(tx, record)?;
+    }
+    Ok(())
+}
+
+/// The search index of what changed: experts are found by their organisation's name too,
+/// professions by their competences.
+fn reindex(tx: &Transaction, changes: &Changes) -> CoreResult<()> {
+    let records = &changes.records;
+    let mut experts: HashSet<String> = records.experts.iter().map(|e| e.meta.id.clone()).collect();
+    {
+        let mut of_organisation =
+            tx.prepare_cached("SELECT id FROM experts WHERE organisation_id = ?1")?;
+        for organisation in &records.organisations {
+            let rows = of_organisation.query_map([&organisation.meta.id], |row| row.get(0))?;
+            for row in rows {
+                experts.insert(row?);
+            }
+        }
+    }
+    let mut professions: HashSet<&str> = records
+        .professions
+        .iter()
+        .map(|p| p.meta.id.as_str())
+        .collect();
+    professions.extend(records.competences.iter().map(|c| c.profession_id.as_str()));
+    for change in &changes.rekeys {
+        if change.table == ReferenceTable::Professions {
+            professions.insert(change.to.as_str());
+        }
+    }
+    // Reindexing one record deletes its index row by an unindexed column, a scan of the whole
+    // index: fine for a few records, quadratic for a colleague's whole database. Past a few
+    // hundred, refilling the three indexes from the tables is one pass.
+    if experts.len() + records.events.len() + professions.len() > REINDEX_ONE_BY_ONE_UP_TO {
+        rebuild_all(tx)?;
+    } else {
+        for id in &experts {
+            index_expert(tx, id)?;
+        }
+        for event in &records.events {
+            index_event(tx, &event.meta.id)?;
+        }
+        for id in professions {
+            index_profession(tx, id)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! Rules of an event and of a session within its event's dates.
+
+use super::*;
+use crate::error::CoreResult;
+use crate::model::*;
+
+pub fn check_event(input: &EventInput) -> CoreResult<()> {
+    let mut c = Checker::new();
+    c.required("code", &input.code, "Le code");
+    c.max_len("code", &input.code, 40, "Le code");
+    c.required("title", &input.title, "Le titre");
+    c.max_len("title", &input.title, 300, "Le titre");
+    c.code(
+        "kind",
+        &input.kind,
+        EventKind::from_code,
+        "Le type d'événement",
+    );
+    c.code("status", &input.status, EventStatus::from_code, "Le statut");
+    let start = if input.start_date.is_empty() {
+        c.add("startDate", "La date de début est obligatoire.");
+        None
+    } else {
+        c.date("startDate", &input.start_date, "La date de début")
+    };
+    let end = if input.end_date.is_empty() {
+        c.add("endDate", "La date de fin est obligatoire.");
+        None
+    } else {
+        c.date("endDate", &input.end_date, "La date de fin")
+    };
+    if let (Some(start), Some(end)) = (start, end) {
+        if end < start {
+            c.add(
+                "endDate",
+                "La date de fin doit être égale ou postérieure à la date de début.",
+            );
+        }
+    }
+    c.country("country", &input.country);
+    c.email("contactEmail", &input.contact_email);
+    c.phone("contactPhone", &input.contact_phone);
+    for (i, organiser) in input.organisers.iter().enumerate() {
+        if OrganiserRole::from_code(&organiser.role).is_none() {
+            c.add(
+                format!("organisers.{i}.role"),
+                "Rôle inconnu pour cette structure.",
+            );
+        }
+    }
+    for (i, language) in input.languages.iter().enumerate() {
+        c.language(&format!("languages.{i}"), language);
+    }
+    for (i, objective) in input.objectives.iter().enumerate() {
+        if objective.trim().is_empty() {
+            c.add(
+                format!("objectives.{i}"),
+                "Cet objectif est vide : complétez-le ou retirez-le.",
+            );
+        }
+    }
+    if let Some(capacity) = input.capacity {
+        if !(1..=100_000).contains(&capacity) {
+            c.add(
+                "capacity",
+                "La capacité doit être un nombre de places positif.",
+            );
+        }
+    }
+    c.finish()
+}
+
+/// Checks a session on its own and against its event's dates.
+pub fn check_session(input: &SessionInput, event: &EventInput) -> CoreResult<()> {
+    let mut c = Checker::new();
+    c.required("title", &input.title, "Le titre");
+    c.max_len("title", &input.title, 300, "Le titre");
+    c.code(
+        "kind",
+        &input.kind,
+        SessionKind::from_code,
+        "Le type de séquence",
+    );
+    c.language("language", &input.language);
+    let date = if input.date.is_empty() {
+        c.add("date", "La date est obligatoire.");
+        None
+    } else {
+        c.date("date", &input.date, "La date")
+    };
+    let start = c.time("startTime", &input.start_time, "L'heure de début");
+    let end = c.time("endTime", &input.end_time, "L'heure de fin");
+    if let (Some(start), Some(end)) = (start, end) {
+        if end <= start {
+            c.add(
+                "endTime",
+                "L'heure de fin doit être après l'heure de début.",
+            );
+        }
+    }
+    if let (Some(date), Some(first), Some(last)) = (
+        date,
+        parse_date(&event.start_date),
+        parse_date(&event.end_date),
+    ) {
+        if date < first || date > last {
+            c.add(
+                "date",
+                format!(
+                    "La séquence doit avoir lieu pendant l'événement, du {} au {}.",
+                    first.format("%d/%m/%Y"),
+                    last.format("%d/%m/%Y")
+                ),
+            );
+        }
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, speaker) in input.speakers.iter().enumerate() {
+        if SpeakerRole::from_code(&speaker.role).is_none() {
+            c.add(
+                format!("speakers.{i}.role"),
+                "Rôle inconnu pour cet intervenant.",
+            );
+        }
+        if seen.contains(&speaker.expert_id.as_str()) {
+            c.add(
+                format!("speakers.{i}.expertId"),
+                "Cet intervenant figure déjà dans la séquence.",
+            );
+        }
+        seen.push(&speaker.expert_id);
+    }
+    c.finish()
+}

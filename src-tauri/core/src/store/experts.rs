@@ -4,7 +4,7 @@
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Row, Transaction};
 
-use super::search::{fts_query, index_expert};
+use super::search::{fts_query, index_expert, unindex_expert};
 use super::{
     check_ids_exist, deleted_one, new_id, now, record_meta, stale_or_missing, OrNotFound, Store,
 };
@@ -281,7 +281,7 @@ impl Store {
                 });
             }
             deleted_one(tx.execute("DELETE FROM experts WHERE id = ?1", [id])?, "L'expert", id)?;
-            tx.execute("DELETE FROM experts_fts WHERE expert_id = ?1", [id])?;
+            unindex_expert(tx, id)?;
             Ok(())
         })
     }
@@ -295,7 +295,8 @@ impl Store {
         let source = match fts_query(&filter.query) {
             Some(query) => {
                 values.push(Value::Text(query));
-                "(SELECT expert_id AS id FROM experts_fts WHERE experts_fts MATCH ?) hits
+                "(SELECT k.expert_id AS id FROM experts_fts f
+                    CROSS JOIN experts_fts_keys k ON k.fts_rowid = f.rowid WHERE experts_fts MATCH ?) hits
                  CROSS JOIN experts e ON e.id = hits.id"
             }
             None => "experts e",

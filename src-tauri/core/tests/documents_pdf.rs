@@ -437,12 +437,62 @@ fn attendance_sheets_read_back() {
     );
 }
 
-/// The benchmark's event (see benches/programme.rs) stays under 120 KB. Run with
-/// `cargo test --release -p passerelle-core --test documents_pdf -- --ignored --nocapture`
-/// for a rough timing when the criterion bench is not wired.
+/// The benchmark's event (see benches/programme.rs: 3 days, 30 sessions, 15 speakers) stays
+/// under 40 KB: the fonts are subset to the glyphs drawn and the streams compressed.
 #[test]
-fn benchmark_event_is_small() {
+fn benchmark_programme_is_under_40_kb() {
+    let dir = tempfile::tempdir().expect("tempdir");
     let data = generated(3, 30, 15);
     let bytes = render_programme(&data, &options()).expect("programme");
-    assert!(bytes.len() < 120_000, "{} bytes", bytes.len());
+    let path = save(dir.path(), "programme-benchmark.pdf", &bytes);
+    assert!(bytes.len() <= 40_000, "{} bytes", bytes.len());
+    assert_fonts_embedded_and_subset(&path);
+    let f = flat(&path);
+    let n = pages(&path);
+    assert!(f.contains(&format!("page {n} / {n}")), "{f}");
+}
+
+/// Greek and Cyrillic, in the regular, bold and italic faces, are printed with the shipped
+/// fonts and read back as typed.
+#[test]
+fn greek_and_cyrillic_read_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = ProgrammeSession {
+        date: NaiveDate::from_ymd_opt(2026, 3, 3).expect("date"),
+        start: t(9, 0),
+        end: t(10, 30),
+        title: "Διασυνοριακή συνεργασία στην Ήπειρο".into(),
+        description: "Трансграничное сотрудничество и опыт еврорегионов".into(),
+        kind: SessionKind::Workshop,
+        place: "Θεσσαλονίκη".into(),
+        speakers: vec![SessionSpeakerLine {
+            name: "Ελένη Παπαδοπούλου".into(),
+            organisation: "Университет Софии".into(),
+            role: "Модератор".into(),
+        }],
+    };
+    let data = ProgrammeData {
+        title: "Συνεργασία χωρίς σύνορα — Сотрудничество без границ".into(),
+        subtitle: "Ελληνικά και русский язык".into(),
+        summary: "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία. Съешь же ещё этих мягких французских булок, да выпей чаю.".into(),
+        sessions: vec![session],
+        ..ProgrammeData::default()
+    };
+    let bytes = render_programme(&data, &options()).expect("programme");
+    let path = save(dir.path(), "programme-grec-cyrillique.pdf", &bytes);
+    let f = flat(&path);
+    for phrase in [
+        "Συνεργασία χωρίς σύνορα — Сотрудничество без границ",
+        "Ελληνικά και русский язык",
+        "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία.",
+        "Съешь же ещё этих мягких французских булок, да выпей чаю.",
+        "Διασυνοριακή συνεργασία στην Ήπειρο",
+        "Трансграничное сотрудничество и опыт еврорегионов",
+        "Ελένη Παπαδοπούλου (модератор)",
+        "Университет Софии",
+    ] {
+        assert!(f.contains(phrase), "« {phrase} » missing from:\n{f}");
+    }
+    assert!(!f.contains('\u{FFFD}'), "a glyph was replaced: {f}");
+    assert_fonts_embedded_and_subset(&path);
 }

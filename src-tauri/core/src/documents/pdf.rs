@@ -33,128 +33,157 @@ fn color(c: Rgb) -> Color {
     })
 }
 
-/// Turns one page's draws into printpdf operations (PDF y grows upwards, ours downwards).
-fn page_ops(draws: &[Draw], height: f32, font_ids: &[Option<FontId>; 4]) -> Vec<Op> {
-    let mut ops = Vec::new();
-    let mut in_text = false;
-    let mut fill: Option<Rgb> = None;
-    let mut stroke: Option<(Rgb, f32)> = None;
-    let mut font: Option<(FontStyle, f32)> = None;
-    let mut set_fill = |ops: &mut Vec<Op>, c: Rgb| {
-        if fill != Some(c) {
-            ops.push(Op::SetFillColor { col: color(c) });
-            fill = Some(c);
+/// Turns one page's draws into printpdf operations (PDF y grows upwards, ours downwards),
+/// setting fonts, colours and line widths only when they change.
+struct PageOps<'a> {
+    height: f32,
+    font_ids: &'a [Option<FontId>; 4],
+    ops: Vec<Op>,
+    in_text: bool,
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, f32)>,
+    font: Option<(FontStyle, f32)>,
+}
+
+impl PageOps<'_> {
+    fn build(draws: &[Draw], height: f32, font_ids: &[Option<FontId>; 4]) -> Vec<Op> {
+        let mut page = PageOps {
+            height,
+            font_ids,
+            ops: Vec::new(),
+            in_text: false,
+            fill: None,
+            stroke: None,
+            font: None,
+        };
+        for draw in draws {
+            if page.in_text && !matches!(draw, Draw::Text { .. }) {
+                page.ops.push(Op::EndTextSection);
+                page.in_text = false;
+            }
+            match draw {
+                Draw::Text {
+                    x,
+                    baseline,
+                    text,
+                    style,
+                    size,
+                    color,
+                    ..
+                } => page.text(*x, *baseline, text, *style, *size, *color),
+                Draw::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill,
+                    stroke,
+                    line_width,
+                } => page.rect(*x, *y, *w, *h, *fill, stroke.map(|c| (c, *line_width))),
+                Draw::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    color,
+                    width,
+                } => page.line((*x1, *y1), (*x2, *y2), *color, *width),
+            }
         }
-    };
-    for draw in draws {
-        let is_text = matches!(draw, Draw::Text { .. });
-        if in_text && !is_text {
-            ops.push(Op::EndTextSection);
-            in_text = false;
+        if page.in_text {
+            page.ops.push(Op::EndTextSection);
         }
-        match draw {
-            Draw::Text {
-                x,
-                baseline,
-                text,
-                style,
-                size,
-                color: c,
-                ..
-            } => {
-                let Some(id) = &font_ids[style.index()] else {
-                    continue;
-                };
-                if !in_text {
-                    ops.push(Op::StartTextSection);
-                    in_text = true;
-                }
-                if font != Some((*style, *size)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(id.clone()),
-                        size: Pt(*size),
-                    });
-                    font = Some((*style, *size));
-                }
-                set_fill(&mut ops, *c);
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-            }
-            Draw::Rect {
-                x,
-                y,
-                w,
-                h,
-                fill: f,
-                stroke: s,
-                line_width,
-            } => {
-                if let Some(c) = f {
-                    set_fill(&mut ops, *c);
-                }
-                if let Some(c) = s {
-                    if stroke != Some((*c, *line_width)) {
-                        ops.push(Op::SetOutlineColor { col: color(*c) });
-                        ops.push(Op::SetOutlineThickness {
-                            pt: Pt(*line_width),
-                        });
-                        stroke = Some((*c, *line_width));
-                    }
-                }
-                let mode = match (f, s) {
-                    (Some(_), Some(_)) => PaintMode::FillStroke,
-                    (Some(_), None) => PaintMode::Fill,
-                    (None, Some(_)) => PaintMode::Stroke,
-                    (None, None) => continue,
-                };
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(height - y - h),
-                        width: Pt(*w),
-                        height: Pt(*h),
-                        mode: Some(mode),
-                        winding_order: None,
-                    },
-                });
-            }
-            Draw::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                color: c,
-                width,
-            } => {
-                if stroke != Some((*c, *width)) {
-                    ops.push(Op::SetOutlineColor { col: color(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    stroke = Some((*c, *width));
-                }
-                let point = |x: f32, y: f32| LinePoint {
-                    p: Point {
-                        x: Pt(x),
-                        y: Pt(height - y),
-                    },
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
-                    line: PdfLine {
-                        points: vec![point(*x1, *y1), point(*x2, *y2)],
-                        is_closed: false,
-                    },
-                });
-            }
+        page.ops
+    }
+
+    fn set_fill(&mut self, c: Rgb) {
+        if self.fill != Some(c) {
+            self.ops.push(Op::SetFillColor { col: color(c) });
+            self.fill = Some(c);
         }
     }
-    if in_text {
-        ops.push(Op::EndTextSection);
+
+    fn set_stroke(&mut self, c: Rgb, width: f32) {
+        if self.stroke != Some((c, width)) {
+            self.ops.push(Op::SetOutlineColor { col: color(c) });
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            self.stroke = Some((c, width));
+        }
     }
-    ops
+
+    fn text(&mut self, x: f32, baseline: f32, text: &str, style: FontStyle, size: f32, c: Rgb) {
+        let Some(id) = &self.font_ids[style.index()] else {
+            return;
+        };
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+        }
+        if self.font != Some((style, size)) {
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(size),
+            });
+            self.font = Some((style, size));
+        }
+        self.set_fill(c);
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(self.height - baseline)),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
+    }
+
+    fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<(Rgb, f32)>,
+    ) {
+        if let Some(c) = fill {
+            self.set_fill(c);
+        }
+        if let Some((c, width)) = stroke {
+            self.set_stroke(c, width);
+        }
+        let mode = match (fill, stroke) {
+            (Some(_), Some(_)) => PaintMode::FillStroke,
+            (Some(_), None) => PaintMode::Fill,
+            (None, Some(_)) => PaintMode::Stroke,
+            (None, None) => return,
+        };
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.height - y - h),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(mode),
+                winding_order: None,
+            },
+        });
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), c: Rgb, width: f32) {
+        self.set_stroke(c, width);
+        let point = |(x, y): (f32, f32)| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(self.height - y),
+            },
+            bezier: false,
+        };
+        self.ops.push(Op::DrawLine {
+            line: PdfLine {
+                points: vec![point(from), point(to)],
+                is_closed: false,
+            },
+        });
+    }
 }
 
 /// Serialises the pages to PDF bytes.
@@ -202,7 +231,7 @@ pub fn write_pdf(
             PdfPage::new(
                 Mm(setup.width / MM),
                 Mm(setup.height / MM),
-                page_ops(&p.draws, setup.height, &font_ids),
+                PageOps::build(&p.draws, setup.height, &font_ids),
             )
         })
         .collect();

@@ -1,13 +1,18 @@
 //! Writes laid-out pages as a PDF with printpdf: the faces that are used are embedded and
 //! subset, the document information (title, author, subject, dates) is filled in, each day of
 //! the agenda gets a bookmark and the catalog declares the language (fr-FR) for screen
-//! readers.
+//! readers. Sizes are kept down where the bytes are: the fonts' long names are trimmed before
+//! subsetting (see `sfnt`), coordinates are written to a hundredth of a point, fonts get short
+//! stable names, and the dictionaries travel in compressed object streams.
+
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use printpdf::{
-    Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb as PdfRgb, TextItem, TextMatrix,
+    Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb as PdfRgb, TextItem, TextMatrix,
 };
+use sha2::{Digest, Sha256};
 
 use super::fonts::{FontSet, FontStyle};
 use super::layout::{Draw, PageSetup, Paginated, Rgb, MM};
@@ -31,6 +36,12 @@ fn color(c: Rgb) -> Color {
         b: c.2,
         icc_profile: None,
     })
+}
+
+/// A length in points, rounded to a hundredth of a point (3.5 µm, far below what a printer or
+/// a screen shows): the page contents carry "51.02" rather than "51.023624".
+fn pt(value: f32) -> Pt {
+    Pt((value * 100.0).round() / 100.0)
 }
 
 /// Turns one page's draws into printpdf operations (PDF y grows upwards, ours downwards),
@@ -106,7 +117,7 @@ impl PageOps<'_> {
     fn set_stroke(&mut self, c: Rgb, width: f32) {
         if self.stroke != Some((c, width)) {
             self.ops.push(Op::SetOutlineColor { col: color(c) });
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            self.ops.push(Op::SetOutlineThickness { pt: pt(width) });
             self.stroke = Some((c, width));
         }
     }
@@ -128,7 +139,7 @@ impl PageOps<'_> {
         }
         self.set_fill(c);
         self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(self.height - baseline)),
+            matrix: TextMatrix::Translate(pt(x), pt(self.height - baseline)),
         });
         self.ops.push(Op::ShowText {
             items: vec![TextItem::Text(text.to_string())],
@@ -158,10 +169,10 @@ impl PageOps<'_> {
         };
         self.ops.push(Op::DrawRectangle {
             rectangle: Rect {
-                x: Pt(x),
-                y: Pt(self.height - y - h),
-                width: Pt(w),
-                height: Pt(h),
+                x: pt(x),
+                y: pt(self.height - y - h),
+                width: pt(w),
+                height: pt(h),
                 mode: Some(mode),
                 winding_order: None,
             },
@@ -172,8 +183,8 @@ impl PageOps<'_> {
         self.set_stroke(c, width);
         let point = |(x, y): (f32, f32)| LinePoint {
             p: Point {
-                x: Pt(x),
-                y: Pt(self.height - y),
+                x: pt(x),
+                y: pt(self.height - y),
             },
             bezier: false,
         };
@@ -186,6 +197,48 @@ impl PageOps<'_> {
     }
 }
 
+/// Registers the faces the pages draw with (printpdf embeds every registered font), each under
+/// a six-letter name derived from its face and the characters it prints. The name is both the
+/// font's resource name in the page contents and the tag of its subset (`ABCDEF+DejaVuSans`):
+/// a short, stable name instead of printpdf's random 32 letters repeated at each font change,
+/// and two documents that print the same characters embed the same subset under the same tag.
+fn add_fonts(pdf: &mut PdfDocument, fonts: &FontSet, doc: &Paginated) -> [Option<FontId>; 4] {
+    let mut used: [Option<BTreeSet<char>>; 4] = Default::default();
+    for page in &doc.pages {
+        for draw in &page.draws {
+            if let Draw::Text { style, text, .. } = draw {
+                used[style.index()]
+                    .get_or_insert_with(BTreeSet::new)
+                    .extend(text.chars());
+            }
+        }
+    }
+    let mut font_ids: [Option<FontId>; 4] = Default::default();
+    for style in FontStyle::ALL {
+        let Some(chars) = &used[style.index()] else {
+            continue;
+        };
+        let mut hash = Sha256::new();
+        hash.update([style.index() as u8]);
+        for c in chars {
+            hash.update(u32::from(*c).to_le_bytes());
+        }
+        let tag: String = hash
+            .finalize()
+            .iter()
+            .take(6)
+            .map(|byte| char::from(b'A' + byte % 26))
+            .collect();
+        let id = FontId(tag);
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(fonts.face(style).parsed.clone()));
+        font_ids[style.index()] = Some(id);
+    }
+    font_ids
+}
+
 /// Serialises the pages to PDF bytes.
 pub fn write_pdf(
     fonts: &FontSet,
@@ -195,21 +248,7 @@ pub fn write_pdf(
 ) -> Result<Vec<u8>, DocumentError> {
     let mut pdf = PdfDocument::new(&info.title);
 
-    // Only the faces actually drawn with are added: printpdf embeds every registered font.
-    let mut used = [false; 4];
-    for page in &doc.pages {
-        for draw in &page.draws {
-            if let Draw::Text { style, .. } = draw {
-                used[style.index()] = true;
-            }
-        }
-    }
-    let mut font_ids: [Option<FontId>; 4] = Default::default();
-    for style in FontStyle::ALL {
-        if used[style.index()] {
-            font_ids[style.index()] = Some(pdf.add_font(&fonts.face(style).parsed));
-        }
-    }
+    let font_ids = add_fonts(&mut pdf, fonts, doc);
 
     let date = printpdf::OffsetDateTime::from_unix_timestamp(info.created.timestamp())
         .map_err(|e| DocumentError::Pdf(e.to_string()))?;
@@ -263,10 +302,12 @@ pub fn write_pdf(
             }
         }
     }
-    // What `PdfDocument::save` does after building the lopdf document.
+    // Streams compressed as `PdfDocument::save` does; then the small dictionaries (pages,
+    // fonts, bookmarks, information) go into compressed object streams with a cross-reference
+    // stream (PDF 1.5), instead of being written out as plain text: a sixth of a programme.
     lo.compress();
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
+    lo.save_modern(&mut bytes)
         .map_err(|e| DocumentError::Pdf(e.to_string()))?;
     Ok(bytes)
 }

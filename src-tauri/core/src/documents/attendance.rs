@@ -128,36 +128,32 @@ pub fn layout_attendance(
         return Err(DocumentError::NoSession);
     }
     let fonts = font_set()?;
-    let layout = Layout::new(fonts, PageSetup::a4());
-    let styles = Styles::new();
-    let w = layout.page.body_width();
-    let cell = TextStyle::new(9.0, TEXT);
-    let header = TextStyle::new(8.0, MUTED);
-    let section = TextStyle::new(11.0, ACCENT);
-    let speakers_table = Table {
-        columns: vec![52.0 * MM, w - 52.0 * MM - 50.0 * MM, 50.0 * MM],
-        padding: 4.0,
-        grid: true,
-        rule: Some(MUTED),
-        fill: None,
-        accent: None,
-        min_row_height: 9.0 * MM,
-    };
-    let participants_table = Table {
-        columns: vec![10.0 * MM, 60.0 * MM, w - 70.0 * MM - 50.0 * MM, 50.0 * MM],
-        min_row_height: 7.0 * MM,
-        ..speakers_table.clone()
-    };
-    let facts_table = Table {
-        columns: vec![28.0 * MM, w - 28.0 * MM],
-        padding: 3.5,
-        grid: false,
-        rule: None,
-        fill: Some(PALE),
-        accent: Some(ACCENT),
-        min_row_height: 0.0,
-    };
+    let sheet = Sheet::new(Layout::new(fonts, PageSetup::a4()));
+    let rows = participant_rows(options);
+    let mut flow = Flow::new();
+    for (n, half) in halves.iter().enumerate() {
+        if n > 0 {
+            flow.push([sheet.layout.page_break()]);
+        }
+        let label = half.label();
+        flow.bookmark(&label);
+        sheet.heading(&mut flow, data, half, &label);
+        sheet.speakers(&mut flow, half, &label);
+        sheet.participants(&mut flow, &rows, &label);
+    }
+    let mut paginated = flow.paginate(&sheet.layout.page);
+    sheet.layout.running_texts(
+        &mut paginated.pages,
+        &display_title(data),
+        data.code.trim(),
+        "Feuille d'émargement",
+    );
+    Ok(paginated)
+}
 
+/// The participant rows (name, organisation): the known participants then a few blank rows
+/// for late registrations, or only blank rows when nobody is known.
+fn participant_rows(options: &AttendanceOptions) -> Vec<(String, String)> {
     let mut rows: Vec<(String, String)> = options
         .participants
         .iter()
@@ -169,17 +165,64 @@ pub fn layout_attendance(
         options.extra_blank_rows
     };
     rows.extend(std::iter::repeat_n((String::new(), String::new()), blanks));
+    rows
+}
 
-    let mut flow = Flow::new();
-    for (n, half) in halves.iter().enumerate() {
-        if n > 0 {
-            flow.push([layout.page_break()]);
+/// The layout, styles and tables of a sheet.
+struct Sheet<'f> {
+    layout: Layout<'f>,
+    styles: Styles,
+    cell: TextStyle,
+    header: TextStyle,
+    section: TextStyle,
+    facts_table: Table,
+    speakers_table: Table,
+    participants_table: Table,
+}
+
+impl<'f> Sheet<'f> {
+    fn new(layout: Layout<'f>) -> Sheet<'f> {
+        let w = layout.page.body_width();
+        let speakers_table = Table {
+            columns: vec![52.0 * MM, w - 52.0 * MM - 50.0 * MM, 50.0 * MM],
+            padding: 4.0,
+            grid: true,
+            rule: Some(MUTED),
+            fill: None,
+            accent: None,
+            min_row_height: 9.0 * MM,
+        };
+        let participants_table = Table {
+            columns: vec![10.0 * MM, 60.0 * MM, w - 70.0 * MM - 50.0 * MM, 50.0 * MM],
+            min_row_height: 7.0 * MM,
+            ..speakers_table.clone()
+        };
+        let facts_table = Table {
+            columns: vec![28.0 * MM, w - 28.0 * MM],
+            padding: 3.5,
+            grid: false,
+            rule: None,
+            fill: Some(PALE),
+            accent: Some(ACCENT),
+            min_row_height: 0.0,
+        };
+        Sheet {
+            layout,
+            styles: Styles::new(),
+            cell: TextStyle::new(9.0, TEXT),
+            header: TextStyle::new(8.0, MUTED),
+            section: TextStyle::new(11.0, ACCENT),
+            facts_table,
+            speakers_table,
+            participants_table,
         }
-        let label = half.label();
-        flow.bookmark(&label);
-        // A compact title (no subtitle) so that a half-day with four speakers and twenty
-        // participants fits on one page.
-        flow.push(layout.paragraph(&[Span::bold("FEUILLE D'ÉMARGEMENT")], styles.kind, 0.0));
+    }
+
+    /// The sheet's title and its date, hours and place. A compact title (no subtitle) so that
+    /// a half-day with four speakers and twenty participants fits on one page.
+    fn heading(&self, flow: &mut Flow, data: &ProgrammeData, half: &HalfDay, label: &str) {
+        let layout = &self.layout;
+        flow.push(layout.paragraph(&[Span::bold("FEUILLE D'ÉMARGEMENT")], self.styles.kind, 0.0));
         let title_style = TextStyle {
             line_height: 14.0 * 1.2,
             ..TextStyle::new(14.0, TEXT)
@@ -187,7 +230,7 @@ pub fn layout_attendance(
         flow.push(layout.paragraph(&[Span::bold(display_title(data))], title_style, 0.0));
         flow.push([layout.spacer(6.0)]);
         let mut facts = vec![
-            ("Date", label.clone()),
+            ("Date", label.to_string()),
             ("Horaires", dates::time_range(half.start, half.end)),
         ];
         let place = [data.venue.trim(), data.city.trim()]
@@ -201,15 +244,37 @@ pub fn layout_attendance(
         }
         for (k, v) in facts {
             flow.push(layout.table_row(
-                &facts_table,
+                &self.facts_table,
                 &[
                     vec![Para::new(vec![Span::bold(k)], TextStyle::new(9.0, ACCENT))],
-                    vec![Para::new(vec![Span::regular(v)], cell)],
+                    vec![Para::new(vec![Span::regular(v)], self.cell)],
                 ],
             ));
         }
+    }
 
-        // Trainers and speakers, each once, in order of appearance.
+    /// A titled table whose heading and header row are repeated when it continues on the next
+    /// page.
+    fn open_table(
+        &self,
+        flow: &mut Flow,
+        title: &str,
+        continued: &str,
+        table: &Table,
+        labels: &[&str],
+    ) {
+        let layout = &self.layout;
+        flow.push([layout.spacer(6.0)]);
+        flow.push(layout.heading(title, self.section, None));
+        flow.push([layout.table_header(table, labels, self.header)]);
+        let mut continuation = layout.heading(continued, self.section, None);
+        continuation.push(layout.table_header(table, labels, self.header));
+        flow.begin_group(continuation);
+    }
+
+    /// Trainers and speakers of the half-day, each once, in order of appearance, with a
+    /// signature box (one blank row when there is none).
+    fn speakers(&self, flow: &mut Flow, half: &HalfDay, label: &str) {
         let mut speakers: Vec<(String, String)> = Vec::new();
         for s in &half.sessions {
             for sp in &s.speakers {
@@ -222,68 +287,51 @@ pub fn layout_attendance(
         if speakers.is_empty() {
             speakers.push((String::new(), String::new()));
         }
-        flow.push([layout.spacer(6.0)]);
-        flow.push(layout.heading("Formateurs et intervenants", section, None));
-        flow.push([layout.table_header(
-            &speakers_table,
-            &["Nom", "Organisation", "Signature"],
-            header,
-        )]);
-        let mut continuation = layout.heading(
+        self.open_table(
+            flow,
+            "Formateurs et intervenants",
             &format!("{label} – formateurs et intervenants (suite)"),
-            section,
-            None,
-        );
-        continuation.push(layout.table_header(
-            &speakers_table,
+            &self.speakers_table,
             &["Nom", "Organisation", "Signature"],
-            header,
-        ));
-        flow.begin_group(continuation);
+        );
         for (name, org) in &speakers {
-            flow.push(layout.table_row(
-                &speakers_table,
+            flow.push(self.layout.table_row(
+                &self.speakers_table,
                 &[
-                    vec![Para::new(vec![Span::bold(name.clone())], cell)],
-                    vec![Para::new(vec![Span::regular(org.clone())], cell)],
-                    vec![],
-                ],
-            ));
-        }
-        flow.end_group();
-
-        let labels = ["N°", "Nom et prénom", "Organisation", "Signature"];
-        flow.push([layout.spacer(6.0)]);
-        flow.push(layout.heading("Participants", section, None));
-        flow.push([layout.table_header(&participants_table, &labels, header)]);
-        let mut continuation =
-            layout.heading(&format!("{label} – participants (suite)"), section, None);
-        continuation.push(layout.table_header(&participants_table, &labels, header));
-        flow.begin_group(continuation);
-        for (i, (name, org)) in rows.iter().enumerate() {
-            flow.push(layout.table_row(
-                &participants_table,
-                &[
-                    vec![Para::new(
-                        vec![Span::regular((i + 1).to_string())],
-                        TextStyle::new(8.5, MUTED),
-                    )],
-                    vec![Para::new(vec![Span::regular(name.clone())], cell)],
-                    vec![Para::new(vec![Span::regular(org.clone())], cell)],
+                    vec![Para::new(vec![Span::bold(name.clone())], self.cell)],
+                    vec![Para::new(vec![Span::regular(org.clone())], self.cell)],
                     vec![],
                 ],
             ));
         }
         flow.end_group();
     }
-    let mut paginated = flow.paginate(&layout.page);
-    layout.running_texts(
-        &mut paginated.pages,
-        &display_title(data),
-        data.code.trim(),
-        "Feuille d'émargement",
-    );
-    Ok(paginated)
+
+    /// The numbered participant rows with a signature box.
+    fn participants(&self, flow: &mut Flow, rows: &[(String, String)], label: &str) {
+        self.open_table(
+            flow,
+            "Participants",
+            &format!("{label} – participants (suite)"),
+            &self.participants_table,
+            &["N°", "Nom et prénom", "Organisation", "Signature"],
+        );
+        for (i, (name, org)) in rows.iter().enumerate() {
+            flow.push(self.layout.table_row(
+                &self.participants_table,
+                &[
+                    vec![Para::new(
+                        vec![Span::regular((i + 1).to_string())],
+                        TextStyle::new(8.5, MUTED),
+                    )],
+                    vec![Para::new(vec![Span::regular(name.clone())], self.cell)],
+                    vec![Para::new(vec![Span::regular(org.clone())], self.cell)],
+                    vec![],
+                ],
+            ));
+        }
+        flow.end_group();
+    }
 }
 
 /// Renders the attendance sheets of an event as PDF bytes.

@@ -79,7 +79,10 @@ pub struct Face {
 impl Face {
     fn load(style: FontStyle) -> Result<Face, DocumentError> {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(style.bytes(), 0, &mut warnings)
+        // The subset embedded in a PDF copies the `name` table whole: trim it first.
+        let trimmed = super::sfnt::with_short_names(style.bytes());
+        let bytes = trimmed.as_deref().unwrap_or(style.bytes());
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
             .ok_or(DocumentError::Font(style.file_name()))?;
         let metrics = parsed.pdf_font_metrics;
         let units_per_em = f32::from(metrics.units_per_em.max(1));

@@ -2,9 +2,10 @@
 //! sheets (feuilles d'émargement), as A4 PDF files in French.
 //!
 //! The pieces, from the bottom up: [`fonts`] (the shipped DejaVu Sans family and its
-//! metrics), [`typography`] and [`dates`] (French spacing, dates and times), [`layout`] (the
-//! project's own line breaking, blocks and pagination), [`pdf`] (printpdf output), then the two
-//! documents, [`programme`] and [`attendance`]. The documents take plain data
+//! metrics; `sfnt` trims the files before they are subset), [`typography`] and [`dates`]
+//! (French spacing, dates and times), [`layout`] (the project's own line breaking, blocks,
+//! tables and pagination), [`pdf`] (printpdf output), then the two documents, [`programme`]
+//! and [`attendance`]. The documents take plain data
 //! ([`ProgrammeData`]) so that they do not depend on the store.
 
 pub mod attendance;
@@ -14,12 +15,13 @@ pub mod layout;
 pub mod pdf;
 pub mod programme;
 pub mod sample;
+mod sfnt;
 pub mod typography;
 
 pub use attendance::{render_attendance_sheets, AttendanceOptions, Participant};
 pub use programme::{
-    render_programme, ProgrammeData, ProgrammeOptions, ProgrammeOrganiser, ProgrammeSession,
-    ProgrammeSpeaker, SessionSpeakerLine,
+    agenda_days, render_programme, training_days, training_minutes, ProgrammeData,
+    ProgrammeOptions, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine,
 };
 
 /// Why a document could not be produced. Messages are in French, for the user.

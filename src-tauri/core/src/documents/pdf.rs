@@ -1,13 +1,18 @@
 //! Writes laid-out pages as a PDF with printpdf: the faces that are used are embedded and
 //! subset, the document information (title, author, subject, dates) is filled in, each day of
 //! the agenda gets a bookmark and the catalog declares the language (fr-FR) for screen
-//! readers.
+//! readers. Sizes are kept down where the bytes are: the fonts' long names are trimmed before
+//! subsetting (see `sfnt`), coordinates are written to a hundredth of a point, fonts get short
+//! stable names, and the dictionaries travel in compressed object streams.
+
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use printpdf::{
-    Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb as PdfRgb, TextItem, TextMatrix,
+    Color, FontId, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb as PdfRgb, TextItem, TextMatrix,
 };
+use sha2::{Digest, Sha256};
 
 use super::fonts::{FontSet, FontStyle};
 use super::layout::{Draw, PageSetup, Paginated, Rgb, MM};
@@ -33,128 +38,205 @@ fn color(c: Rgb) -> Color {
     })
 }
 
-/// Turns one page's draws into printpdf operations (PDF y grows upwards, ours downwards).
-fn page_ops(draws: &[Draw], height: f32, font_ids: &[Option<FontId>; 4]) -> Vec<Op> {
-    let mut ops = Vec::new();
-    let mut in_text = false;
-    let mut fill: Option<Rgb> = None;
-    let mut stroke: Option<(Rgb, f32)> = None;
-    let mut font: Option<(FontStyle, f32)> = None;
-    let mut set_fill = |ops: &mut Vec<Op>, c: Rgb| {
-        if fill != Some(c) {
-            ops.push(Op::SetFillColor { col: color(c) });
-            fill = Some(c);
-        }
-    };
-    for draw in draws {
-        let is_text = matches!(draw, Draw::Text { .. });
-        if in_text && !is_text {
-            ops.push(Op::EndTextSection);
-            in_text = false;
-        }
-        match draw {
-            Draw::Text {
-                x,
-                baseline,
-                text,
-                style,
-                size,
-                color: c,
-                ..
-            } => {
-                let Some(id) = &font_ids[style.index()] else {
-                    continue;
-                };
-                if !in_text {
-                    ops.push(Op::StartTextSection);
-                    in_text = true;
-                }
-                if font != Some((*style, *size)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(id.clone()),
-                        size: Pt(*size),
-                    });
-                    font = Some((*style, *size));
-                }
-                set_fill(&mut ops, *c);
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
+/// A length in points, rounded to a hundredth of a point (3.5 µm, far below what a printer or
+/// a screen shows): the page contents carry "51.02" rather than "51.023624".
+fn pt(value: f32) -> Pt {
+    Pt((value * 100.0).round() / 100.0)
+}
+
+/// Turns one page's draws into printpdf operations (PDF y grows upwards, ours downwards),
+/// setting fonts, colours and line widths only when they change.
+struct PageOps<'a> {
+    height: f32,
+    font_ids: &'a [Option<FontId>; 4],
+    ops: Vec<Op>,
+    in_text: bool,
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, f32)>,
+    font: Option<(FontStyle, f32)>,
+}
+
+impl PageOps<'_> {
+    fn build(draws: &[Draw], height: f32, font_ids: &[Option<FontId>; 4]) -> Vec<Op> {
+        let mut page = PageOps {
+            height,
+            font_ids,
+            ops: Vec::new(),
+            in_text: false,
+            fill: None,
+            stroke: None,
+            font: None,
+        };
+        for draw in draws {
+            if page.in_text && !matches!(draw, Draw::Text { .. }) {
+                page.ops.push(Op::EndTextSection);
+                page.in_text = false;
             }
-            Draw::Rect {
-                x,
-                y,
-                w,
-                h,
-                fill: f,
-                stroke: s,
-                line_width,
-            } => {
-                if let Some(c) = f {
-                    set_fill(&mut ops, *c);
-                }
-                if let Some(c) = s {
-                    if stroke != Some((*c, *line_width)) {
-                        ops.push(Op::SetOutlineColor { col: color(*c) });
-                        ops.push(Op::SetOutlineThickness {
-                            pt: Pt(*line_width),
-                        });
-                        stroke = Some((*c, *line_width));
-                    }
-                }
-                let mode = match (f, s) {
-                    (Some(_), Some(_)) => PaintMode::FillStroke,
-                    (Some(_), None) => PaintMode::Fill,
-                    (None, Some(_)) => PaintMode::Stroke,
-                    (None, None) => continue,
-                };
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(height - y - h),
-                        width: Pt(*w),
-                        height: Pt(*h),
-                        mode: Some(mode),
-                        winding_order: None,
-                    },
-                });
+            match draw {
+                Draw::Text {
+                    x,
+                    baseline,
+                    text,
+                    style,
+                    size,
+                    color,
+                    ..
+                } => page.text(*x, *baseline, text, *style, *size, *color),
+                Draw::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill,
+                    stroke,
+                    line_width,
+                } => page.rect(*x, *y, *w, *h, *fill, stroke.map(|c| (c, *line_width))),
+                Draw::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    color,
+                    width,
+                } => page.line((*x1, *y1), (*x2, *y2), *color, *width),
             }
-            Draw::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                color: c,
-                width,
-            } => {
-                if stroke != Some((*c, *width)) {
-                    ops.push(Op::SetOutlineColor { col: color(*c) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    stroke = Some((*c, *width));
-                }
-                let point = |x: f32, y: f32| LinePoint {
-                    p: Point {
-                        x: Pt(x),
-                        y: Pt(height - y),
-                    },
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
-                    line: PdfLine {
-                        points: vec![point(*x1, *y1), point(*x2, *y2)],
-                        is_closed: false,
-                    },
-                });
+        }
+        if page.in_text {
+            page.ops.push(Op::EndTextSection);
+        }
+        page.ops
+    }
+
+    fn set_fill(&mut self, c: Rgb) {
+        if self.fill != Some(c) {
+            self.ops.push(Op::SetFillColor { col: color(c) });
+            self.fill = Some(c);
+        }
+    }
+
+    fn set_stroke(&mut self, c: Rgb, width: f32) {
+        if self.stroke != Some((c, width)) {
+            self.ops.push(Op::SetOutlineColor { col: color(c) });
+            self.ops.push(Op::SetOutlineThickness { pt: pt(width) });
+            self.stroke = Some((c, width));
+        }
+    }
+
+    fn text(&mut self, x: f32, baseline: f32, text: &str, style: FontStyle, size: f32, c: Rgb) {
+        let Some(id) = &self.font_ids[style.index()] else {
+            return;
+        };
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+        }
+        if self.font != Some((style, size)) {
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(size),
+            });
+            self.font = Some((style, size));
+        }
+        self.set_fill(c);
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(pt(x), pt(self.height - baseline)),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
+    }
+
+    fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<(Rgb, f32)>,
+    ) {
+        if let Some(c) = fill {
+            self.set_fill(c);
+        }
+        if let Some((c, width)) = stroke {
+            self.set_stroke(c, width);
+        }
+        let mode = match (fill, stroke) {
+            (Some(_), Some(_)) => PaintMode::FillStroke,
+            (Some(_), None) => PaintMode::Fill,
+            (None, Some(_)) => PaintMode::Stroke,
+            (None, None) => return,
+        };
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: pt(x),
+                y: pt(self.height - y - h),
+                width: pt(w),
+                height: pt(h),
+                mode: Some(mode),
+                winding_order: None,
+            },
+        });
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32), c: Rgb, width: f32) {
+        self.set_stroke(c, width);
+        let point = |(x, y): (f32, f32)| LinePoint {
+            p: Point {
+                x: pt(x),
+                y: pt(self.height - y),
+            },
+            bezier: false,
+        };
+        self.ops.push(Op::DrawLine {
+            line: PdfLine {
+                points: vec![point(from), point(to)],
+                is_closed: false,
+            },
+        });
+    }
+}
+
+/// Registers the faces the pages draw with (printpdf embeds every registered font), each under
+/// a six-letter name derived from its face and the characters it prints. The name is both the
+/// font's resource name in the page contents and the tag of its subset (`ABCDEF+DejaVuSans`):
+/// a short, stable name instead of printpdf's random 32 letters repeated at each font change,
+/// and two documents that print the same characters embed the same subset under the same tag.
+fn add_fonts(pdf: &mut PdfDocument, fonts: &FontSet, doc: &Paginated) -> [Option<FontId>; 4] {
+    let mut used: [Option<BTreeSet<char>>; 4] = Default::default();
+    for page in &doc.pages {
+        for draw in &page.draws {
+            if let Draw::Text { style, text, .. } = draw {
+                used[style.index()]
+                    .get_or_insert_with(BTreeSet::new)
+                    .extend(text.chars());
             }
         }
     }
-    if in_text {
-        ops.push(Op::EndTextSection);
+    let mut font_ids: [Option<FontId>; 4] = Default::default();
+    for style in FontStyle::ALL {
+        let Some(chars) = &used[style.index()] else {
+            continue;
+        };
+        let mut hash = Sha256::new();
+        hash.update([style.index() as u8]);
+        for c in chars {
+            hash.update(u32::from(*c).to_le_bytes());
+        }
+        let tag: String = hash
+            .finalize()
+            .iter()
+            .take(6)
+            .map(|byte| char::from(b'A' + byte % 26))
+            .collect();
+        let id = FontId(tag);
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(fonts.face(style).parsed.clone()));
+        font_ids[style.index()] = Some(id);
     }
-    ops
+    font_ids
 }
 
 /// Serialises the pages to PDF bytes.
@@ -166,21 +248,7 @@ pub fn write_pdf(
 ) -> Result<Vec<u8>, DocumentError> {
     let mut pdf = PdfDocument::new(&info.title);
 
-    // Only the faces actually drawn with are added: printpdf embeds every registered font.
-    let mut used = [false; 4];
-    for page in &doc.pages {
-        for draw in &page.draws {
-            if let Draw::Text { style, .. } = draw {
-                used[style.index()] = true;
-            }
-        }
-    }
-    let mut font_ids: [Option<FontId>; 4] = Default::default();
-    for style in FontStyle::ALL {
-        if used[style.index()] {
-            font_ids[style.index()] = Some(pdf.add_font(&fonts.face(style).parsed));
-        }
-    }
+    let font_ids = add_fonts(&mut pdf, fonts, doc);
 
     let date = printpdf::OffsetDateTime::from_unix_timestamp(info.created.timestamp())
         .map_err(|e| DocumentError::Pdf(e.to_string()))?;
@@ -202,7 +270,7 @@ pub fn write_pdf(
             PdfPage::new(
                 Mm(setup.width / MM),
                 Mm(setup.height / MM),
-                page_ops(&p.draws, setup.height, &font_ids),
+                PageOps::build(&p.draws, setup.height, &font_ids),
             )
         })
         .collect();
@@ -234,10 +302,12 @@ pub fn write_pdf(
             }
         }
     }
-    // What `PdfDocument::save` does after building the lopdf document.
+    // Streams compressed as `PdfDocument::save` does; then the small dictionaries (pages,
+    // fonts, bookmarks, information) go into compressed object streams with a cross-reference
+    // stream (PDF 1.5), instead of being written out as plain text: a sixth of a programme.
     lo.compress();
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes)
+    lo.save_modern(&mut bytes)
         .map_err(|e| DocumentError::Pdf(e.to_string()))?;
     Ok(bytes)
 }

@@ -21,9 +21,13 @@ fn speaker(name: &str, organisation: &str, role: &str) -> SessionSpeakerLine {
     }
 }
 
-/// A three-day study visit, 3–5 March 2026, with its agenda and speakers.
-pub fn study_visit() -> ProgrammeData {
-    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap_or(NaiveDate::MIN);
+fn march(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).unwrap_or(NaiveDate::MIN)
+}
+
+/// The study visit's agenda.
+fn study_visit_sessions() -> Vec<ProgrammeSession> {
+    let day = march;
     let claire = || {
         speaker(
             "Claire Exemple-Haller",
@@ -65,7 +69,7 @@ pub fn study_visit() -> ProgrammeData {
         place: place.into(),
         speakers,
     };
-    let sessions = vec![
+    vec![
         s(day(3), time(9, 0), time(9, 30), "Accueil des participants", "Café d'accueil, remise des dossiers et tour de table.", SessionKind::Welcome, "Maison de l'Eurodistrict, Kehl", vec![sophie()]),
         s(day(3), time(9, 30), time(11, 0), "L'Eurodistrict Strasbourg-Ortenau : gouvernance et projets", "Présentation du GECT, de ses compétences et de ses instances ; bilan de quinze ans de coopération et perspectives du projet de territoire 2030.", SessionKind::Talk, "Maison de l'Eurodistrict, Kehl", vec![claire(), jonas()]),
         s(day(3), time(11, 0), time(11, 15), "Pause", "", SessionKind::Break, "", vec![]),
@@ -79,15 +83,31 @@ pub fn study_visit() -> ProgrammeData {
         s(day(4), time(14, 0), time(16, 30), "Table ronde : la mobilité au quotidien", "Quelles réponses aux besoins des 50 000 frontaliers du Rhin supérieur ? Avec les autorités organisatrices de la mobilité des deux rives.", SessionKind::RoundTable, "Hôtel de ville, Kehl", vec![luc(), claire(), anna()]),
         s(day(5), time(9, 0), time(11, 30), "Retour d'expérience et pistes d'action", "Chaque participant présente une action transposable dans sa collectivité.", SessionKind::Workshop, "", vec![sophie()]),
         s(day(5), time(11, 30), time(12, 30), "Évaluation et clôture", "Questionnaire d'évaluation à chaud et remise des attestations.", SessionKind::Talk, "", vec![sophie()]),
-    ];
+    ]
+}
+
+/// The study visit's "Intervenants" section.
+fn study_visit_speakers() -> Vec<ProgrammeSpeaker> {
+    vec![
+        ProgrammeSpeaker { name: "Claire Exemple-Haller".into(), job_title: "Chargée de mission mobilité transfrontalière".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Coordonne les projets de mobilité de l'Eurodistrict depuis 2015, dont la ligne de tram Strasbourg–Kehl.".into() },
+        ProgrammeSpeaker { name: "Jonas Beispiel".into(), job_title: "Referent für grenzüberschreitende Zusammenarbeit".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Suit côté allemand les dossiers de travailleurs frontaliers et d'information des usagers.".into() },
+        ProgrammeSpeaker { name: "Sophie Modèle".into(), job_title: "Responsable de formation".into(), organisation: "CNFPT – INET".into(), bio: "Personne fictive (exemple). Conçoit les parcours de formation des cadres territoriaux sur la coopération européenne.".into() },
+        ProgrammeSpeaker { name: "Marc Specimen".into(), job_title: "Juriste, droit de la coopération transfrontalière".into(), organisation: "Mission opérationnelle transfrontalière (MOT)".into(), bio: "Personne fictive (exemple). Accompagne les collectivités dans le montage de GECT et de projets Interreg.".into() },
+        ProgrammeSpeaker { name: "Anna Muster".into(), job_title: "Leiterin Stadtplanung".into(), organisation: "Stadt Kehl".into(), bio: "Personne fictive (exemple). Pilote côté allemand l'aménagement des Deux-Rives.".into() },
+        ProgrammeSpeaker { name: "Luc Exemplaire".into(), job_title: "Directeur des mobilités".into(), organisation: "Eurométropole de Strasbourg".into(), bio: String::new() },
+    ]
+}
+
+/// A three-day study visit, 3–5 March 2026, with its agenda and speakers.
+pub fn study_visit() -> ProgrammeData {
     ProgrammeData {
         code: "VE-2026-SO-03".into(),
         title: "Coopérer de part et d'autre du Rhin : mobilité et services publics dans l'Eurodistrict Strasbourg-Ortenau".into(),
         subtitle: "Visite d'étude pour les cadres territoriaux".into(),
         kind: "Visite d'étude".into(),
         version_date: NaiveDate::from_ymd_opt(2026, 2, 12),
-        start_date: Some(day(3)),
-        end_date: Some(day(5)),
+        start_date: Some(march(3)),
+        end_date: Some(march(5)),
         venue: "Maison de l'Eurodistrict".into(),
         address: "Rehfusplatz 11".into(),
         city: "Kehl".into(),
@@ -118,15 +138,8 @@ pub fn study_visit() -> ProgrammeData {
         contact_name: "Sophie Modèle".into(),
         contact_email: "sophie.modele@inet.example.fr".into(),
         contact_phone: "03 88 00 00 01".into(),
-        sessions,
-        speakers: vec![
-            ProgrammeSpeaker { name: "Claire Exemple-Haller".into(), job_title: "Chargée de mission mobilité transfrontalière".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Coordonne les projets de mobilité de l'Eurodistrict depuis 2015, dont la ligne de tram Strasbourg–Kehl.".into() },
-            ProgrammeSpeaker { name: "Jonas Beispiel".into(), job_title: "Referent für grenzüberschreitende Zusammenarbeit".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Suit côté allemand les dossiers de travailleurs frontaliers et d'information des usagers.".into() },
-            ProgrammeSpeaker { name: "Sophie Modèle".into(), job_title: "Responsable de formation".into(), organisation: "CNFPT – INET".into(), bio: "Personne fictive (exemple). Conçoit les parcours de formation des cadres territoriaux sur la coopération européenne.".into() },
-            ProgrammeSpeaker { name: "Marc Specimen".into(), job_title: "Juriste, droit de la coopération transfrontalière".into(), organisation: "Mission opérationnelle transfrontalière (MOT)".into(), bio: "Personne fictive (exemple). Accompagne les collectivités dans le montage de GECT et de projets Interreg.".into() },
-            ProgrammeSpeaker { name: "Anna Muster".into(), job_title: "Leiterin Stadtplanung".into(), organisation: "Stadt Kehl".into(), bio: "Personne fictive (exemple). Pilote côté allemand l'aménagement des Deux-Rives.".into() },
-            ProgrammeSpeaker { name: "Luc Exemplaire".into(), job_title: "Directeur des mobilités".into(), organisation: "Eurométropole de Strasbourg".into(), bio: String::new() },
-        ],
+        sessions: study_visit_sessions(),
+        speakers: study_visit_speakers(),
     }
 }
 

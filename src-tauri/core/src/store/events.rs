@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 
 use super::rows::Columns;
-use super::search::{fts_query, index_event};
+use super::search::{fts_query, index_event, unindex_event};
 use super::{
     check_ids_exist, deleted_one, json_list, new_id, now, stale_or_missing, to_json_list,
     OrNotFound, Store,
@@ -311,7 +311,7 @@ impl Store {
                 "L'événement",
                 id,
             )?;
-            tx.execute("DELETE FROM events_fts WHERE event_id = ?1", [id])?;
+            unindex_event(tx, id)?;
             Ok(())
         })
     }
@@ -337,7 +337,8 @@ impl Store {
         let source = match fts_query(&filter.query) {
             Some(query) => {
                 values.push(Value::Text(query));
-                "(SELECT event_id AS id FROM events_fts WHERE events_fts MATCH ?) hits
+                "(SELECT k.event_id AS id FROM events_fts f
+                    CROSS JOIN events_fts_keys k ON k.fts_rowid = f.rowid WHERE events_fts MATCH ?) hits
                  CROSS JOIN events ev ON ev.id = hits.id"
             }
             None => "events ev",
@@ -372,13 +373,13 @@ impl Store {
         } else {
             format!("WHERE {}", conditions.join(" AND "))
         };
-        let total: i64 = self.conn().query_row(
-            &format!("SELECT COUNT(*) FROM {source} {where_clause}"),
-            params_from_iter(values.iter()),
-            |row| row.get(0),
-        )?;
         let limit = filter.limit.unwrap_or(50).max(1);
         let offset = filter.offset.unwrap_or(0).max(0);
+        // Filtered: the count rides along with the page (a window over the matching rows), so
+        // the full-text query and the filters run once. Unfiltered: a plain COUNT is cheaper.
+        let filtered = !where_clause.is_empty() || source != "events ev";
+        let total_column = if filtered { "COUNT(*) OVER ()" } else { "NULL" };
+        let filter_values = values.clone();
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
         values.push(Value::Text(today.clone()));
         values.push(Value::Text(today));
@@ -386,7 +387,7 @@ impl Store {
         // rows only.
         let sql = format!(
             "WITH page AS (
-                SELECT ev.id, (ev.end_date < ?) AS past,
+                SELECT ev.id, {total_column} AS total, (ev.end_date < ?) AS past,
                     CASE WHEN ev.end_date >= ? THEN ev.start_date END AS upcoming_start,
                     ev.start_date, ev.code
                 FROM {source} {where_clause}
@@ -394,7 +395,8 @@ impl Store {
                 LIMIT {limit} OFFSET {offset})
              SELECT ev.id, ev.code, ev.title, ev.kind, ev.status, ev.start_date, ev.end_date,
                 ev.city, ev.country, ev.updated_at,
-                (SELECT COUNT(*) FROM sessions s WHERE s.event_id = ev.id) AS session_count
+                (SELECT COUNT(*) FROM sessions s WHERE s.event_id = ev.id) AS session_count,
+                page.total
              FROM page CROSS JOIN events ev ON ev.id = page.id
              ORDER BY page.past ASC, page.upcoming_start ASC, page.start_date DESC, page.code"
         );
@@ -402,9 +404,21 @@ impl Store {
         let dates = values.split_off(values.len() - 2);
         let values: Vec<Value> = dates.into_iter().chain(values).collect();
         let mut statement = self.conn().prepare_cached(&sql)?;
-        let items = statement
-            .query_map(params_from_iter(values.iter()), summary_from_row)?
+        let rows: Vec<(EventSummary, Option<i64>)> = statement
+            .query_map(params_from_iter(values.iter()), |row| {
+                Ok((summary_from_row(row)?, row.get("total")?))
+            })?
             .collect::<Result<_, _>>()?;
+        let total = match rows.first() {
+            Some((_, Some(total))) => *total,
+            None if filtered && offset == 0 => 0,
+            _ => self.conn().query_row(
+                &format!("SELECT COUNT(*) FROM {source} {where_clause}"),
+                params_from_iter(filter_values.iter()),
+                |row| row.get(0),
+            )?,
+        };
+        let items = rows.into_iter().map(|(item, _)| item).collect();
         Ok(Page { items, total })
     }
 

@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Row, Transaction};
 
 use super::rows::Columns;
-use super::search::{fts_query, index_expert};
+use super::search::{fts_query, index_expert, unindex_expert};
 use super::{check_ids_exist, deleted_one, new_id, now, stale_or_missing, OrNotFound, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
@@ -287,7 +287,7 @@ impl Store {
                 });
             }
             deleted_one(tx.execute("DELETE FROM experts WHERE id = ?1", [id])?, "L'expert", id)?;
-            tx.execute("DELETE FROM experts_fts WHERE expert_id = ?1", [id])?;
+            unindex_expert(tx, id)?;
             Ok(())
         })
     }
@@ -301,7 +301,8 @@ impl Store {
         let source = match fts_query(&filter.query) {
             Some(query) => {
                 values.push(Value::Text(query));
-                "(SELECT expert_id AS id FROM experts_fts WHERE experts_fts MATCH ?) hits
+                "(SELECT k.expert_id AS id FROM experts_fts f
+                    CROSS JOIN experts_fts_keys k ON k.fts_rowid = f.rowid WHERE experts_fts MATCH ?) hits
                  CROSS JOIN experts e ON e.id = hits.id"
             }
             None => "experts e",

@@ -187,7 +187,7 @@ impl Store {
                 });
             }
             deleted_one(tx.execute("DELETE FROM professions WHERE id = ?1", [id])?, "Le métier", id)?;
-            tx.execute("DELETE FROM professions_fts WHERE profession_id = ?1", [id])?;
+            super::search::unindex_profession(tx, id)?;
             Ok(())
         })
     }

@@ -280,6 +280,63 @@ CREATE TABLE exchange_bases (
 ) WITHOUT ROWID;
 "#;
 
+/// Version 4: search indexes keyed by rowid. Version 2 kept the record's id in an unindexed
+/// column of each FTS table, so replacing one record's entry (`DELETE … WHERE expert_id = ?`)
+/// scanned the whole index. Each FTS table now has a key table (`fts_rowid` ↔ the record's id,
+/// unique) and rows are replaced by rowid; the indexes are refilled from the tables.
+const V4_SEARCH_KEYS: &str = r#"
+DROP TABLE experts_fts;
+DROP TABLE events_fts;
+DROP TABLE professions_fts;
+CREATE VIRTUAL TABLE experts_fts USING fts5(
+    names, organisation, bio, keywords,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE experts_fts_keys (
+    fts_rowid INTEGER PRIMARY KEY,
+    expert_id TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE events_fts USING fts5(
+    title, code, city, description,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE events_fts_keys (
+    fts_rowid INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE professions_fts USING fts5(
+    title, description, competences,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE professions_fts_keys (
+    fts_rowid INTEGER PRIMARY KEY,
+    profession_id TEXT NOT NULL UNIQUE
+);
+"#;
+
+/// Fills version 2's indexes from the rows of a version-1 file, as version 2 did (frozen here:
+/// the store's search code now writes version 4's shape).
+const V2_FILL: &str = r#"
+INSERT INTO experts_fts (expert_id, names, organisation, bio, keywords)
+    SELECT e.id, e.first_name || ' ' || e.last_name,
+        coalesce(o.name, '') || ' ' || coalesce(o.acronym, '') || ' ' || e.job_title || ' ' || e.city,
+        e.bio_fr || ' ' || e.bio_other, e.keywords
+    FROM experts e LEFT JOIN organisations o ON o.id = e.organisation_id;
+INSERT INTO events_fts (event_id, title, code, city, description)
+    SELECT ev.id, ev.title || ' ' || ev.subtitle, ev.code, ev.city || ' ' || ev.venue,
+        ev.summary || ' ' || ev.audience || ' ' || ev.objectives
+    FROM events ev;
+INSERT INTO professions_fts (profession_id, title, description, competences)
+    SELECT p.id, p.title, p.code || ' ' || p.description,
+        coalesce((SELECT group_concat(c.label, ' ') FROM competences c WHERE c.profession_id = p.id), '')
+    FROM professions p;
+"#;
+
+fn fill_version_two_indexes(tx: &Transaction) -> HookResult {
+    tx.execute_batch(V2_FILL)?;
+    Ok(())
+}
+
 fn fill_search_indexes(tx: &Transaction) -> HookResult {
     super::search::rebuild_all(tx)?;
     Ok(())
@@ -289,10 +346,11 @@ fn fill_search_indexes(tx: &Transaction) -> HookResult {
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_TABLES),
-        M::up_with_hook(V2_SEARCH, fill_search_indexes),
+        M::up_with_hook(V2_SEARCH, fill_version_two_indexes),
         M::up(V3_EXCHANGE_BASES),
+        M::up_with_hook(V4_SEARCH_KEYS, fill_search_indexes),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;

@@ -1,11 +1,17 @@
 //! Full-text search (SQLite FTS5) over experts, events and professions.
 //!
-//! The indexes are plain FTS5 tables keyed by the record's id and rewritten by the store in the
-//! same transaction as the record, so a committed change is searchable at once and a rolled-back
-//! one leaves no trace. The tokenizer folds case and accents; every word the user types is
-//! matched as a prefix ("mobi" finds "mobilité").
+//! Each index is an FTS5 table (`experts_fts`…) beside a key table (`experts_fts_keys`…)
+//! that gives each record its index row: the key's `fts_rowid` is the FTS rowid, and its id
+//! column is unique. Searching joins the matches to the records
+//! through the key's rowid; re-indexing one record finds its row through the id index and
+//! replaces it by rowid, so both cost a few B-tree lookups whatever the size of the index.
+//!
+//! The indexes are rewritten by the store in the same transaction as the record, so a
+//! committed change is searchable at once and a rolled-back one leaves no trace. The tokenizer
+//! folds case and accents; every word the user types is matched as a prefix ("mobi" finds
+//! "mobilité").
 
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::Store;
 use crate::error::CoreResult;
@@ -28,57 +34,158 @@ pub(crate) fn fts_query(input: &str) -> Option<String> {
     }
 }
 
+/// One searchable table family: its FTS table, key table and id column, and how a record's
+/// indexed text is read (`text` over `from`, one value per FTS column, for the record whose
+/// id is `record_id`).
+struct Index {
+    fts: &'static str,
+    keys: &'static str,
+    id: &'static str,
+    columns: &'static str,
+    text: &'static str,
+    from: &'static str,
+    record_id: &'static str,
+    /// The records' table, read in the order they were written when the index is refilled.
+    table: &'static str,
+}
+
+const EXPERTS: Index = Index {
+    fts: "experts_fts",
+    keys: "experts_fts_keys",
+    id: "expert_id",
+    columns: "names, organisation, bio, keywords",
+    text: "e.first_name || ' ' || e.last_name,
+        coalesce(o.name, '') || ' ' || coalesce(o.acronym, '') || ' ' || e.job_title || ' ' || e.city,
+        e.bio_fr || ' ' || e.bio_other, e.keywords",
+    from: "experts e LEFT JOIN organisations o ON o.id = e.organisation_id",
+    record_id: "e.id",
+    table: "experts",
+};
+
+const EVENTS: Index = Index {
+    fts: "events_fts",
+    keys: "events_fts_keys",
+    id: "event_id",
+    columns: "title, code, city, description",
+    text: "ev.title || ' ' || ev.subtitle, ev.code, ev.city || ' ' || ev.venue,
+        ev.summary || ' ' || ev.audience || ' ' || ev.objectives",
+    from: "events ev",
+    record_id: "ev.id",
+    table: "events",
+};
+
+const PROFESSIONS: Index = Index {
+    fts: "professions_fts",
+    keys: "professions_fts_keys",
+    id: "profession_id",
+    columns: "title, description, competences",
+    text: "p.title, p.code || ' ' || p.description,
+        coalesce((SELECT group_concat(c.label, ' ') FROM competences c WHERE c.profession_id = p.id), '')",
+    from: "professions p",
+    record_id: "p.id",
+    table: "professions",
+};
+
+impl Index {
+    /// Brings the index row of record `id` in line with the record: replaced when the record
+    /// exists (keeping its rowid), removed with its key when it does not.
+    fn refresh(&self, tx: &Transaction, id: &str) -> CoreResult<()> {
+        let Index {
+            fts,
+            keys,
+            id: id_column,
+            columns,
+            text,
+            from,
+            record_id,
+            ..
+        } = self;
+        let existing: Option<i64> = tx
+            .prepare_cached(&format!(
+                "SELECT fts_rowid FROM {keys} WHERE {id_column} = ?1"
+            ))?
+            .query_row([id], |row| row.get(0))
+            .optional()?;
+        let rowid = match existing {
+            Some(rowid) => {
+                tx.prepare_cached(&format!("DELETE FROM {fts} WHERE rowid = ?1"))?
+                    .execute([rowid])?;
+                rowid
+            }
+            None => {
+                tx.prepare_cached(&format!("INSERT INTO {keys} ({id_column}) VALUES (?1)"))?
+                    .execute([id])?;
+                tx.last_insert_rowid()
+            }
+        };
+        let inserted = tx
+            .prepare_cached(&format!(
+                "INSERT INTO {fts} (rowid, {columns}) SELECT ?2, {text} FROM {from} WHERE {record_id} = ?1"
+            ))?
+            .execute(params![id, rowid])?;
+        if inserted == 0 {
+            tx.prepare_cached(&format!("DELETE FROM {keys} WHERE fts_rowid = ?1"))?
+                .execute([rowid])?;
+        }
+        Ok(())
+    }
+
+    /// Empties the index and fills it again from the table, records in the order they were
+    /// written (so that equally ranked matches keep their order).
+    fn rebuild(&self, conn: &Connection) -> rusqlite::Result<()> {
+        let Index {
+            fts,
+            keys,
+            id,
+            columns,
+            text,
+            from,
+            record_id,
+            table,
+        } = self;
+        conn.execute_batch(&format!(
+            "DELETE FROM {fts};
+             DELETE FROM {keys};
+             INSERT INTO {keys} ({id}) SELECT id FROM {table} ORDER BY rowid;
+             INSERT INTO {fts} (rowid, {columns})
+                SELECT k.fts_rowid, {text} FROM {keys} k CROSS JOIN {from}
+                WHERE {record_id} = k.{id} ORDER BY k.fts_rowid;"
+        ))
+    }
+}
+
 pub(crate) fn index_expert(tx: &Transaction, id: &str) -> CoreResult<()> {
-    tx.execute("DELETE FROM experts_fts WHERE expert_id = ?1", [id])?;
-    tx.execute(
-        &format!("INSERT INTO experts_fts (expert_id, names, organisation, bio, keywords) {EXPERT_ROWS} WHERE e.id = ?1"),
-        [id],
-    )?;
-    Ok(())
+    EXPERTS.refresh(tx, id)
 }
 
 pub(crate) fn index_event(tx: &Transaction, id: &str) -> CoreResult<()> {
-    tx.execute("DELETE FROM events_fts WHERE event_id = ?1", [id])?;
-    tx.execute(
-        &format!("INSERT INTO events_fts (event_id, title, code, city, description) {EVENT_ROWS} WHERE ev.id = ?1"),
-        [id],
-    )?;
-    Ok(())
+    EVENTS.refresh(tx, id)
 }
 
 pub(crate) fn index_profession(tx: &Transaction, id: &str) -> CoreResult<()> {
-    tx.execute("DELETE FROM professions_fts WHERE profession_id = ?1", [id])?;
-    tx.execute(
-        &format!(
-            "INSERT INTO professions_fts (profession_id, title, description, competences) {PROFESSION_ROWS} WHERE p.id = ?1"
-        ),
-        [id],
-    )?;
-    Ok(())
+    PROFESSIONS.refresh(tx, id)
 }
 
-const EXPERT_ROWS: &str = "SELECT e.id, e.first_name || ' ' || e.last_name,
-    coalesce(o.name, '') || ' ' || coalesce(o.acronym, '') || ' ' || e.job_title || ' ' || e.city,
-    e.bio_fr || ' ' || e.bio_other, e.keywords
-    FROM experts e LEFT JOIN organisations o ON o.id = e.organisation_id";
+/// Removes a deleted expert from the index: the same refresh, which removes the row of a
+/// record that no longer exists.
+pub(crate) fn unindex_expert(tx: &Transaction, id: &str) -> CoreResult<()> {
+    EXPERTS.refresh(tx, id)
+}
 
-const EVENT_ROWS: &str =
-    "SELECT ev.id, ev.title || ' ' || ev.subtitle, ev.code, ev.city || ' ' || ev.venue,
-    ev.summary || ' ' || ev.audience || ' ' || ev.objectives
-    FROM events ev";
+pub(crate) fn unindex_event(tx: &Transaction, id: &str) -> CoreResult<()> {
+    EVENTS.refresh(tx, id)
+}
 
-const PROFESSION_ROWS: &str = "SELECT p.id, p.title, p.code || ' ' || p.description,
-    coalesce((SELECT group_concat(c.label, ' ') FROM competences c WHERE c.profession_id = p.id), '')
-    FROM professions p";
+pub(crate) fn unindex_profession(tx: &Transaction, id: &str) -> CoreResult<()> {
+    PROFESSIONS.refresh(tx, id)
+}
 
-/// Refills every index from the tables (used when a file is migrated to the search schema).
+/// Refills every index from the tables (after a migration, or a bulk import).
 pub(crate) fn rebuild_all(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch(&format!(
-        "DELETE FROM experts_fts; DELETE FROM events_fts; DELETE FROM professions_fts;
-         INSERT INTO experts_fts (expert_id, names, organisation, bio, keywords) {EXPERT_ROWS};
-         INSERT INTO events_fts (event_id, title, code, city, description) {EVENT_ROWS};
-         INSERT INTO professions_fts (profession_id, title, description, competences) {PROFESSION_ROWS};"
-    ))
+    for index in [EXPERTS, EVENTS, PROFESSIONS] {
+        index.rebuild(conn)?;
+    }
+    Ok(())
 }
 
 impl Store {
@@ -95,20 +202,23 @@ impl Store {
                 "expert",
                 "SELECT e.id, e.first_name || ' ' || e.last_name,
                     trim(e.job_title || CASE WHEN o.name IS NULL THEN '' ELSE ' — ' || o.name END)
-                 FROM experts_fts f JOIN experts e ON e.id = f.expert_id
+                 FROM experts_fts f JOIN experts_fts_keys k ON k.fts_rowid = f.rowid
+                 JOIN experts e ON e.id = k.expert_id
                  LEFT JOIN organisations o ON o.id = e.organisation_id
                  WHERE experts_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             ),
             (
                 "event",
                 "SELECT ev.id, ev.title, ev.code || ' — ' || ev.start_date
-                 FROM events_fts f JOIN events ev ON ev.id = f.event_id
+                 FROM events_fts f JOIN events_fts_keys k ON k.fts_rowid = f.rowid
+                 JOIN events ev ON ev.id = k.event_id
                  WHERE events_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             ),
             (
                 "profession",
                 "SELECT p.id, p.title, coalesce(fam.label, '')
-                 FROM professions_fts f JOIN professions p ON p.id = f.profession_id
+                 FROM professions_fts f JOIN professions_fts_keys k ON k.fts_rowid = f.rowid
+                 JOIN professions p ON p.id = k.profession_id
                  LEFT JOIN profession_families fam ON fam.id = p.family_id
                  WHERE professions_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             ),
@@ -137,7 +247,8 @@ impl Store {
         };
         let ids: Vec<String> = {
             let mut statement = self.conn().prepare_cached(
-                "SELECT profession_id FROM professions_fts WHERE professions_fts MATCH ?1",
+                "SELECT k.profession_id FROM professions_fts f
+                 JOIN professions_fts_keys k ON k.fts_rowid = f.rowid WHERE professions_fts MATCH ?1",
             )?;
             let rows = statement.query_map([query], |row| row.get(0))?;
             rows.collect::<Result<_, _>>()?

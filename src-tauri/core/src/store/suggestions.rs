@@ -28,7 +28,8 @@ impl Store {
         let filter = match &fts {
             Some(text) => {
                 values.push(text.clone().into());
-                "e.id IN (SELECT expert_id FROM experts_fts WHERE experts_fts MATCH ?3)"
+                "e.id IN (SELECT k.expert_id FROM experts_fts f JOIN experts_fts_keys k ON k.fts_rowid = f.rowid
+                    WHERE experts_fts MATCH ?3)"
             }
             None => "(shared_count > 0 OR in_territory OR level IS NOT NULL)",
         };

@@ -82,7 +82,7 @@ impl ReferenceTable {
                 ("competences", "profession_id"),
                 ("expert_professions", "profession_id"),
                 ("event_professions", "profession_id"),
-                ("professions_fts", "profession_id"),
+                ("professions_fts_keys", "profession_id"),
             ],
         }
     }

@@ -141,9 +141,9 @@ fn reindex(tx: &Transaction, changes: &Changes) -> CoreResult<()> {
             professions.insert(change.to.as_str());
         }
     }
-    // Reindexing one record deletes its index row by an unindexed column, a scan of the whole
-    // index: fine for a few records, quadratic for a colleague's whole database. Past a few
-    // hundred, refilling the three indexes from the tables is one pass.
+    // Reindexing one record is a lookup by rowid, but each costs a few statements; for a
+    // colleague's whole database, refilling the three indexes from the tables in one pass is
+    // faster.
     if experts.len() + records.events.len() + professions.len() > REINDEX_ONE_BY_ONE_UP_TO {
         rebuild_all(tx)?;
     } else {

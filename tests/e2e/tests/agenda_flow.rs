@@ -244,6 +244,13 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
         agenda.contains("Mercredi 17/03/2027"),
         "days as sections: {agenda}"
     );
+    // The training time is the core's (the same rule as the printed programme).
+    // (WebDriver may give the non-breaking spaces as plain ones.)
+    let training = session
+        .wait_for_text("[data-testid=\"agenda-training\"]", "Durée de formation")
+        .await
+        .replace('\u{a0}', " ");
+    assert!(training.contains("2 jours (6 heures)"), "{training}");
 
     // The double booking is said beside the session, naming the other event.
     let warning = session
@@ -293,6 +300,14 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
         5,
         "four sessions and one copy"
     );
+    let training = session
+        .testid("agenda-training")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .replace('\u{a0}', " ");
+    assert!(training.contains("2 jours (7 h 30)"), "{training}");
     let store = Store::open(&session.db_path()).unwrap();
     let event = store.find_event_by_code("RHIN-2027").unwrap();
     let mut times: Vec<(String, String, String)> = store

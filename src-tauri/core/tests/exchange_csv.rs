@@ -1058,3 +1058,22 @@ fn mutated_valid_files_never_half_write_the_database() {
         .unwrap();
     assert_eq!(store.borrow().integrity_check().unwrap(), "ok");
 }
+
+/// A file written before the ESCO occupations had their French titles names them in English:
+/// it still imports, each to the profession that now carries the French title.
+#[test]
+fn a_file_with_the_former_english_profession_titles_still_imports() {
+    let (_dir, mut store) = seeded_store();
+    let bytes = fixture("experts_older_titles.csv");
+    let preview = experts_csv::preview(&store, &bytes).unwrap();
+    assert_three_experts(&preview);
+    experts_csv::apply(&mut store, &bytes, &UPDATE).unwrap();
+    let anna = find_expert(&store, "Schäfer");
+    let titles: Vec<String> = anna
+        .data
+        .profession_ids
+        .iter()
+        .map(|id| store.get_profession(id).unwrap().data.title)
+        .collect();
+    assert_eq!(titles, ["Interprète"]);
+}

@@ -29,8 +29,9 @@
 use std::collections::HashMap;
 
 use super::csv_import::{
-    read_table, resolve_labels, row_reason, Column, CsvImportChoices, CsvImportPreview,
-    CsvImportSummary, DuplicateRow, Lookup, NameIndex, Plan, RejectedRow, Row, RowPlan,
+    profession_index, read_table, resolve_labels, row_reason, Column, CsvImportChoices,
+    CsvImportPreview, CsvImportSummary, DuplicateRow, Lookup, NameIndex, Plan, RejectedRow, Row,
+    RowPlan,
 };
 use super::text::{fold, french_date, parse_french_date, CsvWriter};
 use crate::error::{CoreError, CoreResult};
@@ -288,7 +289,7 @@ impl<'a> Lookups<'a> {
             ),
             themes: index(&context.themes, true),
             territories: index(&context.territories, false),
-            professions: index(&context.professions, true),
+            professions: profession_index(&context.professions, &context.profession_former_titles),
             languages: catalogue
                 .languages
                 .iter()

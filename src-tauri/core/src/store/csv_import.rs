@@ -48,6 +48,9 @@ pub(crate) struct ExpertContext {
     pub territories: Vec<Label>,
     /// `alias` is the CNFPT code.
     pub professions: Vec<Label>,
+    /// Titles an earlier release shipped for reference professions (e.g. ESCO's English
+    /// labels), so that files written with them still import; `alias` is empty.
+    pub profession_former_titles: Vec<Label>,
     /// Every expert with languages and links, oldest first.
     pub experts: Vec<Expert>,
 }
@@ -170,8 +173,33 @@ pub(crate) fn read_expert_context(conn: &Connection) -> CoreResult<ExpertContext
             conn,
             "SELECT id, title, code FROM professions ORDER BY created_at, id",
         )?,
+        profession_former_titles: former_profession_titles(conn)?,
         experts,
     })
+}
+
+fn former_profession_titles(conn: &Connection) -> CoreResult<Vec<Label>> {
+    let shipped = crate::reference::shipped()?;
+    let mut statement =
+        conn.prepare("SELECT id, reference_key FROM professions WHERE reference_key IS NOT NULL")?;
+    let rows = statement.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    let mut labels = Vec::new();
+    for row in rows {
+        let (id, key) = row?;
+        let Some(profession) = shipped.professions.iter().find(|p| p.key == key) else {
+            continue;
+        };
+        for title in &profession.previous_titles {
+            labels.push(Label {
+                id: id.clone(),
+                label: title.clone(),
+                alias: String::new(),
+            });
+        }
+    }
+    Ok(labels)
 }
 
 pub(crate) fn read_profession_context(conn: &Connection) -> CoreResult<ProfessionContext> {

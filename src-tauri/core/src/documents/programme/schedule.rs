@@ -4,9 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use super::{ProgrammeData, ProgrammeSession};
+use crate::agenda::{self, TimedSpan};
 use crate::documents::dates;
 use crate::documents::DocumentError;
 
@@ -24,41 +25,29 @@ pub fn agenda_days(sessions: &[ProgrammeSession]) -> Vec<(NaiveDate, Vec<&Progra
         .collect()
 }
 
-/// Training time in minutes: the union, day by day, of the sessions that count as training
-/// (breaks, meals and transfers do not), so parallel workshops are not counted twice.
+/// The sessions as the agenda's rules see them.
+fn spans(sessions: &[ProgrammeSession]) -> Vec<TimedSpan> {
+    sessions
+        .iter()
+        .map(|s| TimedSpan {
+            date: s.date,
+            start: s.start,
+            end: s.end,
+            counts_as_training: s.kind.counts_as_training(),
+        })
+        .collect()
+}
+
+/// Training time in minutes, by the agenda's rule (`agenda::training_minutes`), so the printed
+/// programme and the event page say the same: the union, day by day, of the sessions that
+/// count as training (breaks, meals and transfers do not).
 pub fn training_minutes(sessions: &[ProgrammeSession]) -> i64 {
-    let mut total = 0;
-    for (_, day) in agenda_days(sessions) {
-        let mut spans: Vec<(NaiveTime, NaiveTime)> = day
-            .iter()
-            .filter(|s| s.kind.counts_as_training() && s.end > s.start)
-            .map(|s| (s.start, s.end))
-            .collect();
-        spans.sort();
-        let mut current: Option<(NaiveTime, NaiveTime)> = None;
-        for (start, end) in spans {
-            current = match current {
-                Some((s, e)) if start <= e => Some((s, e.max(end))),
-                Some((s, e)) => {
-                    total += (e - s).num_minutes();
-                    Some((start, end))
-                }
-                None => Some((start, end)),
-            };
-        }
-        if let Some((s, e)) = current {
-            total += (e - s).num_minutes();
-        }
-    }
-    total
+    agenda::training_minutes(&spans(sessions))
 }
 
 /// Number of days with at least one session that counts as training.
 pub fn training_days(sessions: &[ProgrammeSession]) -> usize {
-    agenda_days(sessions)
-        .iter()
-        .filter(|(_, day)| day.iter().any(|s| s.kind.counts_as_training()))
-        .count()
+    agenda::training_days(&spans(sessions))
 }
 
 /// Refuses sessions that end before they start.

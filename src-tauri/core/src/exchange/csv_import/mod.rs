@@ -29,7 +29,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use self::names::{resolve_labels, Lookup, NameIndex};
+pub(crate) use self::names::{profession_index, resolve_labels, Lookup, NameIndex};
 pub(crate) use self::plan::{row_reason, Plan, RowPlan};
 pub(crate) use self::table::{read_table, Column, Row};
 

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::exchange::text::fold;
+use crate::store::csv_import::Label;
 
 /// Finds records by folded name, reporting unknown and ambiguous names.
 pub(crate) struct NameIndex {
@@ -93,4 +94,19 @@ pub(crate) fn resolve_labels(
         }
     }
     ids
+}
+
+/// Professions by title, by code, and by a title an earlier release shipped for them (so that
+/// files written then still import).
+pub(crate) fn profession_index(current: &[Label], former: &[Label]) -> NameIndex {
+    NameIndex::new(
+        current
+            .iter()
+            .map(|l| (l.id.as_str(), vec![l.label.as_str(), l.alias.as_str()]))
+            .chain(
+                former
+                    .iter()
+                    .map(|l| (l.id.as_str(), vec![l.label.as_str()])),
+            ),
+    )
 }

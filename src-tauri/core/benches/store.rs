@@ -5,68 +5,14 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use passerelle_core::model::*;
+use passerelle_core::bench_support::WORDS;
 use passerelle_core::Store;
-
-const FIRST: &[&str] = &[
-    "Anne", "Hélène", "Jonas", "Lena", "Marc", "Sophie", "Paul", "Claire", "Lukas", "Inès",
-];
-const LAST: &[&str] = &[
-    "Muller", "Schäfer", "Dupont", "Weber", "Martin", "Vogel", "Bernard", "Keller", "Roux",
-    "Fischer",
-];
-const WORDS: &[&str] = &[
-    "mobilité",
-    "santé",
-    "emploi",
-    "études",
-    "tramway",
-    "frontaliers",
-    "Interreg",
-    "GECT",
-    "formation",
-    "culture",
-];
 
 fn build(path: &std::path::Path) -> (Store, String, String) {
     let mut store = Store::open_with_reference(path).unwrap();
-    let themes: Vec<String> = store
-        .list_themes()
-        .unwrap()
-        .into_iter()
-        .map(|t| t.meta.id)
-        .collect();
-    let organisations: Vec<String> = store
-        .list_organisations()
-        .unwrap()
-        .into_iter()
-        .map(|o| o.meta.id)
-        .collect();
-    passerelle_core::bench_support::bulk_generate(&mut store, 10_000, 2_000, 20, |i| ExpertInput {
-        first_name: FIRST[i % FIRST.len()].into(),
-        last_name: format!("{}{}", LAST[(i / 10) % LAST.len()], i),
-        job_title: "Chargé de mission".into(),
-        organisation_id: Some(organisations[i % organisations.len()].clone()),
-        country: if i % 3 == 0 { "DE".into() } else { "FR".into() },
-        languages: vec![
-            LanguageSkill {
-                language: "fr".into(),
-                level: "native".into(),
-            },
-            LanguageSkill {
-                language: "de".into(),
-                level: ["A2", "B1", "B2", "C1", "C2"][i % 5].into(),
-            },
-        ],
-        theme_ids: vec![themes[i % themes.len()].clone()],
-        bio_fr: format!(
-            "Spécialiste {} et {}",
-            WORDS[i % WORDS.len()],
-            WORDS[(i / 7) % WORDS.len()]
-        ),
-        ..Default::default()
-    })
-    .unwrap();
-    let theme = themes[0].clone();
+    passerelle_core::bench_support::benchmark_directory(&mut store).unwrap();
+    // The first theme, as the generator gives it to every tenth expert or so.
+    let theme = store.list_themes().unwrap()[0].meta.id.clone();
     (store, theme, "mobilite".into())
 }
 

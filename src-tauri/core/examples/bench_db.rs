@@ -1,4 +1,4 @@
-//! Builds the database the whole-process measurements run on (`scripts/measure-cli.sh`):
+//! Builds the database the whole-process measurements run on (`scripts/measure-cli.py`):
 //! 10,000 experts, 2,000 events of 20 sessions each (the store benchmark's data), and the
 //! benchmark programme event `BENCH-PROGRAMME` (3 days, 30 sessions, 15 speakers: the data of
 //! `documents::sample::generated(3, 30, 15)`, which the programme benchmark renders), with its
@@ -16,26 +16,6 @@ use passerelle_core::documents::sample::generated;
 use passerelle_core::error::CoreResult;
 use passerelle_core::model::*;
 use passerelle_core::Store;
-
-const FIRST: &[&str] = &[
-    "Anne", "Hélène", "Jonas", "Lena", "Marc", "Sophie", "Paul", "Claire", "Lukas", "Inès",
-];
-const LAST: &[&str] = &[
-    "Muller", "Schäfer", "Dupont", "Weber", "Martin", "Vogel", "Bernard", "Keller", "Roux",
-    "Fischer",
-];
-const WORDS: &[&str] = &[
-    "mobilité",
-    "santé",
-    "emploi",
-    "études",
-    "tramway",
-    "frontaliers",
-    "Interreg",
-    "GECT",
-    "formation",
-    "culture",
-];
 
 fn main() -> ExitCode {
     let Some(path) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -66,42 +46,7 @@ fn main() -> ExitCode {
 
 fn build(path: &std::path::Path) -> CoreResult<Counts> {
     let mut store = Store::open_with_reference(path)?;
-    let themes: Vec<String> = store
-        .list_themes()?
-        .into_iter()
-        .map(|t| t.meta.id)
-        .collect();
-    let organisations: Vec<String> = store
-        .list_organisations()?
-        .into_iter()
-        .map(|o| o.meta.id)
-        .collect();
-    passerelle_core::bench_support::bulk_generate(&mut store, 10_000, 2_000, 20, |i| {
-        ExpertInput {
-            first_name: FIRST[i % FIRST.len()].into(),
-            last_name: format!("{}{}", LAST[(i / 10) % LAST.len()], i),
-            job_title: "Chargé de mission".into(),
-            organisation_id: Some(organisations[i % organisations.len()].clone()),
-            country: if i % 3 == 0 { "DE".into() } else { "FR".into() },
-            languages: vec![
-                LanguageSkill {
-                    language: "fr".into(),
-                    level: "native".into(),
-                },
-                LanguageSkill {
-                    language: "de".into(),
-                    level: ["A2", "B1", "B2", "C1", "C2"][i % 5].into(),
-                },
-            ],
-            theme_ids: vec![themes[i % themes.len()].clone()],
-            bio_fr: format!(
-                "Spécialiste {} et {}",
-                WORDS[i % WORDS.len()],
-                WORDS[(i / 7) % WORDS.len()]
-            ),
-            ..Default::default()
-        }
-    })?;
+    passerelle_core::bench_support::benchmark_directory(&mut store)?;
     add_programme_event(&mut store)?;
     store.counts()
 }

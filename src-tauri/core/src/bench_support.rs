@@ -63,3 +63,65 @@ pub fn bulk_generate(
         Ok(())
     })
 }
+
+/// First and last names of the generated directory.
+const FIRST: &[&str] = &[
+    "Anne", "Hélène", "Jonas", "Lena", "Marc", "Sophie", "Paul", "Claire", "Lukas", "Inès",
+];
+const LAST: &[&str] = &[
+    "Muller", "Schäfer", "Dupont", "Weber", "Martin", "Vogel", "Bernard", "Keller", "Roux",
+    "Fischer",
+];
+/// Words of the field found in the generated bios (and searched by the benchmarks).
+pub const WORDS: &[&str] = &[
+    "mobilité",
+    "santé",
+    "emploi",
+    "études",
+    "tramway",
+    "frontaliers",
+    "Interreg",
+    "GECT",
+    "formation",
+    "culture",
+];
+
+/// The directory of the store benchmark and the whole-process measurements: 10,000 experts
+/// (French and German speakers, one theme each, words of the field in their bios), 2,000
+/// events of 20 sessions, over the reference data already loaded in `store`.
+pub fn benchmark_directory(store: &mut Store) -> CoreResult<()> {
+    let themes: Vec<String> = store
+        .list_themes()?
+        .into_iter()
+        .map(|t| t.meta.id)
+        .collect();
+    let organisations: Vec<String> = store
+        .list_organisations()?
+        .into_iter()
+        .map(|o| o.meta.id)
+        .collect();
+    bulk_generate(store, 10_000, 2_000, 20, |i| ExpertInput {
+        first_name: FIRST[i % FIRST.len()].into(),
+        last_name: format!("{}{}", LAST[(i / 10) % LAST.len()], i),
+        job_title: "Chargé de mission".into(),
+        organisation_id: Some(organisations[i % organisations.len()].clone()),
+        country: if i % 3 == 0 { "DE".into() } else { "FR".into() },
+        languages: vec![
+            LanguageSkill {
+                language: "fr".into(),
+                level: "native".into(),
+            },
+            LanguageSkill {
+                language: "de".into(),
+                level: ["A2", "B1", "B2", "C1", "C2"][i % 5].into(),
+            },
+        ],
+        theme_ids: vec![themes[i % themes.len()].clone()],
+        bio_fr: format!(
+            "Spécialiste {} et {}",
+            WORDS[i % WORDS.len()],
+            WORDS[(i / 7) % WORDS.len()]
+        ),
+        ..Default::default()
+    })
+}

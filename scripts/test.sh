@@ -22,6 +22,10 @@ step() {
 }
 report() {
   step ""
+  if [ -f target/test-output.log ]; then
+    echo "== Durées par programme de test"
+    python3 scripts/test-durations.py target/test-output.log || true
+  fi
   echo "== Durées"
   printf '%s\n' "${timings[@]}"
   printf '%-52s %4d s\n' "Total" $((SECONDS - run_started))
@@ -31,13 +35,13 @@ trap report EXIT
 step "Installation (paquets système, tauri-driver)"
 scripts/setup-debian.sh --tests
 
-step "Build (the end-to-end tests drive this binary)"
-cargo build --bin passerelle
+# One Cargo invocation's package set for the build and the run: Cargo unifies features over
+# the packages it is given, so `-p`/`--exclude` in one step and not in another compiled up to
+# four variants of Tauri, Tokio and their dependencies (time, and a CI disk filled up).
+step "Build (one build of the whole workspace, binaries included)"
+cargo test --workspace --no-run
 
-step "Core, commands and command-line tests"
-cargo test --workspace --exclude passerelle-e2e
-
-step "End-to-end tests (Xvfb + tauri-driver)"
+step "Tests: core, commands, command line, end-to-end (Xvfb + tauri-driver)"
 display=":$(( 90 + RANDOM % 100 ))"
 Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
@@ -49,5 +53,6 @@ for _ in $(seq 1 100); do
   fi
   sleep 0.1
 done
-DISPLAY="$display" cargo test -p passerelle-e2e -- --test-threads=1
+mkdir -p target
+DISPLAY="$display" cargo test --workspace 2>&1 | tee target/test-output.log
 echo "Screenshots: target/e2e-screenshots/"

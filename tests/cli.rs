@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 
 /// Which binary runs the command.
 #[derive(Debug, Clone, Copy)]
@@ -20,33 +19,24 @@ enum Binary {
 impl Binary {
     fn path(self) -> PathBuf {
         match self {
-            Binary::App => PathBuf::from(env!("CARGO_BIN_EXE_passerelle")),
-            Binary::Cli => cli_binary().to_path_buf(),
+            Binary::Cli => PathBuf::from(env!("CARGO_BIN_EXE_passerelle-cli")),
+            Binary::App => app_binary(),
         }
     }
 }
 
-/// `passerelle-cli`, built once per test run beside the app binary: it is another package's
-/// binary, which Cargo does not build for this package's tests by itself.
-fn cli_binary() -> &'static Path {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let app = PathBuf::from(env!("CARGO_BIN_EXE_passerelle"));
-        let dir = app.parent().expect("the binaries' folder");
-        let mut build = Command::new(env!("CARGO"));
-        build.current_dir(env!("CARGO_MANIFEST_DIR")).args([
-            "build",
-            "--quiet",
-            "-p",
-            "passerelle-cli",
-        ]);
-        if dir.file_name().is_some_and(|name| name == "release") {
-            build.arg("--release");
-        }
-        let status = build.status().expect("run cargo build -p passerelle-cli");
-        assert!(status.success(), "cargo build -p passerelle-cli failed");
-        dir.join(format!("passerelle-cli{}", std::env::consts::EXE_SUFFIX))
-    })
+/// The app's binary, beside `passerelle-cli`: this test belongs to the command line's package,
+/// and `cargo test --workspace` builds the app's binary in the same folder and the same run
+/// (the app's own integration tests need it), with the same features — one build for all.
+fn app_binary() -> PathBuf {
+    let cli = PathBuf::from(env!("CARGO_BIN_EXE_passerelle-cli"));
+    let app = cli.with_file_name(format!("passerelle{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        app.exists(),
+        "{} is missing: run `cargo test --workspace`, which builds both binaries",
+        app.display()
+    );
+    app
 }
 
 fn run_on(binary: Binary, db: &Path, args: &[&str]) -> Output {
@@ -201,7 +191,7 @@ fn errors_are_in_french_on_stderr_with_a_failure_code(binary: Binary) {
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("src-tauri/core/tests/fixtures/csv")
+        .join("../core/tests/fixtures/csv")
         .join(name)
 }
 
@@ -494,7 +484,7 @@ fn both_binaries_print_the_same_thing() {
 
 #[test]
 fn passerelle_cli_without_a_subcommand_shows_its_help() {
-    let out = Command::new(cli_binary()).output().unwrap();
+    let out = Command::new(Binary::Cli.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let help = String::from_utf8(out.stderr).unwrap();
     for subcommand in [
@@ -519,7 +509,7 @@ fn passerelle_cli_without_a_subcommand_shows_its_help() {
 fn the_database_can_be_named_by_passerelle_db() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("depuis-variable.db");
-    let out = Command::new(cli_binary())
+    let out = Command::new(Binary::Cli.path())
         .args(["demo"])
         .env("PASSERELLE_DB", &db)
         .output()
@@ -532,7 +522,7 @@ fn the_database_can_be_named_by_passerelle_db() {
     assert!(db.exists());
     // --db wins over the variable.
     let other = dir.path().join("explicite.db");
-    let out = Command::new(cli_binary())
+    let out = Command::new(Binary::Cli.path())
         .args(["list", "events", "--db"])
         .arg(&other)
         .env("PASSERELLE_DB", &db)
@@ -552,6 +542,6 @@ fn passerelle_cli_does_not_load_the_window_libraries() {
     };
     let app = libraries(&Binary::App.path());
     assert!(app.contains("libwebkit2gtk"), "{app}");
-    let cli = libraries(cli_binary());
+    let cli = libraries(&Binary::Cli.path());
     assert!(!cli.contains("webkit") && !cli.contains("gtk"), "{cli}");
 }

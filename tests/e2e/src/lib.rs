@@ -4,10 +4,12 @@
 //! WebKitWebDriver — when the test ends.
 //!
 //! Needs: a built binary (`target/debug/passerelle`, or `PASSERELLE_BIN`), `tauri-driver` on the
-//! PATH, and `DISPLAY` set (the test script starts Xvfb). Run one test at a time.
+//! PATH, and `DISPLAY` set (the test script starts Xvfb). Sessions take turns: one app under
+//! test at a time, so that `cargo test --workspace` runs these tests beside the others.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 pub use fantoccini::{Client, Locator};
@@ -16,7 +18,13 @@ pub struct Session {
     pub client: Client,
     driver: Child,
     pub db_dir: tempfile::TempDir,
+    /// Held until the session has stopped its driver and app (fields drop after `Drop::drop`).
+    _turn: MutexGuard<'static, ()>,
 }
+
+/// One webview at a time: two apps under Xvfb would steal each other's focus, and the
+/// machine has two cores.
+static TURN: Mutex<()> = Mutex::new(());
 
 /// The app binary under test.
 pub fn app_binary() -> PathBuf {
@@ -44,11 +52,16 @@ impl Session {
 
     /// Like [`Session::start`], after `seed` has written to the database file (the app then
     /// opens a file that already holds data, as on a user's machine).
+    // Each test runs on its own current-thread runtime: the lock orders whole tests, never two
+    // tasks of one runtime, so holding it across awaits cannot deadlock.
+    #[allow(clippy::await_holding_lock)]
     pub async fn start_seeded(port: u16, seed: impl FnOnce(&Path)) -> Session {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: start Xvfb first"
         );
+        // A test that failed still released its turn; the lock's poison says nothing here.
+        let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let db_dir = tempfile::tempdir().expect("temporary folder");
         let db = db_dir.path().join("e2e.db");
         seed(&db);
@@ -91,6 +104,7 @@ impl Session {
             client,
             driver,
             db_dir,
+            _turn: turn,
         }
     }
 

@@ -46,6 +46,23 @@ pub enum CoreError {
     #[error("Le fichier « {0} » n'est pas une base de données Passerelle, ou il est endommagé. Il n'a pas été modifié.")]
     NotADatabase(String),
 
+    /// An existing file of 0 bytes: SQLite would silently turn it into a new, empty database.
+    #[error("Le fichier « {0} » est vide (0 octet) : ce n'est pas une base Passerelle. Restaurez une sauvegarde ou indiquez un autre fichier. Il n'a pas été modifié.")]
+    EmptyDatabase(String),
+
+    /// A sound SQLite file written by another program: our tables are never added to it.
+    #[error("Le fichier « {0} » est une base SQLite d'un autre logiciel, pas une base Passerelle. Indiquez un autre fichier ou restaurez une sauvegarde. Il n'a pas été modifié.")]
+    ForeignDatabase(String),
+
+    /// The path names a folder, a device or anything else than a plain file.
+    #[error("« {0} » n'est pas un fichier (c'est un dossier ou un périphérique) : il ne peut pas servir de base Passerelle. Indiquez un fichier. Rien n'a été modifié.")]
+    NotAFile(String),
+
+    /// The open database fails SQLite's quick check: no automatic backup is written over the
+    /// good ones.
+    #[error("La base de données semble endommagée (contrôle SQLite : {0}). Aucune sauvegarde automatique n'a été faite et les sauvegardes existantes ont été gardées. Restaurez une sauvegarde depuis « Échanges ».")]
+    DamagedDatabase(String),
+
     #[error("La mise à jour de la base de données a échoué : {0}. Le fichier d'origine a été sauvegardé avant la mise à jour.")]
     Migration(String),
 
@@ -87,6 +104,10 @@ impl CoreError {
             CoreError::DatabaseTooNew { .. } => "databaseTooNew",
             CoreError::Migration(_) => "migration",
             CoreError::NotADatabase(_) => "notADatabase",
+            CoreError::EmptyDatabase(_) => "emptyDatabase",
+            CoreError::ForeignDatabase(_) => "foreignDatabase",
+            CoreError::NotAFile(_) => "notAFile",
+            CoreError::DamagedDatabase(_) => "damagedDatabase",
             CoreError::Storage(_) => "storage",
             CoreError::Io(_) => "io",
             CoreError::Reference { .. } => "reference",

@@ -3,8 +3,12 @@
 //! Invariants kept here and nowhere else:
 //! - all SQL of the application lives under this module;
 //! - a write either commits whole or changes nothing ([`Store::write`]);
-//! - a file from an older schema is copied aside (SQLite online backup) before it is migrated,
-//!   and a file from a newer schema is refused untouched;
+//! - opening never writes to a file that is not ours: a folder or device, an empty file, a file
+//!   without SQLite's header, another program's SQLite file and a file from a newer schema are
+//!   refused untouched (checked before SQLite switches the file to WAL); a missing file becomes
+//!   a new database;
+//! - a file from an older schema is copied aside (SQLite online backup) before it is migrated;
+//! - [`Store::close`] folds the write-ahead log back into the file, so the `.db` alone is whole;
 //! - "no row" becomes [`CoreError::NotFound`] and a version mismatch becomes
 //!   [`CoreError::StaleVersion`] at this boundary, so callers never see raw SQLite errors for
 //!   ordinary situations.
@@ -71,24 +75,12 @@ impl Store {
                 std::fs::create_dir_all(parent)?;
             }
         }
+        check_existing_file(path)?;
         let mut conn = Connection::open(path)?;
-        // Read the version before anything else: switching to WAL writes to the file, and a
-        // file from a newer version must be left exactly as it was.
+        // Identify the file before anything else: switching to WAL writes to the file, and a
+        // file that is not ours, or from a newer version, must be left exactly as it was.
         conn.busy_timeout(Duration::from_secs(5))?;
-        let found_version: i64 = conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(|error| match error.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase) => {
-                    CoreError::NotADatabase(path.display().to_string())
-                }
-                _ => CoreError::Storage(error),
-            })?;
-        if found_version > LATEST_VERSION {
-            return Err(CoreError::DatabaseTooNew {
-                found: found_version,
-                supported: LATEST_VERSION,
-            });
-        }
+        let found_version = identify(&conn, path)?;
         configure(&conn)?;
         let mut backup = None;
         if found_version > 0 && found_version < LATEST_VERSION {
@@ -109,6 +101,24 @@ impl Store {
                 backup,
             },
         ))
+    }
+
+    /// Folds the write-ahead log back into the database file (`wal_checkpoint(TRUNCATE)`), so
+    /// the `.db` alone holds every committed write; worth calling after a large import. If
+    /// another connection is reading, SQLite folds what it can and the rest stays safely in
+    /// the `-wal` file.
+    pub fn checkpoint(&self) -> CoreResult<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Checkpoints, then closes the connection and reports any error of closing, so that the
+    /// file is complete on its own when the application or a command ends (a plain drop closes
+    /// silently, and leaves the `-wal` behind if another connection still has the file open).
+    pub fn close(self) -> CoreResult<()> {
+        self.checkpoint()?;
+        self.conn.close().map_err(|(_, error)| CoreError::Storage(error))
     }
 
     /// Loads the reference data shipped with this release (see [`Store::load_reference`]).
@@ -172,6 +182,73 @@ impl Store {
                 row.get(0)
             })?)
     }
+}
+
+/// Refuses, before SQLite touches it, an existing path that cannot be one of our databases: a
+/// folder or a device, an empty file (SQLite would quietly make it a new database) or a file
+/// without SQLite's header. A missing file is fine: it becomes a new database.
+fn check_existing_file(path: &Path) -> CoreResult<()> {
+    let shown = || path.display().to_string();
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error.into()),
+    };
+    if !metadata.is_file() {
+        return Err(CoreError::NotAFile(shown()));
+    }
+    if metadata.len() == 0 {
+        return Err(CoreError::EmptyDatabase(shown()));
+    }
+    if !has_sqlite_header(path)? {
+        return Err(CoreError::NotADatabase(shown()));
+    }
+    Ok(())
+}
+
+/// Whether the file starts with the 100-byte header of an SQLite database.
+pub(crate) fn has_sqlite_header(path: &Path) -> CoreResult<bool> {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    let mut file = std::fs::File::open(path)?;
+    match file.read_exact(&mut header) {
+        Ok(()) => Ok(header.starts_with(b"SQLite format 3\0")),
+        Err(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => Ok(false),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// The schema version of a file about to be opened, by reading only: a newer version is
+/// refused, and so is an SQLite file of another program (tables but no version, or a version
+/// but not our `experts` table), which we must not fill with our tables.
+fn identify(conn: &Connection, path: &Path) -> CoreResult<i64> {
+    let shown = || path.display().to_string();
+    let unreadable = |error: rusqlite::Error| match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => CoreError::NotADatabase(shown()),
+        _ => CoreError::Storage(error),
+    };
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(unreadable)?;
+    if version > LATEST_VERSION {
+        return Err(CoreError::DatabaseTooNew {
+            found: version,
+            supported: LATEST_VERSION,
+        });
+    }
+    let (objects, experts): (i64, i64) = conn
+        .query_row(
+            "SELECT COUNT(*), COALESCE(SUM(type = 'table' AND name = 'experts'), 0)
+             FROM sqlite_schema",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .map_err(unreadable)?;
+    let foreign = version < 0 || (version == 0 && objects > 0) || (version > 0 && experts == 0);
+    if foreign {
+        return Err(CoreError::ForeignDatabase(shown()));
+    }
+    Ok(version)
 }
 
 /// WAL lets the interface read while a write commits; `synchronous = FULL` makes each commit

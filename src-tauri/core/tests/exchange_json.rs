@@ -651,6 +651,34 @@ fn record_problems_name_the_record_and_the_rule() {
 }
 
 #[test]
+fn a_record_version_beyond_the_bound_is_refused_before_anything_is_written() {
+    let mut file: Value = serde_json::from_slice(&fixture("valid_small.json")).unwrap();
+    file["experts"][0]["version"] = Value::from(1i64 << 62);
+    let text = refused(&serde_json::to_vec(&file).unwrap());
+    for part in [
+        "Expert « ",
+        "5d1c1f8e-0d3a-4b7e-9a51-0f1b2c3d4e02",
+        "la version (4611686018427387904)",
+        "entre 1 et 1000000000",
+        "rien n’a été modifié",
+    ] {
+        assert!(text.contains(part), "{part:?} not in {text}");
+    }
+    // The bound itself is accepted.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_with_reference(&dir.path().join("p.db")).unwrap();
+    file["experts"][0]["version"] = Value::from(passerelle_core::store::MAX_RECORD_VERSION);
+    json::apply(&mut store, &serde_json::to_vec(&file).unwrap(), &keep_all()).unwrap();
+    let expert = store
+        .get_expert("5d1c1f8e-0d3a-4b7e-9a51-0f1b2c3d4e02")
+        .unwrap();
+    assert_eq!(
+        expert.meta.version,
+        passerelle_core::store::MAX_RECORD_VERSION
+    );
+}
+
+#[test]
 fn a_file_over_the_size_limit_is_refused_before_reading() {
     let bytes = vec![b' '; json::MAX_FILE_BYTES + 1];
     let text = refused(&bytes);

@@ -71,7 +71,9 @@ fn another_programs_sqlite_file_is_refused_without_our_tables() {
     let unversioned = dir.path().join("comptes.db");
     rusqlite::Connection::open(&unversioned)
         .unwrap()
-        .execute_batch("CREATE TABLE comptes (id INTEGER, solde REAL); INSERT INTO comptes VALUES (1, 9.5);")
+        .execute_batch(
+            "CREATE TABLE comptes (id INTEGER, solde REAL); INSERT INTO comptes VALUES (1, 9.5);",
+        )
         .unwrap();
     let versioned = dir.path().join("autre.sqlite");
     rusqlite::Connection::open(&versioned)

@@ -44,7 +44,7 @@ pub(crate) use experts::insert_expert;
 pub(crate) use organisations::{insert_organisation, insert_territory, insert_theme};
 pub(crate) use professions::insert_profession;
 pub(crate) use reference::id_by_reference_key;
-pub use schema::LATEST_VERSION;
+pub use schema::{LATEST_VERSION, MAX_RECORD_VERSION};
 pub(crate) use sessions::insert_session;
 
 /// An open Passerelle database.
@@ -118,7 +118,9 @@ impl Store {
     /// silently, and leaves the `-wal` behind if another connection still has the file open).
     pub fn close(self) -> CoreResult<()> {
         self.checkpoint()?;
-        self.conn.close().map_err(|(_, error)| CoreError::Storage(error))
+        self.conn
+            .close()
+            .map_err(|(_, error)| CoreError::Storage(error))
     }
 
     /// Loads the reference data shipped with this release (see [`Store::load_reference`]).

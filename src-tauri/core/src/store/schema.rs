@@ -332,6 +332,59 @@ INSERT INTO professions_fts (profession_id, title, description, competences)
     FROM professions p;
 "#;
 
+/// The tables whose rows carry a `version` (the edit counter of optimistic concurrency and of
+/// the exchange merge), as they were at version 5. Frozen with that migration.
+const V5_VERSIONED_TABLES: [&str; 9] = [
+    "organisations",
+    "territories",
+    "themes",
+    "professions",
+    "competences",
+    "competence_observations",
+    "experts",
+    "events",
+    "sessions",
+];
+
+/// The highest record version, written out in migration 5's triggers (see
+/// [`MAX_RECORD_VERSION`], which must stay equal to it).
+const V5_MAX_VERSION: &str = "1000000000";
+
+/// Version 5: record versions bounded to 1..=1000000000. A version near `i64::MAX` (from a
+/// hand-made or hostile exchange file) would overflow at the next edit (`version + 1`) and
+/// make the record impossible to save or to merge. SQLite cannot add a CHECK constraint to an
+/// existing column without rebuilding each table, so BEFORE INSERT and BEFORE UPDATE triggers
+/// refuse an out-of-range version instead; rows already out of range are first brought back
+/// within it (a file migrated here is copied aside before, so the old values are kept there).
+fn v5_version_bounds() -> &'static str {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let max = V5_MAX_VERSION;
+        let mut sql = String::new();
+        for table in V5_VERSIONED_TABLES {
+            let out_of_range = |row: &str| {
+                format!(
+                    "typeof({row}version) != 'integer' OR {row}version < 1 OR {row}version > {max}"
+                )
+            };
+            let message = format!(
+                "La version d''un enregistrement ({table}) doit être un nombre entier entre 1 et {max}. Rien n''a été modifié."
+            );
+            sql.push_str(&format!(
+                "UPDATE {table} SET version = CASE WHEN typeof(version) = 'integer' AND version > {max} THEN {max} ELSE 1 END WHERE {};\n",
+                out_of_range("")
+            ));
+            for (event, name) in [("INSERT", "insert"), ("UPDATE OF version", "update")] {
+                sql.push_str(&format!(
+                    "CREATE TRIGGER {table}_version_{name} BEFORE {event} ON {table}\n    WHEN {}\n    BEGIN SELECT RAISE(ABORT, '{message}'); END;\n",
+                    out_of_range("NEW.")
+                ));
+            }
+        }
+        sql
+    });
+    SQL.as_str()
+}
+
 fn fill_version_two_indexes(tx: &Transaction) -> HookResult {
     tx.execute_batch(V2_FILL)?;
     Ok(())
@@ -349,8 +402,24 @@ pub fn migrations() -> Migrations<'static> {
         M::up_with_hook(V2_SEARCH, fill_version_two_indexes),
         M::up(V3_EXCHANGE_BASES),
         M::up_with_hook(V4_SEARCH_KEYS, fill_search_indexes),
+        M::up(v5_version_bounds()),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 4;
+pub const LATEST_VERSION: i64 = 5;
+
+/// The highest version a record may carry (migration 5's triggers enforce it in the database,
+/// the JSON import checks it before writing).
+pub const MAX_RECORD_VERSION: i64 = 1_000_000_000;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bound_in_the_triggers_is_the_published_one() {
+        assert_eq!(
+            super::V5_MAX_VERSION.parse::<i64>().unwrap(),
+            super::MAX_RECORD_VERSION
+        );
+    }
+}

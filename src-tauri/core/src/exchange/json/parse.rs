@@ -16,6 +16,7 @@ use super::problems::{refuse, refuse_problems, too_large, who};
 use super::shapes::{Lists, Record, LIST_NAMES};
 use super::{FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::error::{CoreError, CoreResult};
+use crate::store::MAX_RECORD_VERSION;
 
 /// Reads the bytes of a file as an exchange file: the checks that need nothing but the file.
 pub(super) fn parse(bytes: &[u8]) -> CoreResult<(u32, Lists)> {
@@ -182,9 +183,9 @@ fn check_meta(
                 ));
             }
         }
-        if version < 1 {
+        if !(1..=MAX_RECORD_VERSION).contains(&version) {
             problems.push(format!(
-                "{name} : la version doit être un nombre entier positif."
+                "{name} : la version ({version}) doit être un nombre entier entre 1 et {MAX_RECORD_VERSION}."
             ));
         }
     }

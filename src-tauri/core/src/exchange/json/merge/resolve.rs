@@ -11,6 +11,7 @@ use crate::exchange::json::shapes::{Record, SessionContent};
 use crate::exchange::json::{JsonImportPreview, JsonImportSummary, MergeConflict};
 use crate::model::*;
 use crate::store::snapshot::{Base, Changes};
+use crate::store::MAX_RECORD_VERSION;
 use crate::validation::parse_date;
 
 /// The record an item writes under these choices, if any.
@@ -26,7 +27,8 @@ fn written<C: Clone>(item: &Item<C>, take: &HashSet<&str>, now: &str) -> Option<
         Outcome::Conflict => {
             // Keeping ours is a decision: it becomes a new edit, above both versions.
             item.local.clone().map(|mut local| {
-                local.version = local.version.max(item.incoming.version).saturating_add(1);
+                local.version =
+                    (local.version.max(item.incoming.version) + 1).min(MAX_RECORD_VERSION);
                 local.updated_at = now.to_string();
                 local
             })

@@ -212,11 +212,14 @@ fn dispatch(
         }
         Command::Restore { file } => {
             let report = store.restore_from(&file, &database::backups_dir(path))?;
-            writeln!(
-                out,
-                "Base restaurée depuis {} ; l'ancienne base est gardée dans {}",
-                report.restored_from, report.safety_copy
-            )?;
+            match &report.safety_copy {
+                Some(copy) => writeln!(
+                    out,
+                    "Base restaurée depuis {} ; l'ancienne base est gardée dans {copy}",
+                    report.restored_from
+                )?,
+                None => writeln!(out, "Base restaurée depuis {}", report.restored_from)?,
+            }
         }
     }
     Ok(Outcome::Done)

@@ -1,11 +1,11 @@
-//! Backups on real files: automatic copies rotate at ten, a restore puts back exactly what the
-//! copy held and keeps the database as it was, and a file that is not a sound Passerelle
-//! database is refused without changing anything.
+//! Backups on real files: automatic copies are kept by generations and never written from a
+//! damaged database, a restore puts back exactly what the copy held and keeps the database as it
+//! was, and a file that is not a sound Passerelle database is refused without changing anything.
 
 mod common;
 
 use common::{expert, seeded_store};
-use passerelle_core::store::backups::{backup_in, list_backups, AUTOMATIC_BACKUPS_KEPT};
+use passerelle_core::store::backups::{backup_in, list_backups};
 use passerelle_core::{CoreError, Store};
 
 fn expert_names(store: &Store) -> Vec<String> {
@@ -20,13 +20,49 @@ fn expert_names(store: &Store) -> Vec<String> {
     names
 }
 
+/// Every file of `dir` with its bytes, to compare before and after.
+fn folder(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
-fn automatic_backups_keep_the_last_ten_and_are_openable() {
+fn automatic_backups_are_kept_by_generations_and_only_ours_are_removed() {
     let (dir, mut store) = seeded_store();
     let backups = dir.path().join("sauvegardes");
-    // A file of the user's that happens to sit there is never removed by the rotation.
     std::fs::create_dir_all(&backups).unwrap();
-    std::fs::write(backups.join("notes.txt"), "à garder").unwrap();
+    // Files the rotation must never remove: the user's, a safety copy, a name it cannot date.
+    let untouchable = [
+        "notes.txt",
+        "passerelle-avant-restauration-20200101T000000Z-000.db",
+        "passerelle-auto-copie.db",
+    ];
+    for name in untouchable {
+        std::fs::write(backups.join(name), "à garder").unwrap();
+    }
+    // Automatic backups named as earlier releases did, in local time: one from 2020 (no
+    // generation wants it) and one from yesterday (the newest of its day).
+    let yesterday = chrono::Local::now() - chrono::Duration::days(1);
+    let old_names = [
+        "passerelle-auto-20200101-120000-000.db".to_string(),
+        format!(
+            "passerelle-auto-{}.db",
+            yesterday.format("%Y%m%d-%H%M%S-%3f")
+        ),
+    ];
+    for name in &old_names {
+        store.backup_to(&backups.join(name)).unwrap();
+    }
 
     let mut written = Vec::new();
     for i in 0..13 {
@@ -35,26 +71,88 @@ fn automatic_backups_keep_the_last_ten_and_are_openable() {
             .unwrap();
         written.push(store.automatic_backup(&backups).unwrap());
     }
-    let listed = list_backups(&backups).unwrap();
-    assert_eq!(listed.len(), AUTOMATIC_BACKUPS_KEPT);
-    assert!(backups.join("notes.txt").exists());
-    // The three oldest went; the newest is first in the list and holds all 13 experts.
-    for old in &written[..3] {
-        assert!(
-            !old.exists(),
-            "{} should have been rotated out",
-            old.display()
+    // Today's thirteen: the seven newest stay (they are also the newest of today and of this
+    // week); yesterday's stays as the newest of its day; 2020's goes.
+    for old in &written[..6] {
+        assert!(!old.exists(), "{} should have been removed", old.display());
+    }
+    for kept in &written[6..] {
+        assert!(kept.exists(), "{} should have been kept", kept.display());
+    }
+    assert!(!backups.join(&old_names[0]).exists());
+    assert!(backups.join(&old_names[1]).exists());
+    for name in untouchable {
+        assert_eq!(
+            std::fs::read(backups.join(name)).unwrap(),
+            "à garder".as_bytes()
         );
     }
+    // Nothing half-written is left, and each name says its UTC time.
+    let names: Vec<String> = folder(&backups).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(names.len(), untouchable.len() + 7 + 1, "{names:?}");
     let newest = written.last().unwrap();
-    assert_eq!(
-        listed[0].file_name,
-        newest.file_name().unwrap().to_string_lossy()
+    let newest_name = newest.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        newest_name.contains('T') && newest_name.contains("Z-"),
+        "{newest_name}"
     );
-    assert!(listed[0].size_bytes > 0);
+
+    let listed = list_backups(&backups).unwrap();
+    assert!(listed
+        .iter()
+        .any(|b| b.file_name == newest_name && b.size_bytes > 0));
     let copy = Store::open(newest).unwrap();
     assert_eq!(copy.counts().unwrap().experts, 13);
     assert_eq!(copy.integrity_check().unwrap(), "ok");
+}
+
+/// Overwrites the first bytes of the page holding the `experts` table's root, so that SQLite's
+/// checks fail while the file still opens.
+fn damage_experts_table(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let root: i64 = conn
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'experts'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    let page_size: i64 = conn
+        .pragma_query_value(None, "page_size", |row| row.get(0))
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(path).unwrap();
+    let start = ((root - 1) * page_size) as usize;
+    bytes[start..start + 12].fill(0xFF);
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_damaged_database_writes_no_backup_and_keeps_the_existing_ones() {
+    let (dir, mut store) = seeded_store();
+    let backups = dir.path().join("sauvegardes");
+    for i in 0..3 {
+        store
+            .create_expert(&expert("Anna", &format!("Keller{i}")))
+            .unwrap();
+        store.automatic_backup(&backups).unwrap();
+    }
+    let path = store.path().to_path_buf();
+    store.close().unwrap();
+    damage_experts_table(&path);
+    let before = folder(&backups);
+
+    let store = Store::open(&path).unwrap();
+    assert_ne!(store.integrity_check().unwrap(), "ok");
+    let error = store.automatic_backup(&backups).unwrap_err();
+    assert_eq!(error.kind(), "damagedDatabase", "{error}");
+    let message = error.to_string();
+    assert!(message.contains("semble endommagée"), "{message}");
+    assert!(
+        message.contains("les sauvegardes existantes ont été gardées"),
+        "{message}"
+    );
+    assert_eq!(folder(&backups), before);
 }
 
 #[test]
@@ -83,7 +181,7 @@ fn a_restore_brings_back_the_copy_and_keeps_the_current_database() {
     assert_eq!(store.integrity_check().unwrap(), "ok");
 
     // …but kept in the safety copy, which the list offers.
-    let safety = Store::open(std::path::Path::new(&report.safety_copy)).unwrap();
+    let safety = Store::open(std::path::Path::new(&report.safety_copy.unwrap())).unwrap();
     assert_eq!(expert_names(&safety), ["Keller", "Martin"]);
     let listed = list_backups(&safety_dir).unwrap();
     assert_eq!(listed.len(), 1);

@@ -50,7 +50,7 @@ impl AppState {
         passerelle_cli::database::backups_dir(&self.db_path)
     }
 
-    /// Writes this start's automatic backup (keeping the last ten) on a worker thread, so the
+    /// Writes this start's automatic backup (kept by generations) on a worker thread, so the
     /// window does not wait for it. A failure is reported on stderr only: the user's work is
     /// not at stake, and the next start tries again.
     pub fn start_automatic_backup(self: &Arc<Self>) {

@@ -49,6 +49,8 @@ pub fn restore_database(
     if db_path.exists() && !db_path.is_file() {
         return Err(CoreError::NotAFile(db_path.display().to_string()));
     }
+    // Declared before the source's connection, so it runs after the connection is closed.
+    let _tidy = SourceSidecars::note(source);
     let checked = open_checked_source(source)?;
     if let Some(parent) = db_path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
@@ -102,6 +104,39 @@ fn remove_with_sidecars(path: &Path) {
     let _ = std::fs::remove_file(path);
     for suffix in SIDECARS.iter().chain(&["-shm"]) {
         let _ = std::fs::remove_file(with_suffix(path, suffix));
+    }
+}
+
+/// The `-wal` and `-shm` files SQLite creates beside a WAL-mode file even to read it (and a
+/// read-only connection cannot remove): those absent before and still empty are removed when
+/// this is dropped, so that checking a file the user chose leaves nothing beside it.
+struct SourceSidecars {
+    created: Vec<PathBuf>,
+}
+
+impl SourceSidecars {
+    fn note(source: &Path) -> SourceSidecars {
+        let created = ["-wal", "-shm"]
+            .iter()
+            .map(|suffix| with_suffix(source, suffix))
+            .filter(|path| !path.exists())
+            .collect();
+        SourceSidecars { created }
+    }
+}
+
+impl Drop for SourceSidecars {
+    fn drop(&mut self) {
+        let wal_empty = self
+            .created
+            .iter()
+            .filter(|path| path.to_string_lossy().ends_with("-wal"))
+            .all(|wal| std::fs::metadata(wal).map_or(true, |m| m.len() == 0));
+        if wal_empty {
+            for path in &self.created {
+                let _ = std::fs::remove_file(path);
+            }
+        }
     }
 }
 

@@ -110,9 +110,15 @@ impl Store {
             return Err(error.into());
         }
         let restored = restore_database(&self.path, source, safety_dir);
-        let reopened = Store::open(&self.path)?;
-        self.conn = reopened.conn;
-        restored
+        match (Store::open(&self.path), restored) {
+            (Ok(reopened), restored) => {
+                self.conn = reopened.conn;
+                restored
+            }
+            // The refusal says more than the reopening that followed it.
+            (Err(_), Err(refused)) => Err(refused),
+            (Err(reopening), Ok(_)) => Err(reopening),
+        }
     }
 }
 

@@ -21,7 +21,12 @@ use crate::state::AppState;
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
+        // Only `open_path` from Rust, for a PDF just written: no link-click script in the page.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         .invoke_handler(all_commands!())
 }
 
@@ -31,18 +36,19 @@ pub fn run(choice: DbChoice) -> Result<(), Box<dyn std::error::Error>> {
         // Registered first, as its documentation requires: a second launch hands over to the
         // running window (shown and focused) and exits, so one database file never has two
         // windows writing to it from two processes.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
                 let _ = window.set_focus();
             }
+            tell_ignored_database(app, &args, &cwd);
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build());
     app_builder(builder)
         .setup(move |app| {
             // The same file as the command line's: --db, PASSERELLE_DB, else Tauri's per-OS
-            // app-data folder (~/.local/share/<identifier> on Linux, %APPDATA%\<identifier>
+            // local app-data folder (~/.local/share/<identifier> on Linux, %LOCALAPPDATA%\<identifier>
             // on Windows, ~/Library/Application Support/<identifier> on macOS).
             let path = choice
                 .resolve()
@@ -52,6 +58,39 @@ pub fn run(choice: DbChoice) -> Result<(), Box<dyn std::error::Error>> {
             app.manage(state);
             Ok(())
         })
-        .run(tauri::generate_context!())?;
+        .build(tauri::generate_context!())?
+        .run(|app, event| {
+            // Tauri ends the process right after this event: close the store now, so the
+            // write-ahead log is folded back into the database file.
+            if let tauri::RunEvent::Exit = event {
+                if let Some(state) = app.try_state::<state::SharedState>() {
+                    state.close();
+                }
+            }
+        });
     Ok(())
+}
+
+/// A second launch naming another database (`--db other.db`) cannot open it: this window keeps
+/// its file. Say so in a dialog instead of ignoring the request silently.
+fn tell_ignored_database<R: Runtime>(app: &tauri::AppHandle<R>, args: &[String], cwd: &str) {
+    use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
+    let Some(state) = app.try_state::<state::SharedState>() else {
+        return;
+    };
+    let Some(asked) = passerelle_cli::database::other_database_asked(args, cwd, state.db_path())
+    else {
+        return;
+    };
+    let message = format!(
+        "Passerelle est déjà ouverte sur « {} ». Le fichier « {} » demandé n'a pas été ouvert : \
+         fermez d'abord cette fenêtre, puis relancez Passerelle avec ce fichier.",
+        state.db_path().display(),
+        asked.display()
+    );
+    app.dialog()
+        .message(message)
+        .title("Passerelle est déjà ouverte")
+        .kind(MessageDialogKind::Warning)
+        .show(|_| {});
 }

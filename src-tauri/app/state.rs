@@ -1,6 +1,9 @@
 //! The application state shared by the commands: the open store behind a mutex, or the reason
 //! it could not be opened (a database from a newer version, an unreadable file), which every
-//! command then reports instead of working on nothing.
+//! command then reports instead of working on nothing — except the restore, which puts another
+//! file in place and opens it ([`AppState::replace_database`]), so that a broken database can be
+//! repaired from the window. At exit the store is closed, folding its write-ahead log back into
+//! the file ([`AppState::close`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -50,9 +53,9 @@ impl AppState {
         passerelle_cli::database::backups_dir(&self.db_path)
     }
 
-    /// Writes this start's automatic backup (kept by generations) on a worker thread, so the
-    /// window does not wait for it. A failure is reported on stderr only: the user's work is
-    /// not at stake, and the next start tries again.
+    /// Writes this start's automatic backup (the core keeps generations) on a worker thread, so
+    /// the window does not wait for it. A failure (a database that fails its check) is reported
+    /// on stderr only: the existing backups are kept, and the next start tries again.
     pub fn start_automatic_backup(self: &Arc<Self>) {
         let state = Arc::clone(self);
         let dir = self.backups_dir();
@@ -83,6 +86,45 @@ impl AppState {
         &self.db_path
     }
 
+    /// Why the database did not open, or `None` when it is open.
+    pub fn open_problem(&self) -> Option<CommandError> {
+        self.lock_store().as_ref().err().cloned()
+    }
+
+    /// Puts another file in place of the database: closes the store so that no connection
+    /// holds the file, runs `replace` on the database's path, then opens the file again —
+    /// whatever `replace` answered, so the window always works on what is on disk.
+    pub async fn replace_database<T, F>(self: &Arc<Self>, replace: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Path) -> CoreResult<T> + Send + 'static,
+    {
+        let state = Arc::clone(self);
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = state.lock_store();
+            close_store(&mut guard);
+            let outcome = replace(&state.db_path);
+            *guard = Store::open_with_reference(&state.db_path).map_err(CommandError::from);
+            outcome.map_err(CommandError::from)
+        })
+        .await
+        .map_err(CommandError::internal)?
+    }
+
+    /// Closes the store at exit: its write-ahead log is folded back into the database file, so
+    /// a copy of the `.db` alone holds every change. Later commands answer that it is closed.
+    pub fn close(&self) {
+        close_store(&mut self.lock_store());
+    }
+
+    /// The store's lock. A panic in an earlier command poisons the mutex; the store itself is
+    /// still consistent (every write is a transaction), so keep serving.
+    fn lock_store(&self) -> std::sync::MutexGuard<'_, Result<Store, CommandError>> {
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// Runs `work` on the store on a blocking worker thread, so the window never waits on disk.
     pub async fn run<T, F>(self: &Arc<Self>, work: F) -> Result<T, CommandError>
     where
@@ -91,12 +133,7 @@ impl AppState {
     {
         let state = Arc::clone(self);
         tauri::async_runtime::spawn_blocking(move || {
-            // A panic in an earlier command poisons the mutex; the store itself is still
-            // consistent (every write is a transaction), so keep serving.
-            let mut guard = state
-                .store
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut guard = state.lock_store();
             match guard.as_mut() {
                 Ok(store) => work(store).map_err(CommandError::from),
                 Err(open_error) => Err(open_error.clone()),
@@ -104,5 +141,19 @@ impl AppState {
         })
         .await
         .map_err(CommandError::internal)?
+    }
+}
+
+/// Takes the store out of `slot` and closes it; `slot` then says the database is closed.
+fn close_store(slot: &mut Result<Store, CommandError>) {
+    let closed = Err(CommandError {
+        kind: "closed".into(),
+        message: "La base de données est fermée : relancez Passerelle.".into(),
+        fields: Vec::new(),
+    });
+    if let Ok(store) = std::mem::replace(slot, closed) {
+        if let Err(error) = store.close() {
+            eprintln!("Fermeture de la base de données : {error}");
+        }
     }
 }

@@ -39,6 +39,8 @@ async function call(name, args) {
 
 /** Database path, schema and app versions, and record counts. */
 export const appInfo = () => call('app_info');
+/** `{dbPath, problem}`: `problem` is `{kind, message}` when the database did not open. */
+export const databaseStatus = () => call('database_status');
 /** Every coded list (kinds, statuses, roles, levels, languages, countries) with French labels. */
 export const listCodes = () => call('list_codes');
 /** Global search across experts, events and professions. */

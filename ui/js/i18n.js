@@ -581,7 +581,10 @@ const fr = {
   'exchange.export.last': 'Dernier fichier enregistré : {path}',
 
   'exchange.backup.title': 'Sauvegardes',
-  'exchange.backup.intro': 'Passerelle enregistre une sauvegarde automatique à chaque démarrage et garde les plus récentes. Avant toute restauration, la base actuelle est conservée comme copie de sécurité.',
+  'exchange.backup.intro': 'Passerelle enregistre une sauvegarde automatique à chaque démarrage, après avoir vérifié la base, et en garde plusieurs générations : les 7 derniers démarrages, une par jour sur deux semaines, une par semaine sur trois mois. Avant toute restauration, la base actuelle est conservée comme copie de sécurité, jamais supprimée.',
+  'recovery.title': 'La base de données ne s’ouvre pas',
+  'recovery.file': 'Fichier : {path}',
+  'recovery.intro': 'Vos données ne sont pas perdues pour autant : restaurez la sauvegarde automatique la plus récente, ou choisissez un autre fichier de sauvegarde. Le fichier actuel est gardé à part dans le dossier « sauvegardes », jamais supprimé.',
   'exchange.backup.now': 'Sauvegarder maintenant…',
   'exchange.backup.restoreFile': 'Restaurer depuis un fichier…',
   'exchange.backup.saved': 'Sauvegarde enregistrée : {path}',

@@ -13,6 +13,7 @@ import { createConfirmDialog, isDialogOpen } from './components/dialog.js';
 import { createGlobalSearch } from './components/global-search.js';
 import { loadError } from './components/layout.js';
 import { watchCalls } from './components/busy.js';
+import { renderRecovery } from './views/recovery.js';
 
 const main = h('main', { id: 'main', class: 'main', tabindex: '-1' });
 const navLinks = new Map();
@@ -20,6 +21,17 @@ const search = createGlobalSearch();
 let handle = null;
 let section = 'accueil';
 let renderCount = 0;
+
+/** The database did not open: only the recovery screen, without navigation or search. */
+function showRecovery(status) {
+  document.querySelector('.sidenav').hidden = true;
+  search.el.hidden = true;
+  const root = h('div', { class: 'view', 'data-view': 'recovery', 'data-testid': 'recovery' });
+  main.replaceChildren(root);
+  const title = renderRecovery(root, status);
+  document.title = `${title.textContent} – ${tr('app.name')}`;
+  title.focus({ preventScroll: true });
+}
 
 function buildShell() {
   const skip = h('button', { type: 'button', class: 'skip-link', onclick: () => main.focus() }, tr('nav.skip'));
@@ -109,10 +121,16 @@ async function boot() {
   document.documentElement.lang = 'fr';
   watchCalls(api.calls);
   buildShell();
+  let status;
   try {
+    status = await api.databaseStatus();
     await loadCodes();
   } catch (error) {
     main.replaceChildren(loadError(error, () => location.reload()));
+    return;
+  }
+  if (status.problem) {
+    showRecovery(status);
     return;
   }
   document.addEventListener('keydown', onKeydown);

@@ -34,6 +34,24 @@ pub async fn app_info(state: State<'_, SharedState>) -> Result<AppInfo, CommandE
         .await
 }
 
+/// The database file and, when it did not open, why: the window then offers to restore a backup
+/// instead of showing views that would all fail.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DatabaseStatus {
+    pub db_path: String,
+    pub problem: Option<CommandError>,
+}
+
+/// Whether the database is open, and why not.
+#[tauri::command]
+pub fn database_status(state: State<'_, SharedState>) -> DatabaseStatus {
+    DatabaseStatus {
+        db_path: state.db_path().display().to_string(),
+        problem: state.open_problem(),
+    }
+}
+
 /// Every select list of the interface with its French labels.
 #[tauri::command]
 pub fn list_codes() -> Catalogue {

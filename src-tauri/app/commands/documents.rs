@@ -6,7 +6,7 @@ use passerelle_core::printing::{EventDocument, PrintJob};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::commands::files::{ask_save_path, write_user_file};
+use crate::commands::files::{ask_save_path, with_extension_forced, write_user_file};
 use crate::error::CommandError;
 use crate::state::SharedState;
 
@@ -22,6 +22,7 @@ async fn save_document<R: Runtime>(
     let Some(path) = ask_save_path(&app, &job.file_name(), "PDF", &["pdf"]).await? else {
         return Ok(None);
     };
+    let path = with_extension_forced(path, "pdf");
     let bytes = tauri::async_runtime::spawn_blocking(move || job.render())
         .await
         .map_err(CommandError::internal)??;

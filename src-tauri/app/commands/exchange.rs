@@ -12,7 +12,7 @@ use passerelle_core::exchange::front::{
 };
 use passerelle_core::exchange::{CsvImportPreview, JsonImportPreview};
 use passerelle_core::store::backups::{
-    backup_in, list_backups as list_backup_files, BackupFile, RestoreReport,
+    backup_in, list_backups as list_backup_files, restore_database, BackupFile, RestoreReport,
 };
 use passerelle_core::CoreError;
 use serde::Serialize;
@@ -200,7 +200,8 @@ pub async fn list_backups(state: State<'_, SharedState>) -> Result<Vec<BackupFil
     Ok(list_backup_files(&state.backups_dir())?)
 }
 
-/// Restores an automatic backup (the interface has asked for confirmation).
+/// Restores an automatic backup (the interface has asked for confirmation). Works when the
+/// database did not open: that is when a restore is needed most.
 #[tauri::command]
 pub async fn restore_backup(
     state: State<'_, SharedState>,
@@ -210,7 +211,7 @@ pub async fn restore_backup(
     let source = backup_in(&dir, &file_name)?;
     state.set_pending_import(None);
     state
-        .run(move |store| store.restore_from(&source, &dir))
+        .replace_database(move |db| restore_database(db, &source, &dir))
         .await
 }
 
@@ -227,7 +228,7 @@ pub async fn restore_from_file<R: Runtime>(
     let dir = state.backups_dir();
     state.set_pending_import(None);
     state
-        .run(move |store| store.restore_from(&source, &dir))
+        .replace_database(move |db| restore_database(db, &source, &dir))
         .await
         .map(Some)
 }

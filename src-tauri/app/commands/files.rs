@@ -46,6 +46,22 @@ pub async fn ask_open_path<R: Runtime>(
         .transpose()
 }
 
+/// `path` ending in `.extension` (any case), adding it when the user typed another one: a file
+/// about to be opened with the system's default application must be what it claims (a name
+/// typed as `programme.bat` would otherwise run on Windows).
+pub fn with_extension_forced(path: PathBuf, extension: &str) -> PathBuf {
+    let has_it = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
+    if has_it {
+        return path;
+    }
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".{extension}"));
+    path.with_file_name(name)
+}
+
 /// Writes `bytes` to the file the user chose, with a message that names it on failure.
 pub fn write_user_file(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
     std::fs::write(path, bytes).map_err(|error| {
@@ -57,4 +73,18 @@ pub fn write_user_file(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
             ),
         )))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_to_open_always_ends_in_pdf() {
+        let forced = |name: &str| with_extension_forced(PathBuf::from(name), "pdf");
+        assert_eq!(forced("/tmp/programme.pdf"), PathBuf::from("/tmp/programme.pdf"));
+        assert_eq!(forced("/tmp/Programme.PDF"), PathBuf::from("/tmp/Programme.PDF"));
+        assert_eq!(forced("/tmp/programme.bat"), PathBuf::from("/tmp/programme.bat.pdf"));
+        assert_eq!(forced("/tmp/programme"), PathBuf::from("/tmp/programme.pdf"));
+    }
 }

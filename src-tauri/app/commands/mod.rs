@@ -17,6 +17,7 @@ macro_rules! all_commands {
     () => {
         tauri::generate_handler![
             $crate::commands::app::app_info,
+            $crate::commands::app::database_status,
             $crate::commands::app::list_codes,
             $crate::commands::app::search_all,
             $crate::commands::app::add_demo,

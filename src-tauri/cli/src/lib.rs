@@ -17,6 +17,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use passerelle_core::model::EventFilter;
+use passerelle_core::store::backups::restore_database;
 use passerelle_core::{CoreError, Store};
 use serde::Serialize;
 
@@ -152,21 +153,63 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
 }
 
 fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
-    let mut store = Store::open_with_reference(path)?;
     // Buffered: `list experts` writes thousands of lines, which a line-buffered stdout would
     // hand to the system one by one.
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let outcome = dispatch(command, &mut store, path, &mut out)?;
+    let mut database = Database::new(path);
+    let outcome = dispatch(command, &mut database, &mut out);
+    let closed = database.close();
+    let outcome = outcome?;
+    closed?;
     out.flush()?;
     Ok(outcome)
 }
 
+/// The database, opened by the first command that reads or writes it — not by `restore`, which
+/// must work on a file that does not open — and closed at the end, which folds the write-ahead
+/// log back into the file.
+struct Database<'a> {
+    path: &'a Path,
+    store: Option<Store>,
+}
+
+impl<'a> Database<'a> {
+    fn new(path: &'a Path) -> Self {
+        Database { path, store: None }
+    }
+
+    fn open(&mut self) -> Result<&mut Store, CoreError> {
+        let store = match self.store.take() {
+            Some(store) => store,
+            None => Store::open_with_reference(self.path)?,
+        };
+        Ok(self.store.insert(store))
+    }
+
+    fn close(self) -> Result<(), CoreError> {
+        self.store.map_or(Ok(()), Store::close)
+    }
+}
+
 fn dispatch(
     command: Command,
-    store: &mut Store,
-    path: &Path,
+    database: &mut Database,
     out: &mut impl Write,
 ) -> Result<Outcome, CoreError> {
+    if let Command::Restore { file } = command {
+        let path = database.path;
+        let report = restore_database(path, &file, &database::backups_dir(path))?;
+        match &report.safety_copy {
+            Some(copy) => writeln!(
+                out,
+                "Base restaurée depuis {} ; l'ancienne base est gardée dans {copy}",
+                report.restored_from
+            )?,
+            None => writeln!(out, "Base restaurée depuis {}", report.restored_from)?,
+        }
+        return Ok(Outcome::Done);
+    }
+    let store = database.open()?;
     match command {
         Command::Demo => {
             let id = passerelle_core::demo::add_demo(store)?;
@@ -210,17 +253,8 @@ fn dispatch(
             store.backup_to(&file)?;
             writeln!(out, "Sauvegarde écrite : {}", file.display())?;
         }
-        Command::Restore { file } => {
-            let report = store.restore_from(&file, &database::backups_dir(path))?;
-            match &report.safety_copy {
-                Some(copy) => writeln!(
-                    out,
-                    "Base restaurée depuis {} ; l'ancienne base est gardée dans {copy}",
-                    report.restored_from
-                )?,
-                None => writeln!(out, "Base restaurée depuis {}", report.restored_from)?,
-            }
-        }
+        // Answered above, before the database is opened.
+        Command::Restore { .. } => {}
     }
     Ok(Outcome::Done)
 }

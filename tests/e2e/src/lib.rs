@@ -141,6 +141,36 @@ impl Session {
         panic!("{selector} never showed {needle:?}; last text: {last:?}");
     }
 
+    /// Waits until the page has settled: no call in flight (`aria-busy`), fonts loaded, and the
+    /// box of `selector` the same on two readings 100 ms apart — what a person waits for
+    /// before clicking something that data arriving late could still move.
+    pub async fn settled(&self, selector: &str) {
+        const READING: &str = r#"
+            const el = document.querySelector(arguments[0]);
+            const busy = document.querySelector('[aria-busy="true"]') !== null
+                || document.fonts.status !== 'loaded';
+            if (!el || busy) return null;
+            const r = el.getBoundingClientRect();
+            return [r.x, r.y, r.width, r.height, document.body.scrollHeight].join(',');
+        "#;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut previous: Option<String> = None;
+        while Instant::now() < deadline {
+            let reading = self
+                .client
+                .execute(READING, vec![serde_json::json!(selector)])
+                .await
+                .ok()
+                .and_then(|value| value.as_str().map(String::from));
+            if reading.is_some() && reading == previous {
+                return;
+            }
+            previous = reading;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{selector} did not settle within 10 s");
+    }
+
     /// The database file the app is working on.
     pub fn db_path(&self) -> PathBuf {
         self.db_dir.path().join("e2e.db")

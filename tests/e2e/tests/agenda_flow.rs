@@ -104,7 +104,7 @@ async fn add_session(
             .wait_for_text("[data-testid=\"session-speakers\"]", name)
             .await;
         // The suggestions below are redrawn after a choice: let them settle before clicking.
-        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        session.settled("[data-testid=\"session-save\"]").await;
     }
     session.click("session-save").await;
     // Each day is its own table: look in the whole agenda.
@@ -128,7 +128,7 @@ async fn row_button(session: &Session, title: &str, testid: &str) {
     session.testid("session-form").await;
     // The speaker suggestions arrive just after the form and move its buttons: let the
     // layout settle, as a person's eyes would, before clicking further down.
-    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    session.settled("[data-testid=\"session-save\"]").await;
 }
 
 async fn field_value(session: &Session, testid: &str) -> String {
@@ -148,7 +148,7 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
     // The app opens on the view of the last run: go home explicitly.
     session.click("nav-accueil").await;
     session.wait_for_text("main", "événement").await;
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    session.settled("main").await;
     // The seeded event lacks most programme items: the home view says which.
     let incomplete = session
         .wait_for_text(
@@ -367,7 +367,7 @@ async fn an_event_of_two_days_with_four_sessions_flags_a_double_booked_speaker()
     ] {
         session.click(nav).await;
         session.css(ready).await;
-        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        session.settled(ready).await;
         session.screenshot(name).await;
     }
 

@@ -43,7 +43,7 @@ async fn the_automatic_backup_of_this_start_can_be_restored_after_a_confirmation
         1,
         "one automatic backup per start"
     );
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    session.settled("main").await;
     session.screenshot("14-echanges").await;
 
     // Restoring asks first; "no" changes nothing.

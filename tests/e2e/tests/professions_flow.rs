@@ -85,7 +85,7 @@ async fn a_profession_shows_its_competences_and_their_trends_by_year() {
         "{observations}"
     );
     session.scroll_to("competences").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    session.settled("[data-testid=\"competences\"]").await;
     session.screenshot("16-metier-evolutions").await;
 
     session.stop().await;

@@ -34,13 +34,17 @@ function takeRestoreReport() {
   }
 }
 
-/** After a restore every screen must read the new database: reload, keeping the report. */
+/**
+ * After a restore every screen must read the new database: reload on « Échanges », where the
+ * report waits (a restore from the recovery screen lands there too).
+ */
 function restored(report) {
   try {
     sessionStorage.setItem(RESTORED_KEY, JSON.stringify(report));
   } catch {
     toast(tr('exchange.backup.restored', { from: report.restoredFrom }));
   }
+  if (location.hash !== '#/echanges') location.hash = '#/echanges';
   location.reload();
 }
 
@@ -51,7 +55,7 @@ export function restoreReport() {
   toast(tr('exchange.backup.restored', { from: report.restoredFrom }));
   return h('div', { class: 'notice notice-success', role: 'status', 'data-testid': 'restore-summary' },
     h('p', { class: 'notice-message' }, tr('exchange.backup.restored', { from: report.restoredFrom })),
-    h('p', { class: 'break' }, tr('exchange.backup.safetyCopy', { path: report.safetyCopy })));
+    report.safetyCopy ? h('p', { class: 'break' }, tr('exchange.backup.safetyCopy', { path: report.safetyCopy })) : null);
 }
 
 /** The table of backups; `onRestore(backup, date)` restores one. */
@@ -77,9 +81,10 @@ function backupsTable(backups, onRestore) {
 
 /**
  * The backup card, running its commands through `runner` (runner.js). Returns `{el, load}`;
- * `load()` fills the list of backups.
+ * `load()` fills the list of backups. `canBackUp: false` leaves out « Sauvegarder maintenant »
+ * (the recovery screen: a database that does not open cannot be copied).
  */
-export function createBackupPart(runner) {
+export function createBackupPart(runner, { canBackUp = true } = {}) {
   const backupArea = runner.area();
   const backupsSlot = h('div', { class: 'backups-slot' });
 
@@ -128,7 +133,7 @@ export function createBackupPart(runner) {
   const el = card(tr('exchange.backup.title'),
     h('p', { class: 'section-intro' }, tr('exchange.backup.intro')),
     h('div', { class: 'button-row exchange-backup-buttons' },
-      button(tr('exchange.backup.now'), backupNow, { kind: 'primary', testid: 'exchange-backup' }),
+      canBackUp ? button(tr('exchange.backup.now'), backupNow, { kind: 'primary', testid: 'exchange-backup' }) : null,
       button(tr('exchange.backup.restoreFile'), restoreFile, { testid: 'exchange-restore-file' })),
     backupArea.progress, backupArea.error,
     h('h3', { class: 'exchange-subtitle' }, tr('exchange.backup.listTitle')),

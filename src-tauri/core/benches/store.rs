@@ -4,8 +4,8 @@
 //! expert rewrites their search entry by rowid, so its cost does not grow with the directory.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use passerelle_core::model::*;
 use passerelle_core::bench_support::WORDS;
+use passerelle_core::model::*;
 use passerelle_core::Store;
 
 fn build(path: &std::path::Path) -> (Store, String, String) {

@@ -91,18 +91,68 @@ fn check_event_texts(c: &mut Checker, input: &EventInput) {
         ("address", &input.address, SHORT_MAX, "L'adresse"),
         ("city", &input.city, SHORT_MAX, "La ville"),
         ("audience", &input.audience, MEDIUM_MAX, "Le public visé"),
-        ("prerequisites", &input.prerequisites, LONG_MAX, "Les prérequis"),
+        (
+            "prerequisites",
+            &input.prerequisites,
+            LONG_MAX,
+            "Les prérequis",
+        ),
         ("summary", &input.summary, LONG_MAX, "La présentation"),
-        ("teachingMethods", &input.teaching_methods, LONG_MAX, "Les méthodes pédagogiques"),
-        ("evaluationMethods", &input.evaluation_methods, LONG_MAX, "Les modalités d'évaluation"),
-        ("accessibility", &input.accessibility, LONG_MAX, "L'accessibilité"),
-        ("accessibilityContact", &input.accessibility_contact, SHORT_MAX, "Le contact handicap"),
+        (
+            "teachingMethods",
+            &input.teaching_methods,
+            LONG_MAX,
+            "Les méthodes pédagogiques",
+        ),
+        (
+            "evaluationMethods",
+            &input.evaluation_methods,
+            LONG_MAX,
+            "Les modalités d'évaluation",
+        ),
+        (
+            "accessibility",
+            &input.accessibility,
+            LONG_MAX,
+            "L'accessibilité",
+        ),
+        (
+            "accessibilityContact",
+            &input.accessibility_contact,
+            SHORT_MAX,
+            "Le contact handicap",
+        ),
         ("price", &input.price, MEDIUM_MAX, "Le tarif"),
-        ("accessTerms", &input.access_terms, LONG_MAX, "Les modalités d'accès"),
-        ("interpretation", &input.interpretation, MEDIUM_MAX, "L'interprétation"),
-        ("contactName", &input.contact_name, SHORT_MAX, "Le nom du contact"),
-        ("contactEmail", &input.contact_email, SHORT_MAX, "L'adresse e-mail du contact"),
-        ("contactPhone", &input.contact_phone, SHORT_MAX, "Le téléphone du contact"),
+        (
+            "accessTerms",
+            &input.access_terms,
+            LONG_MAX,
+            "Les modalités d'accès",
+        ),
+        (
+            "interpretation",
+            &input.interpretation,
+            MEDIUM_MAX,
+            "L'interprétation",
+        ),
+        (
+            "contactName",
+            &input.contact_name,
+            SHORT_MAX,
+            "Le nom du contact",
+        ),
+        (
+            "contactEmail",
+            &input.contact_email,
+            SHORT_MAX,
+            "L'adresse e-mail du contact",
+        ),
+        (
+            "contactPhone",
+            &input.contact_phone,
+            SHORT_MAX,
+            "Le téléphone du contact",
+        ),
         ("notes", &input.notes, LONG_MAX, "Les notes"),
     ]);
 }
@@ -113,7 +163,12 @@ pub fn check_session(input: &SessionInput, event: &EventInput) -> CoreResult<()>
     c.required("title", &input.title, "Le titre");
     c.max_lens(&[
         ("title", &input.title, SHORT_MAX, "Le titre"),
-        ("description", &input.description, LONG_MAX, "La description"),
+        (
+            "description",
+            &input.description,
+            LONG_MAX,
+            "La description",
+        ),
         ("place", &input.place, SHORT_MAX, "Le lieu"),
     ]);
     c.code(

@@ -17,11 +17,31 @@ pub fn check_expert(input: &ExpertInput) -> CoreResult<()> {
         ("email", &input.email, SHORT_MAX, "L'adresse e-mail"),
         ("phone", &input.phone, SHORT_MAX, "Le téléphone"),
         ("bioFr", &input.bio_fr, LONG_MAX, "La biographie"),
-        ("bioOther", &input.bio_other, LONG_MAX, "La biographie traduite"),
+        (
+            "bioOther",
+            &input.bio_other,
+            LONG_MAX,
+            "La biographie traduite",
+        ),
         ("keywords", &input.keywords, MEDIUM_MAX, "Les mots-clés"),
-        ("availability", &input.availability, MEDIUM_MAX, "La disponibilité"),
-        ("fees", &input.fees, MEDIUM_MAX, "Les conditions financières"),
-        ("consentSource", &input.consent_source, MEDIUM_MAX, "L'origine du consentement"),
+        (
+            "availability",
+            &input.availability,
+            MEDIUM_MAX,
+            "La disponibilité",
+        ),
+        (
+            "fees",
+            &input.fees,
+            MEDIUM_MAX,
+            "Les conditions financières",
+        ),
+        (
+            "consentSource",
+            &input.consent_source,
+            MEDIUM_MAX,
+            "L'origine du consentement",
+        ),
         ("notes", &input.notes, LONG_MAX, "Les notes"),
     ]);
     c.email("email", &input.email);

@@ -11,7 +11,12 @@ pub fn check_profession(input: &ProfessionInput) -> CoreResult<()> {
     c.max_lens(&[
         ("title", &input.title, SHORT_MAX, "L'intitulé du métier"),
         ("code", &input.code, SHORT_MAX, "Le code"),
-        ("description", &input.description, LONG_MAX, "La description"),
+        (
+            "description",
+            &input.description,
+            LONG_MAX,
+            "La description",
+        ),
     ]);
     c.finish()
 }
@@ -20,8 +25,18 @@ pub fn check_competence(input: &CompetenceInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("label", &input.label, "Le libellé de la compétence");
     c.max_lens(&[
-        ("label", &input.label, SHORT_MAX, "Le libellé de la compétence"),
-        ("description", &input.description, LONG_MAX, "La description"),
+        (
+            "label",
+            &input.label,
+            SHORT_MAX,
+            "Le libellé de la compétence",
+        ),
+        (
+            "description",
+            &input.description,
+            LONG_MAX,
+            "La description",
+        ),
     ]);
     c.finish()
 }

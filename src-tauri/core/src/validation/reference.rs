@@ -62,7 +62,12 @@ pub fn check_theme(input: &ThemeInput) -> CoreResult<()> {
     c.required("label", &input.label, "Le libellé");
     c.max_lens(&[
         ("label", &input.label, SHORT_MAX, "Le libellé"),
-        ("labelEn", &input.label_en, SHORT_MAX, "Le libellé en anglais"),
+        (
+            "labelEn",
+            &input.label_en,
+            SHORT_MAX,
+            "Le libellé en anglais",
+        ),
     ]);
     c.finish()
 }

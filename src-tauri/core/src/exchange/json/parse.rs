@@ -134,7 +134,11 @@ fn check_plain_records(lists: &Lists, problems: &mut Vec<String>) {
         }
         let texts = [("label", family.label.as_str()), ("level", &family.level)];
         if let Err(error) = check_reference_texts(&texts) {
-            problems.extend(field_problems(error).into_iter().map(|m| format!("{name} : {m}")));
+            problems.extend(
+                field_problems(error)
+                    .into_iter()
+                    .map(|m| format!("{name} : {m}")),
+            );
         }
     }
     for programme in &lists.interreg_programmes {
@@ -157,7 +161,11 @@ fn check_plain_records(lists: &Lists, problems: &mut Vec<String>) {
             ("notes", &programme.notes),
         ];
         if let Err(error) = check_reference_texts(&texts) {
-            problems.extend(field_problems(error).into_iter().map(|m| format!("{name} : {m}")));
+            problems.extend(
+                field_problems(error)
+                    .into_iter()
+                    .map(|m| format!("{name} : {m}")),
+            );
         }
     }
 }

@@ -133,3 +133,148 @@ fn a_json_file_with_a_ten_megabyte_biography_is_refused_whole() {
     assert!(text.len() < 1_000, "the message quotes no megabytes");
     assert_eq!(target.counts().unwrap(), before);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Agenda conflicts
+
+use std::collections::BTreeSet;
+
+type Found = BTreeSet<(String, String, String)>;
+
+fn found(store: &passerelle_core::Store, event_id: &str) -> Found {
+    store
+        .session_conflicts(event_id)
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.kind, c.session_id, c.other_session_id))
+        .collect()
+}
+
+#[test]
+fn conflicts_are_every_overlapping_pair_and_every_double_booking() {
+    let (_dir, mut store) = seeded_store();
+    let lena = store
+        .create_expert(&expert("Lena", "Vogel"))
+        .unwrap()
+        .meta
+        .id;
+    let paul = store
+        .create_expert(&expert("Paul", "Weber"))
+        .unwrap()
+        .meta
+        .id;
+    let here = store
+        .create_event(&event("A-1", "2026-09-01", "2026-09-02"))
+        .unwrap()
+        .meta
+        .id;
+    let elsewhere = store
+        .create_event(&event("B-1", "2026-09-01", "2026-09-02"))
+        .unwrap()
+        .meta
+        .id;
+    let slots: &[(&str, &str, &str, &str, &[&str])] = &[
+        ("A", "2026-09-01", "09:00", "12:00", &["lena"]),
+        ("A", "2026-09-01", "09:30", "10:00", &["paul"]),
+        ("A", "2026-09-01", "10:00", "11:00", &["lena", "paul"]),
+        ("A", "2026-09-01", "12:00", "13:00", &["lena"]),
+        ("A", "2026-09-02", "09:00", "10:00", &["paul"]),
+        ("B", "2026-09-01", "11:30", "12:30", &["lena"]),
+        ("B", "2026-09-02", "09:59", "11:00", &["paul"]),
+        ("B", "2026-09-01", "08:00", "09:00", &["paul", "lena"]),
+    ];
+    let mut sessions = Vec::new();
+    for (i, (which, date, start, end, speakers)) in slots.iter().enumerate() {
+        let mut input = session(date, start, end, &format!("Séquence {i}"));
+        input.speakers = speakers
+            .iter()
+            .map(|s| SessionSpeaker {
+                expert_id: if *s == "lena" {
+                    lena.clone()
+                } else {
+                    paul.clone()
+                },
+                role: "speaker".into(),
+            })
+            .collect();
+        let event_id = if *which == "A" { &here } else { &elsewhere };
+        let id = store.create_session(event_id, &input).unwrap().meta.id;
+        sessions.push((id, *which == "A", input));
+    }
+    // Every pair, the slow way.
+    let mut expected = Found::new();
+    let overlap = |a: &SessionInput, b: &SessionInput| {
+        a.date == b.date && a.start_time < b.end_time && b.start_time < a.end_time
+    };
+    for (i, (a, a_here, a_input)) in sessions.iter().enumerate() {
+        for (j, (b, b_here, b_input)) in sessions.iter().enumerate() {
+            if i == j || !overlap(a_input, b_input) {
+                continue;
+            }
+            if *a_here && *b_here && i < j {
+                expected.insert(("overlap".into(), a.clone(), b.clone()));
+            }
+            let shared = a_input
+                .speakers
+                .iter()
+                .filter(|s| b_input.speakers.iter().any(|t| t.expert_id == s.expert_id))
+                .count();
+            if *a_here && shared > 0 {
+                expected.insert(("speakerBusy".into(), a.clone(), b.clone()));
+            }
+        }
+    }
+    assert_eq!(found(&store, &here), expected);
+    assert!(
+        expected.len() >= 6,
+        "the case exercises the rules: {expected:?}"
+    );
+}
+
+#[test]
+fn five_thousand_simultaneous_sessions_report_a_bounded_list_quickly() {
+    let (_dir, mut store) = seeded_store();
+    let speaker = store
+        .create_expert(&expert("Lena", "Vogel"))
+        .unwrap()
+        .meta
+        .id;
+    let event_id = store
+        .create_event(&event("FOULE-1", "2026-09-01", "2026-09-01"))
+        .unwrap()
+        .meta
+        .id;
+    let mut input = session("2026-09-01", "09:00", "17:00", "Atelier");
+    input.speakers = vec![SessionSpeaker {
+        expert_id: speaker,
+        role: "speaker".into(),
+    }];
+    store.create_session(&event_id, &input).unwrap();
+    // Brought in by an exchange file, as a hostile or broken file would.
+    let mut file: Value = serde_json::from_slice(&json::export(&mut store).unwrap()).unwrap();
+    let first = file["sessions"][0].clone();
+    let sessions = file["sessions"].as_array_mut().unwrap();
+    for i in 1..5_000 {
+        let mut copy = first.clone();
+        copy["id"] = format!("atelier-{i:05}").into();
+        copy["title"] = format!("Atelier {i}").into();
+        sessions.push(copy);
+    }
+    let bytes = serde_json::to_vec(&file).unwrap();
+    let (_dir2, mut target) = seeded_store();
+    json::apply(&mut target, &bytes, &JsonImportChoices::default()).unwrap();
+    let event_id = target.find_event_by_code("FOULE-1").unwrap().meta.id;
+
+    let started = std::time::Instant::now();
+    let conflicts = target.session_conflicts(&event_id).unwrap();
+    let agenda = target.event_agenda(&event_id).unwrap();
+    let elapsed = started.elapsed();
+    let count = |kind: &str| conflicts.iter().filter(|c| c.kind == kind).count();
+    assert_eq!(count("overlap"), CONFLICTS_SHOWN);
+    assert_eq!(count("speakerBusy"), CONFLICTS_SHOWN);
+    assert_eq!(agenda.conflicts.len(), 2 * CONFLICTS_SHOWN);
+    assert!(
+        elapsed < std::time::Duration::from_secs(5),
+        "{elapsed:?} for 5 000 sessions"
+    );
+}

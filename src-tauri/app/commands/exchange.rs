@@ -182,10 +182,7 @@ pub async fn backup_database<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, SharedState>,
 ) -> Result<Option<String>, CommandError> {
-    let file_name = format!(
-        "Passerelle sauvegarde {}.db",
-        chrono::Local::now().format("%Y-%m-%d %Hh%M")
-    );
+    let file_name = backup_file_name();
     let Some(path) = ask_save_path(&app, &file_name, "Base Passerelle", &["db"]).await? else {
         return Ok(None);
     };
@@ -193,6 +190,13 @@ pub async fn backup_database<R: Runtime>(
     let target = path.clone();
     state.run(move |store| store.backup_to(&target)).await?;
     Ok(Some(path.display().to_string()))
+}
+
+fn backup_file_name() -> String {
+    format!(
+        "Passerelle sauvegarde {}.db",
+        chrono::Local::now().format("%Y-%m-%d %Hh%M")
+    )
 }
 
 /// The automatic backups and safety copies, newest first.

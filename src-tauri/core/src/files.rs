@@ -145,7 +145,7 @@ pub fn read_bounded(path: &Path, max_bytes: u64, what: &str) -> CoreResult<Vec<u
 
 fn megabytes(bytes: u64) -> String {
     let tenths = (bytes * 10).div_ceil(1024 * 1024);
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         (tenths / 10).to_string()
     } else {
         format!("{},{}", tenths / 10, tenths % 10)

@@ -4,8 +4,8 @@
 mod common;
 
 use common::*;
-use passerelle_core::exchange::experts_csv;
 use passerelle_core::exchange::json::{self, JsonImportChoices};
+use passerelle_core::exchange::{experts_csv, professions_csv};
 use passerelle_core::exchange::{CsvImportChoices, DuplicatePolicy};
 use passerelle_core::model::*;
 use passerelle_core::CoreError;
@@ -104,6 +104,28 @@ fn a_csv_line_with_a_ten_megabyte_biography_is_reported_and_nothing_is_written()
     let error = experts_csv::apply(&mut store, csv.as_bytes(), &choices).unwrap_err();
     assert!(error.to_string().contains("ligne 3"), "{error}");
     assert_eq!(store.counts().unwrap().experts, 0);
+}
+
+#[test]
+fn a_csv_line_adding_an_overlong_competence_is_reported_and_nothing_is_written() {
+    let (_dir, mut store) = seeded_store();
+    let before = store.counts().unwrap();
+    let csv = format!(
+        "Intitulé;Compétences\r\nChargée de mission Europe;Montage de projets | {}\r\n",
+        "c".repeat(TEN_MB)
+    );
+    let preview = professions_csv::preview(&store, csv.as_bytes()).unwrap();
+    assert_eq!(preview.rejected.len(), 1);
+    assert_eq!(
+        preview.rejected[0].reason,
+        "ligne 2 : le libellé de la compétence dépasse 300 caractères (10 485 760 saisis)"
+    );
+    let choices = CsvImportChoices {
+        on_duplicate: DuplicatePolicy::Update,
+        skip_invalid: false,
+    };
+    professions_csv::apply(&mut store, csv.as_bytes(), &choices).unwrap_err();
+    assert_eq!(store.counts().unwrap(), before);
 }
 
 #[test]

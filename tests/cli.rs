@@ -545,3 +545,83 @@ fn passerelle_cli_does_not_load_the_window_libraries() {
     let cli = libraries(&Binary::Cli.path());
     assert!(!cli.contains("webkit") && !cli.contains("gtk"), "{cli}");
 }
+
+#[test]
+fn an_out_file_naming_the_database_is_refused_and_the_database_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let db_arg = db.to_str().unwrap();
+    let wal = format!("{db_arg}-wal");
+    let in_backups = dir.path().join("sauvegardes/programme.pdf");
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["export", "json", "--out", db_arg],
+            "est la base de données en cours d'utilisation : choisissez un autre nom. Rien n'a été écrit.",
+        ),
+        (
+            &["backup", "--out", db_arg],
+            "est la base de données en cours d'utilisation",
+        ),
+        (
+            &["backup", "--out", &wal],
+            "fichier de travail de la base de données",
+        ),
+        (
+            &[
+                "programme",
+                "--event",
+                "EXEMPLE-VE-2027",
+                "--out",
+                in_backups.to_str().unwrap(),
+            ],
+            "dossier des sauvegardes automatiques",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = passerelle(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.starts_with("Erreur : «"), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    // The database still opens, with its data.
+    let events = passerelle(&db, &["list", "events"]);
+    assert!(events.status.success());
+    assert_eq!(String::from_utf8(events.stdout).unwrap().lines().count(), 1);
+    assert!(!dir.path().join("sauvegardes/programme.pdf").exists());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn importing_a_device_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let started = std::time::Instant::now();
+    for kind in ["experts", "json"] {
+        let out = passerelle(&db, &["import", kind, "/dev/zero"]);
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("n'est pas un fichier ordinaire"),
+            "{stderr}"
+        );
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+#[test]
+fn a_csv_import_lists_the_columns_it_ignores() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let file = fixture("experts_unknown_columns.csv");
+    let out = passerelle(&db, &["import", "experts", file.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains(
+            "Colonne(s) ignorée(s), inconnues de cet import : « Âge », « Identifiant interne »."
+        ),
+        "{text}"
+    );
+}

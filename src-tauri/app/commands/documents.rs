@@ -26,7 +26,7 @@ async fn save_document<R: Runtime>(
     let bytes = tauri::async_runtime::spawn_blocking(move || job.render())
         .await
         .map_err(CommandError::internal)??;
-    write_user_file(&path, &bytes)?;
+    write_user_file(state, &path, &bytes)?;
     let shown = path.display().to_string();
     // Not being able to open a viewer is not a failure: the file is saved and its path shown.
     let _ = app.opener().open_path(shown.clone(), None::<&str>);

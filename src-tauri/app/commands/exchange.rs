@@ -18,7 +18,7 @@ use passerelle_core::CoreError;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::commands::files::{ask_open_path, ask_save_path, write_user_file};
+use crate::commands::files::{ask_open_path, ask_save_path, check_user_target, write_user_file};
 use crate::error::CommandError;
 use crate::state::{ImportKind, PendingImport, SharedState};
 
@@ -172,7 +172,7 @@ async fn save_export<R: Runtime>(
     let exported = state
         .run(move |store| front::export(store, format, &scope))
         .await?;
-    write_user_file(&path, &exported.bytes)?;
+    write_user_file(state, &path, &exported.bytes)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -182,16 +182,21 @@ pub async fn backup_database<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, SharedState>,
 ) -> Result<Option<String>, CommandError> {
-    let file_name = format!(
-        "Passerelle sauvegarde {}.db",
-        chrono::Local::now().format("%Y-%m-%d %Hh%M")
-    );
+    let file_name = backup_file_name();
     let Some(path) = ask_save_path(&app, &file_name, "Base Passerelle", &["db"]).await? else {
         return Ok(None);
     };
+    check_user_target(&state, &path)?;
     let target = path.clone();
     state.run(move |store| store.backup_to(&target)).await?;
     Ok(Some(path.display().to_string()))
+}
+
+fn backup_file_name() -> String {
+    format!(
+        "Passerelle sauvegarde {}.db",
+        chrono::Local::now().format("%Y-%m-%d %Hh%M")
+    )
 }
 
 /// The automatic backups and safety copies, newest first.

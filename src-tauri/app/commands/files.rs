@@ -4,11 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use passerelle_core::CoreError;
+use passerelle_core::files::{self, Protected};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::CommandError;
+use crate::state::AppState;
 
 /// Asks where to save a file, proposing `file_name`. `None` if the user cancelled.
 pub async fn ask_save_path<R: Runtime>(
@@ -62,17 +63,25 @@ pub fn with_extension_forced(path: PathBuf, extension: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Writes `bytes` to the file the user chose, with a message that names it on failure.
-pub fn write_user_file(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
-    std::fs::write(path, bytes).map_err(|error| {
-        CommandError::from(CoreError::Io(std::io::Error::new(
-            error.kind(),
-            format!(
-                "impossible d'écrire « {} » ({error}). Choisissez un autre dossier.",
-                path.display()
-            ),
-        )))
-    })
+/// Writes `bytes` to the file the user chose, whole or not at all, never over the database in
+/// use, its side files or its backups; the message names the file.
+pub fn write_user_file(state: &AppState, path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
+    let backups_dir = state.backups_dir();
+    let protected = Protected {
+        database: state.db_path(),
+        backups_dir: &backups_dir,
+    };
+    Ok(files::write_user_file(path, bytes, Some(protected))?)
+}
+
+/// Refuses a target that is the database in use, one of its side files or in its backups
+/// folder, before anything is written there (a backup is written by SQLite, not by us).
+pub fn check_user_target(state: &AppState, path: &Path) -> Result<(), CommandError> {
+    Ok(files::check_user_target(
+        path,
+        state.db_path(),
+        &state.backups_dir(),
+    )?)
 }
 
 #[cfg(test)]

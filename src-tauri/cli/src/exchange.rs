@@ -201,6 +201,18 @@ fn print_csv_preview(
         preview.unchanged,
         preview.rejected.len()
     )?;
+    if !preview.ignored_columns.is_empty() {
+        let quoted: Vec<String> = preview
+            .ignored_columns
+            .iter()
+            .map(|name| format!("« {} »", passerelle_core::validation::quoted(name)))
+            .collect();
+        writeln!(
+            out,
+            "Colonne(s) ignorée(s), inconnues de cet import : {}.",
+            quoted.join(", ")
+        )?;
+    }
     if !preview.rejected.is_empty() {
         writeln!(out, "Lignes rejetées :")?;
         for row in &preview.rejected {
@@ -259,15 +271,13 @@ fn print_json_preview(
     Ok(())
 }
 
-/// Writes one export to `file`; `event_code` names the agenda's event, or the one event of an
+/// The bytes of one export; `event_code` names the agenda's event, or the one event of an
 /// iCalendar file.
 pub fn export(
     store: &mut Store,
     format: ExportFormat,
     event_code: Option<&str>,
-    file: &Path,
-    out: &mut impl Write,
-) -> Result<(), CoreError> {
+) -> Result<Vec<u8>, CoreError> {
     let mut scope = ExportScope::everything();
     if let Some(code) = event_code {
         scope
@@ -280,13 +290,5 @@ pub fn export(
             "Indiquez l'événement de l'agenda avec --event CODE.",
         ));
     }
-    let exported = front::export(store, format, &scope)?;
-    std::fs::write(file, exported.bytes).map_err(|error| {
-        CoreError::Io(std::io::Error::new(
-            error.kind(),
-            format!("impossible d'écrire « {} » ({error})", file.display()),
-        ))
-    })?;
-    writeln!(out, "Fichier écrit : {}", file.display())?;
-    Ok(())
+    Ok(front::export(store, format, &scope)?.bytes)
 }

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use passerelle_core::model::EventFilter;
 use passerelle_core::store::backups::restore_database;
-use passerelle_core::{CoreError, Store};
+use passerelle_core::{files, CoreError, Store};
 use serde::Serialize;
 
 pub use database::{DbChoice, DB_FILE_NAME};
@@ -152,10 +152,38 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
     }
 }
 
+impl Command {
+    /// The file an `--out` names, if this command writes one.
+    fn out_file(&self) -> Option<&Path> {
+        match self {
+            Command::Programme { out, .. }
+            | Command::Emargement { out, .. }
+            | Command::Export { out, .. }
+            | Command::Backup { out } => Some(out),
+            _ => None,
+        }
+    }
+}
+
+/// Writes an `--out` file whole or not at all, never over the database in use (`db`), its
+/// side files or its backups.
+fn write_out(file: &Path, bytes: &[u8], db: &Path) -> Result<(), CoreError> {
+    let backups_dir = database::backups_dir(db);
+    let protected = files::Protected {
+        database: db,
+        backups_dir: &backups_dir,
+    };
+    files::write_user_file(file, bytes, Some(protected))
+}
+
 fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
     // Buffered: `list experts` writes thousands of lines, which a line-buffered stdout would
     // hand to the system one by one.
     let mut out = BufWriter::new(std::io::stdout().lock());
+    // Before anything is read or opened: `--out` naming the database would destroy it.
+    if let Some(file) = command.out_file() {
+        files::check_user_target(file, path, &database::backups_dir(path))?;
+    }
     let mut database = Database::new(path);
     let outcome = dispatch(command, &mut database, &mut out);
     let closed = database.close();
@@ -196,8 +224,8 @@ fn dispatch(
     database: &mut Database,
     out: &mut impl Write,
 ) -> Result<Outcome, CoreError> {
+    let path = database.path;
     if let Command::Restore { file } = command {
-        let path = database.path;
         let report = restore_database(path, &file, &database::backups_dir(path))?;
         match &report.safety_copy {
             Some(copy) => writeln!(
@@ -224,7 +252,7 @@ fn dispatch(
         Command::Programme { event, out: file } => {
             let event = store.find_event_by_code(&event)?;
             let bytes = passerelle_core::printing::programme_pdf(store, &event.meta.id)?;
-            std::fs::write(&file, bytes)?;
+            write_out(&file, &bytes, path)?;
             print_line(
                 out,
                 &serde_json::json!({"event": event.data.code, "file": file}),
@@ -237,7 +265,7 @@ fn dispatch(
         } => {
             let event = store.find_event_by_code(&event)?;
             let bytes = passerelle_core::printing::attendance_pdf(store, &event.meta.id, rows)?;
-            std::fs::write(&file, bytes)?;
+            write_out(&file, &bytes, path)?;
             print_line(
                 out,
                 &serde_json::json!({"event": event.data.code, "file": file}),
@@ -248,7 +276,11 @@ fn dispatch(
             what,
             out: file,
             event,
-        } => exchange::export(store, what.0, event.as_deref(), &file, out)?,
+        } => {
+            let exported = exchange::export(store, what.0, event.as_deref())?;
+            write_out(&file, &exported, path)?;
+            writeln!(out, "Fichier écrit : {}", file.display())?;
+        }
         Command::Backup { out: file } => {
             store.backup_to(&file)?;
             writeln!(out, "Sauvegarde écrite : {}", file.display())?;

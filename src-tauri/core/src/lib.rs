@@ -14,6 +14,7 @@ pub mod completeness;
 pub mod documents;
 pub mod error;
 pub mod exchange;
+pub mod files;
 pub mod model;
 pub mod printing;
 pub mod reference;

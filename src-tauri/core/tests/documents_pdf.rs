@@ -546,3 +546,37 @@ fn greek_and_cyrillic_read_back() {
     assert!(!f.contains('\u{FFFD}'), "a glyph was replaced: {f}");
     assert_fonts_embedded_and_subset(&path);
 }
+
+#[test]
+fn runs_of_blank_lines_print_as_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let programme = |gap: &str, name: &str| {
+        let text = format!("Premier paragraphe.{gap}Second paragraphe.{gap}");
+        let session = ProgrammeSession {
+            date: NaiveDate::from_ymd_opt(2026, 3, 3).expect("date"),
+            start: t(9, 0),
+            end: t(12, 30),
+            title: "Ouverture".into(),
+            description: text.clone(),
+            kind: SessionKind::Talk,
+            place: String::new(),
+            speakers: Vec::new(),
+        };
+        let data = ProgrammeData {
+            title: "Séminaire".into(),
+            summary: text,
+            sessions: vec![session],
+            ..ProgrammeData::default()
+        };
+        let bytes = render_programme(&data, &options()).expect("programme");
+        save(dir.path(), name, &bytes)
+    };
+    let one_blank_line = programme("\n\n", "programme-une-ligne-vide.pdf");
+    let many = programme(&"\n".repeat(10_000), "programme-10000-lignes.pdf");
+    let with_spaces = programme(&"\n \t".repeat(10_000), "programme-lignes-espaces.pdf");
+    assert_eq!(pages(&one_blank_line), 1);
+    assert_eq!(pages(&many), pages(&one_blank_line));
+    assert_eq!(pages(&with_spaces), pages(&one_blank_line));
+    let f = flat(&many);
+    assert!(f.contains("Premier paragraphe. Second paragraphe."), "{f}");
+}

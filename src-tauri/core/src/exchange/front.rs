@@ -232,18 +232,20 @@ impl ImportKind {
     }
 
     /// Reads the file to import, refusing it from its size on disk before reading (each kind
-    /// has its limit), with a French message that names the file if it cannot be read.
+    /// has its limit), then reading no more than that limit whatever the size claimed (a
+    /// device, a pipe or a growing file), with a French message that names the file.
     pub fn read_file(self, path: &Path) -> CoreResult<Vec<u8>> {
-        match self {
-            ImportKind::Json => json::check_file_size(path)?,
-            ImportKind::Experts | ImportKind::Professions => text::check_import_size(path)?,
-        }
-        std::fs::read(path).map_err(|error| {
-            CoreError::Io(std::io::Error::new(
-                error.kind(),
-                format!("impossible de lire « {} » ({error})", path.display()),
-            ))
-        })
+        let limit = match self {
+            ImportKind::Json => {
+                json::check_file_size(path)?;
+                json::MAX_FILE_BYTES as u64
+            }
+            ImportKind::Experts | ImportKind::Professions => {
+                text::check_import_size(path)?;
+                text::MAX_IMPORT_BYTES
+            }
+        };
+        crate::files::read_bounded(path, limit, "pour un import")
     }
 }
 

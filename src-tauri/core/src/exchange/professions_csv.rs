@@ -19,9 +19,9 @@ use super::csv_import::{
 };
 use super::text::{fold, CsvWriter};
 use crate::error::{CoreError, CoreResult};
-use crate::model::{Profession, ProfessionInput};
+use crate::model::{CompetenceInput, Profession, ProfessionInput};
 use crate::store::csv_import::{ProfessionContext, ProfessionImport};
-use crate::validation::check_profession;
+use crate::validation::{check_competence, check_profession};
 use crate::Store;
 
 const TITLE: usize = 0;
@@ -176,10 +176,20 @@ fn plan_row(row: &Row, lookups: &Lookups, seen: &mut Seen) -> RowPlan<Profession
         &mut problems,
     );
     let new_competences = new_competences(row, matched.map(|(p, _)| p));
-    let fields = match check_profession(&input) {
+    let mut fields = match check_profession(&input) {
         Err(CoreError::Validation { fields }) => fields,
         _ => Vec::new(),
     };
+    // The competences a row adds are records too, held to the competence form's rules.
+    for label in &new_competences {
+        let competence = CompetenceInput {
+            label: label.clone(),
+            ..CompetenceInput::default()
+        };
+        if let Err(CoreError::Validation { fields: more }) = check_competence(&competence) {
+            fields.extend(more);
+        }
+    }
     if !problems.is_empty() || !fields.is_empty() {
         return RowPlan::Rejected(RejectedRow {
             line: row.line,

@@ -159,6 +159,12 @@ pub struct SessionSpeaker {
     pub role: String,
 }
 
+/// The most conflicts of each kind `Store::session_conflicts` reports. The agenda shows them as
+/// warnings beside their sessions; past a few dozen the list helps nobody, and an imported file
+/// of thousands of simultaneous sessions would otherwise give millions of pairs. (The list has
+/// no total: the agenda's summary then counts the warnings shown.)
+pub const CONFLICTS_SHOWN: usize = 50;
+
 /// A warning about the agenda, shown beside the sessions it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -175,3 +175,142 @@ impl Store {
         })
     }
 }
+
+/// A session as the conflict sweep reads it; times are "HH:MM", so they compare as text.
+struct Slot {
+    id: String,
+    date: String,
+    start: String,
+    end: String,
+    title: String,
+}
+
+impl Slot {
+    fn overlaps(&self, other: &Slot) -> bool {
+        self.date == other.date && self.start < other.end && other.start < self.end
+    }
+}
+
+/// Whether `slot` is still running when `next` starts (slots come sorted by date and start).
+fn still_running(slot: &Slot, next: &Slot) -> bool {
+    slot.date == next.date && slot.end > next.start
+}
+
+impl Store {
+    /// Agenda warnings for an event: sessions of the event that overlap, and speakers who are
+    /// booked elsewhere (in this or another event) at the same time; at most
+    /// [`CONFLICTS_SHOWN`] of each kind, the earliest. Both are found by sweeping the sessions
+    /// in order of time, so the work grows with the sessions and the warnings reported, not
+    /// with the pairs of sessions.
+    pub fn session_conflicts(&self, event_id: &str) -> CoreResult<Vec<SessionConflict>> {
+        let mut conflicts = self.overlapping_sessions(event_id)?;
+        conflicts.extend(self.busy_speakers(event_id)?);
+        Ok(conflicts)
+    }
+
+    fn overlapping_sessions(&self, event_id: &str) -> CoreResult<Vec<SessionConflict>> {
+        let mut statement = self.conn().prepare_cached(
+            "SELECT id, date, start_time, end_time, title FROM sessions
+             WHERE event_id = ?1 ORDER BY date, start_time, id",
+        )?;
+        let rows = statement.query_map([event_id], |row| {
+            Ok(Slot {
+                id: row.get(0)?,
+                date: row.get(1)?,
+                start: row.get(2)?,
+                end: row.get(3)?,
+                title: row.get(4)?,
+            })
+        })?;
+        let mut conflicts = Vec::new();
+        let mut active: Vec<Slot> = Vec::new();
+        for slot in rows {
+            let slot = slot?;
+            active.retain(|earlier| still_running(earlier, &slot));
+            for earlier in active.iter().filter(|earlier| earlier.overlaps(&slot)) {
+                if conflicts.len() == CONFLICTS_SHOWN {
+                    return Ok(conflicts);
+                }
+                conflicts.push(SessionConflict {
+                    kind: "overlap".into(),
+                    message: format!(
+                        "« {} » et « {} » se chevauchent.",
+                        earlier.title, slot.title
+                    ),
+                    session_id: earlier.id.clone(),
+                    other_session_id: slot.id.clone(),
+                });
+            }
+            active.push(slot);
+        }
+        Ok(conflicts)
+    }
+
+    fn busy_speakers(&self, event_id: &str) -> CoreResult<Vec<SessionConflict>> {
+        // Every booking of this event's speakers on this event's days, in any event.
+        let mut statement = self.conn().prepare_cached(
+            "SELECT sb.expert_id, b.id, b.date, b.start_time, b.end_time, b.title,
+                    b.event_id = ?1, ev.code, x.first_name || ' ' || x.last_name
+             FROM session_speakers sb
+             JOIN sessions b ON b.id = sb.session_id
+             JOIN events ev ON ev.id = b.event_id
+             JOIN experts x ON x.id = sb.expert_id
+             WHERE sb.expert_id IN (SELECT sa.expert_id FROM session_speakers sa
+                                    JOIN sessions a ON a.id = sa.session_id WHERE a.event_id = ?1)
+               AND b.date IN (SELECT date FROM sessions WHERE event_id = ?1)
+             ORDER BY b.date, b.start_time, b.id",
+        )?;
+        let rows = statement.query_map([event_id], |row| {
+            let slot = Slot {
+                id: row.get(1)?,
+                date: row.get(2)?,
+                start: row.get(3)?,
+                end: row.get(4)?,
+                title: row.get(5)?,
+            };
+            let here: bool = row.get(6)?;
+            let (expert, code, name): (String, String, String) =
+                (row.get(0)?, row.get(7)?, row.get(8)?);
+            Ok((expert, (slot, here, code), name))
+        })?;
+        let busy =
+            |session: &Slot, (other, _, code): &(Slot, bool, String), name: &str| SessionConflict {
+                kind: "speakerBusy".into(),
+                session_id: session.id.clone(),
+                other_session_id: other.id.clone(),
+                message: format!(
+                    "{name} intervient au même moment dans « {} » ({code}, {}–{}).",
+                    other.title, other.start, other.end
+                ),
+            };
+        let mut conflicts = Vec::new();
+        let mut active: std::collections::HashMap<String, Vec<(Slot, bool, String)>> =
+            std::collections::HashMap::new();
+        for row in rows {
+            let (expert, booking, name) = row?;
+            let running = active.entry(expert).or_default();
+            running.retain(|(slot, _, _)| still_running(slot, &booking.0));
+            for earlier in running
+                .iter()
+                .filter(|earlier| earlier.0.overlaps(&booking.0))
+            {
+                // Each of the two sessions that is in this event is warned of the other.
+                let pairs = [
+                    (earlier.1, &earlier.0, &booking),
+                    (booking.1, &booking.0, earlier),
+                ];
+                for (in_event, session, other) in pairs {
+                    if !in_event {
+                        continue;
+                    }
+                    if conflicts.len() == CONFLICTS_SHOWN {
+                        return Ok(conflicts);
+                    }
+                    conflicts.push(busy(session, other, &name));
+                }
+            }
+            running.push(booking);
+        }
+        Ok(conflicts)
+    }
+}

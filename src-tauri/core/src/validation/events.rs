@@ -1,5 +1,6 @@
 //! Rules of an event and of a session within its event's dates.
 
+use super::limits::*;
 use super::*;
 use crate::error::CoreResult;
 use crate::model::*;
@@ -7,9 +8,8 @@ use crate::model::*;
 pub fn check_event(input: &EventInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("code", &input.code, "Le code");
-    c.max_len("code", &input.code, 40, "Le code");
     c.required("title", &input.title, "Le titre");
-    c.max_len("title", &input.title, 300, "Le titre");
+    check_event_texts(&mut c, input);
     c.code(
         "kind",
         &input.kind,
@@ -59,6 +59,18 @@ pub fn check_event(input: &EventInput) -> CoreResult<()> {
             );
         }
     }
+    // Bounded together: a thousand short objectives print as many pages as one long text.
+    let objectives: usize = input.objectives.iter().map(|o| o.chars().count()).sum();
+    if objectives > LONG_MAX {
+        c.add(
+            "objectives",
+            format!(
+                "Les objectifs dépassent {} caractères au total ({} saisis).",
+                group_digits(LONG_MAX),
+                group_digits(objectives)
+            ),
+        );
+    }
     if let Some(capacity) = input.capacity {
         if !(1..=100_000).contains(&capacity) {
             c.add(
@@ -70,11 +82,95 @@ pub fn check_event(input: &EventInput) -> CoreResult<()> {
     c.finish()
 }
 
+fn check_event_texts(c: &mut Checker, input: &EventInput) {
+    c.max_lens(&[
+        ("code", &input.code, CODE_MAX, "Le code"),
+        ("title", &input.title, SHORT_MAX, "Le titre"),
+        ("subtitle", &input.subtitle, SHORT_MAX, "Le sous-titre"),
+        ("venue", &input.venue, SHORT_MAX, "Le lieu"),
+        ("address", &input.address, SHORT_MAX, "L'adresse"),
+        ("city", &input.city, SHORT_MAX, "La ville"),
+        ("audience", &input.audience, MEDIUM_MAX, "Le public visé"),
+        (
+            "prerequisites",
+            &input.prerequisites,
+            LONG_MAX,
+            "Les prérequis",
+        ),
+        ("summary", &input.summary, LONG_MAX, "La présentation"),
+        (
+            "teachingMethods",
+            &input.teaching_methods,
+            LONG_MAX,
+            "Les méthodes pédagogiques",
+        ),
+        (
+            "evaluationMethods",
+            &input.evaluation_methods,
+            LONG_MAX,
+            "Les modalités d'évaluation",
+        ),
+        (
+            "accessibility",
+            &input.accessibility,
+            LONG_MAX,
+            "L'accessibilité",
+        ),
+        (
+            "accessibilityContact",
+            &input.accessibility_contact,
+            SHORT_MAX,
+            "Le contact handicap",
+        ),
+        ("price", &input.price, MEDIUM_MAX, "Le tarif"),
+        (
+            "accessTerms",
+            &input.access_terms,
+            LONG_MAX,
+            "Les modalités d'accès",
+        ),
+        (
+            "interpretation",
+            &input.interpretation,
+            MEDIUM_MAX,
+            "L'interprétation",
+        ),
+        (
+            "contactName",
+            &input.contact_name,
+            SHORT_MAX,
+            "Le nom du contact",
+        ),
+        (
+            "contactEmail",
+            &input.contact_email,
+            SHORT_MAX,
+            "L'adresse e-mail du contact",
+        ),
+        (
+            "contactPhone",
+            &input.contact_phone,
+            SHORT_MAX,
+            "Le téléphone du contact",
+        ),
+        ("notes", &input.notes, LONG_MAX, "Les notes"),
+    ]);
+}
+
 /// Checks a session on its own and against its event's dates.
 pub fn check_session(input: &SessionInput, event: &EventInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("title", &input.title, "Le titre");
-    c.max_len("title", &input.title, 300, "Le titre");
+    c.max_lens(&[
+        ("title", &input.title, SHORT_MAX, "Le titre"),
+        (
+            "description",
+            &input.description,
+            LONG_MAX,
+            "La description",
+        ),
+        ("place", &input.place, SHORT_MAX, "Le lieu"),
+    ]);
     c.code(
         "kind",
         &input.kind,

@@ -1,5 +1,6 @@
 //! Rules of an expert's record.
 
+use super::limits::*;
 use super::*;
 use crate::error::CoreResult;
 use crate::model::*;
@@ -8,8 +9,41 @@ pub fn check_expert(input: &ExpertInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("lastName", &input.last_name, "Le nom");
     c.required("firstName", &input.first_name, "Le prénom");
-    c.max_len("lastName", &input.last_name, 200, "Le nom");
-    c.max_len("firstName", &input.first_name, 200, "Le prénom");
+    c.max_lens(&[
+        ("lastName", &input.last_name, NAME_MAX, "Le nom"),
+        ("firstName", &input.first_name, NAME_MAX, "Le prénom"),
+        ("jobTitle", &input.job_title, SHORT_MAX, "La fonction"),
+        ("city", &input.city, SHORT_MAX, "La ville"),
+        ("email", &input.email, SHORT_MAX, "L'adresse e-mail"),
+        ("phone", &input.phone, SHORT_MAX, "Le téléphone"),
+        ("bioFr", &input.bio_fr, LONG_MAX, "La biographie"),
+        (
+            "bioOther",
+            &input.bio_other,
+            LONG_MAX,
+            "La biographie traduite",
+        ),
+        ("keywords", &input.keywords, MEDIUM_MAX, "Les mots-clés"),
+        (
+            "availability",
+            &input.availability,
+            MEDIUM_MAX,
+            "La disponibilité",
+        ),
+        (
+            "fees",
+            &input.fees,
+            MEDIUM_MAX,
+            "Les conditions financières",
+        ),
+        (
+            "consentSource",
+            &input.consent_source,
+            MEDIUM_MAX,
+            "L'origine du consentement",
+        ),
+        ("notes", &input.notes, LONG_MAX, "Les notes"),
+    ]);
     c.email("email", &input.email);
     c.phone("phone", &input.phone);
     c.country("country", &input.country);

@@ -12,6 +12,7 @@ use crate::error::{CoreError, CoreResult, FieldError};
 
 mod events;
 mod experts;
+pub mod limits;
 mod professions;
 mod reference;
 #[cfg(test)]
@@ -75,6 +76,45 @@ pub fn is_phone(value: &str) -> bool {
     allowed && (6..=15).contains(&digits)
 }
 
+/// The message for a text over its bound, or `None`: « La biographie dépasse 20 000 caractères
+/// (25 312 saisis). »
+pub fn too_long(value: &str, max: usize, label: &str) -> Option<String> {
+    // A byte count is an upper bound on the characters: most values skip the count.
+    if value.len() <= max {
+        return None;
+    }
+    let count = value.chars().count();
+    (count > max).then(|| {
+        format!(
+            "{label} dépasse {} caractères ({} saisis).",
+            group_digits(max),
+            group_digits(count)
+        )
+    })
+}
+
+/// 25312 → "25 312", as French writes numbers.
+pub fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A refused value as a message quotes it: its first characters only, so a message about a
+/// megabyte-long cell stays one line.
+pub fn quoted(value: &str) -> String {
+    match value.char_indices().nth(limits::QUOTED_MAX) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_string(),
+    }
+}
+
 /// Collects field errors so that a form shows every problem at once, not one per attempt.
 #[derive(Default)]
 pub struct Checker {
@@ -100,8 +140,15 @@ impl Checker {
     }
 
     pub fn max_len(&mut self, field: &str, value: &str, max: usize, label: &str) {
-        if value.chars().count() > max {
-            self.add(field, format!("{label} dépasse {max} caractères."));
+        if let Some(message) = too_long(value, max, label) {
+            self.add(field, message);
+        }
+    }
+
+    /// Bounds several texts at once: `(field, value, max, label)`.
+    pub fn max_lens(&mut self, texts: &[(&str, &str, usize, &str)]) {
+        for (field, value, max, label) in texts {
+            self.max_len(field, value, *max, label);
         }
     }
 
@@ -128,7 +175,8 @@ impl Checker {
             self.add(
                 field,
                 format!(
-                    "« {value} » n'est pas un code pays ISO 3166-1 (exemples : FR, DE, BE, CH)."
+                    "« {} » n'est pas un code pays ISO 3166-1 (exemples : FR, DE, BE, CH).",
+                    quoted(value)
                 ),
             );
         }
@@ -139,7 +187,8 @@ impl Checker {
             self.add(
                 field,
                 format!(
-                    "« {value} » n'est pas un code de langue ISO 639-1 (exemples : fr, de, en)."
+                    "« {} » n'est pas un code de langue ISO 639-1 (exemples : fr, de, en).",
+                    quoted(value)
                 ),
             );
         }
@@ -176,7 +225,10 @@ impl Checker {
             if value.is_empty() {
                 self.add(field, format!("{label} est obligatoire."));
             } else {
-                self.add(field, format!("{label} : valeur inconnue « {value} »."));
+                self.add(
+                    field,
+                    format!("{label} : valeur inconnue « {} ».", quoted(value)),
+                );
             }
         }
     }

@@ -1,5 +1,6 @@
 //! Rules of professions, their competences and the observations of their evolution.
 
+use super::limits::*;
 use super::*;
 use crate::error::CoreResult;
 use crate::model::*;
@@ -7,13 +8,36 @@ use crate::model::*;
 pub fn check_profession(input: &ProfessionInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("title", &input.title, "L'intitulé du métier");
-    c.max_len("title", &input.title, 300, "L'intitulé du métier");
+    c.max_lens(&[
+        ("title", &input.title, SHORT_MAX, "L'intitulé du métier"),
+        ("code", &input.code, SHORT_MAX, "Le code"),
+        (
+            "description",
+            &input.description,
+            LONG_MAX,
+            "La description",
+        ),
+    ]);
     c.finish()
 }
 
 pub fn check_competence(input: &CompetenceInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("label", &input.label, "Le libellé de la compétence");
+    c.max_lens(&[
+        (
+            "label",
+            &input.label,
+            SHORT_MAX,
+            "Le libellé de la compétence",
+        ),
+        (
+            "description",
+            &input.description,
+            LONG_MAX,
+            "La description",
+        ),
+    ]);
     c.finish()
 }
 
@@ -23,5 +47,10 @@ pub fn check_observation(input: &ObservationInput) -> CoreResult<()> {
         c.add("year", "L'année doit être comprise entre 1950 et 2100.");
     }
     c.code("trend", &input.trend, Trend::from_code, "La tendance");
+    c.max_lens(&[
+        ("level", &input.level, SHORT_MAX, "Le niveau requis"),
+        ("source", &input.source, MEDIUM_MAX, "La source"),
+        ("notes", &input.notes, LONG_MAX, "Les notes"),
+    ]);
     c.finish()
 }

@@ -1,5 +1,6 @@
 //! Rules of the reference entities: organisations, territories, themes.
 
+use super::limits::*;
 use super::*;
 use crate::error::CoreResult;
 use crate::model::*;
@@ -7,7 +8,16 @@ use crate::model::*;
 pub fn check_organisation(input: &OrganisationInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("name", &input.name, "Le nom");
-    c.max_len("name", &input.name, 300, "Le nom");
+    c.max_lens(&[
+        ("name", &input.name, SHORT_MAX, "Le nom"),
+        ("acronym", &input.acronym, SHORT_MAX, "Le sigle"),
+        ("city", &input.city, SHORT_MAX, "La ville"),
+        ("address", &input.address, SHORT_MAX, "L'adresse"),
+        ("website", &input.website, MEDIUM_MAX, "Le site internet"),
+        ("email", &input.email, SHORT_MAX, "L'adresse e-mail"),
+        ("phone", &input.phone, SHORT_MAX, "Le téléphone"),
+        ("notes", &input.notes, LONG_MAX, "Les notes"),
+    ]);
     c.code(
         "kind",
         &input.kind,
@@ -23,6 +33,10 @@ pub fn check_organisation(input: &OrganisationInput) -> CoreResult<()> {
 pub fn check_territory(input: &TerritoryInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("name", &input.name, "Le nom");
+    c.max_lens(&[
+        ("name", &input.name, SHORT_MAX, "Le nom"),
+        ("notes", &input.notes, LONG_MAX, "Les notes"),
+    ]);
     c.code(
         "kind",
         &input.kind,
@@ -34,7 +48,8 @@ pub fn check_territory(input: &TerritoryInput) -> CoreResult<()> {
             c.add(
                 format!("countries.{i}"),
                 format!(
-                    "« {country} » n'est pas un code pays ISO 3166-1 (exemples : FR, DE, BE, CH)."
+                    "« {} » n'est pas un code pays ISO 3166-1 (exemples : FR, DE, BE, CH).",
+                    quoted(country)
                 ),
             );
         }
@@ -45,5 +60,29 @@ pub fn check_territory(input: &TerritoryInput) -> CoreResult<()> {
 pub fn check_theme(input: &ThemeInput) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("label", &input.label, "Le libellé");
+    c.max_lens(&[
+        ("label", &input.label, SHORT_MAX, "Le libellé"),
+        (
+            "labelEn",
+            &input.label_en,
+            SHORT_MAX,
+            "Le libellé en anglais",
+        ),
+    ]);
+    c.finish()
+}
+
+/// The texts of a profession family and of an Interreg programme, read-only lists that only an
+/// exchange file brings: `(field, value)` pairs, checked like a form's.
+pub fn check_reference_texts(texts: &[(&str, &str)]) -> CoreResult<()> {
+    let mut c = Checker::new();
+    for (field, value) in texts {
+        let max = if *field == "notes" || *field == "frenchPerimeter" {
+            MEDIUM_MAX
+        } else {
+            SHORT_MAX
+        };
+        c.max_len(field, value, max, &format!("Le champ « {field} »"));
+    }
     c.finish()
 }

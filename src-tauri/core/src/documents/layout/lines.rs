@@ -243,7 +243,9 @@ pub fn break_lines(fonts: &FontSet, spans: &[Span], size: f32, max_width: f32) -
     let mut current: Vec<Word> = Vec::new();
     let mut width = 0.0;
     for word in words(fonts, spans, size) {
-        for n in 0..word.breaks_before {
+        // Two breaks make one blank line; more still make one, so a text of a million newlines
+        // does not print thousands of empty pages. Breaks after the last word make nothing.
+        for n in 0..word.breaks_before.min(2) {
             if n > 0 || !current.is_empty() || !lines.is_empty() {
                 lines.push(finish_line(fonts, std::mem::take(&mut current), size));
             }

@@ -17,6 +17,7 @@ use super::shapes::{Lists, Record, LIST_NAMES};
 use super::{FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::error::{CoreError, CoreResult};
 use crate::store::MAX_RECORD_VERSION;
+use crate::validation::check_reference_texts;
 
 /// Reads the bytes of a file as an exchange file: the checks that need nothing but the file.
 pub(super) fn parse(bytes: &[u8]) -> CoreResult<(u32, Lists)> {
@@ -132,6 +133,14 @@ fn check_plain_records(lists: &Lists, problems: &mut Vec<String>) {
         if family.label.trim().is_empty() {
             problems.push(format!("{name} : Le libellé est obligatoire."));
         }
+        let texts = [("label", family.label.as_str()), ("level", &family.level)];
+        if let Err(error) = check_reference_texts(&texts) {
+            problems.extend(
+                field_problems(error)
+                    .into_iter()
+                    .map(|m| format!("{name} : {m}")),
+            );
+        }
     }
     for programme in &lists.interreg_programmes {
         let name = who("Programme Interreg", programme.name.trim(), &programme.id);
@@ -144,6 +153,20 @@ fn check_plain_records(lists: &Lists, problems: &mut Vec<String>) {
         );
         if programme.name.trim().is_empty() {
             problems.push(format!("{name} : Le nom est obligatoire."));
+        }
+        let texts = [
+            ("name", programme.name.as_str()),
+            ("period", &programme.period),
+            ("kind", &programme.kind),
+            ("frenchPerimeter", &programme.french_perimeter),
+            ("notes", &programme.notes),
+        ];
+        if let Err(error) = check_reference_texts(&texts) {
+            problems.extend(
+                field_problems(error)
+                    .into_iter()
+                    .map(|m| format!("{name} : {m}")),
+            );
         }
     }
 }

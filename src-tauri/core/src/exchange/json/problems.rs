@@ -3,6 +3,7 @@
 
 use super::MAX_FILE_BYTES;
 use crate::error::CoreError;
+use crate::validation::quoted;
 
 pub(super) fn refuse(message: impl Into<String>) -> CoreError {
     CoreError::InvalidFile(message.into())
@@ -42,6 +43,8 @@ pub(super) fn too_large(size: u64) -> CoreError {
 
 /// A record as a message names it: `Expert « Anna Schäfer » (identifiant …)`.
 pub(super) fn who(entity_label: &str, label: &str, id: &str) -> String {
+    // Both come from the file, unchecked yet: a message quotes their start only.
+    let (label, id) = (quoted(label), quoted(id));
     if label.is_empty() {
         format!("{entity_label} (identifiant {id})")
     } else {

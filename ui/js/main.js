@@ -25,6 +25,7 @@ let renderCount = 0;
 /** The database did not open: only the recovery screen, without navigation or search. */
 function showRecovery(status) {
   document.querySelector('.sidenav').hidden = true;
+  document.querySelector('.layout').classList.add('layout-without-nav');
   search.el.hidden = true;
   const root = h('div', { class: 'view', 'data-view': 'recovery', 'data-testid': 'recovery' });
   main.replaceChildren(root);

@@ -625,3 +625,52 @@ fn a_csv_import_lists_the_columns_it_ignores() {
         "{text}"
     );
 }
+
+#[test]
+fn a_database_that_does_not_open_is_restored_and_the_broken_file_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("bonne.db");
+    assert!(passerelle(&good, &["demo"]).status.success());
+    let live = dir.path().join("passerelle.db");
+    let broken = vec![0x42u8; 4096];
+    std::fs::write(&live, &broken).unwrap();
+    assert!(!passerelle(&live, &["list", "events"]).status.success());
+
+    let out = passerelle(&live, &["restore", good.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(said.contains("l'ancienne base est gardée dans"), "{said}");
+    let listed = passerelle(&live, &["list", "events"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("EXEMPLE-VE-2027"));
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("sauvegardes"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "db"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), broken);
+}
+
+#[test]
+fn after_a_command_the_database_file_alone_holds_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("passerelle.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    // The write-ahead log was folded back at exit: a copy of the .db alone (what a user
+    // copying "the one file" takes) holds the example event.
+    let wal = dir.path().join("passerelle.db-wal");
+    assert!(
+        !wal.exists() || std::fs::metadata(&wal).unwrap().len() == 0,
+        "the -wal still holds changes"
+    );
+    let copy_dir = tempfile::tempdir().unwrap();
+    let copy = copy_dir.path().join("copie.db");
+    std::fs::copy(&db, &copy).unwrap();
+    let listed = passerelle(&copy, &["list", "events"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("EXEMPLE-VE-2027"));
+}

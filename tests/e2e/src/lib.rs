@@ -26,6 +26,12 @@ pub struct Session {
 /// machine has two cores.
 static TURN: Mutex<()> = Mutex::new(());
 
+/// Waits for this test's turn to run an app; the turn lasts as long as the guard.
+pub fn take_turn() -> MutexGuard<'static, ()> {
+    // A test that failed still released its turn; the lock's poison says nothing here.
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// The app binary under test.
 pub fn app_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("PASSERELLE_BIN") {
@@ -60,8 +66,7 @@ impl Session {
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: start Xvfb first"
         );
-        // A test that failed still released its turn; the lock's poison says nothing here.
-        let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let turn = take_turn();
         let db_dir = tempfile::tempdir().expect("temporary folder");
         let db = db_dir.path().join("e2e.db");
         seed(&db);

@@ -320,7 +320,7 @@ pub fn apply(
     bytes: &[u8],
     choices: &ImportChoices,
 ) -> CoreResult<ImportSummary> {
-    match (kind, choices) {
+    let summary = match (kind, choices) {
         (ImportKind::Experts, ImportChoices::Csv(choices)) => {
             experts_csv::apply(store, bytes, choices).map(ImportSummary::Csv)
         }
@@ -334,7 +334,12 @@ pub fn apply(
             "Les choix d'import ne correspondent pas au fichier prévisualisé : rien n'a été importé. Choisissez à nouveau le fichier."
                 .into(),
         )),
-    }
+    }?;
+    // An import can write thousands of rows: fold them into the database file now rather than
+    // leave them in the write-ahead log until the window closes. They are committed either way,
+    // so a checkpoint that cannot run now (another reader) is no failure of the import.
+    let _ = store.checkpoint();
+    Ok(summary)
 }
 
 #[cfg(test)]

@@ -91,9 +91,21 @@ mod tests {
     #[test]
     fn a_document_to_open_always_ends_in_pdf() {
         let forced = |name: &str| with_extension_forced(PathBuf::from(name), "pdf");
-        assert_eq!(forced("/tmp/programme.pdf"), PathBuf::from("/tmp/programme.pdf"));
-        assert_eq!(forced("/tmp/Programme.PDF"), PathBuf::from("/tmp/Programme.PDF"));
-        assert_eq!(forced("/tmp/programme.bat"), PathBuf::from("/tmp/programme.bat.pdf"));
-        assert_eq!(forced("/tmp/programme"), PathBuf::from("/tmp/programme.pdf"));
+        assert_eq!(
+            forced("/tmp/programme.pdf"),
+            PathBuf::from("/tmp/programme.pdf")
+        );
+        assert_eq!(
+            forced("/tmp/Programme.PDF"),
+            PathBuf::from("/tmp/Programme.PDF")
+        );
+        assert_eq!(
+            forced("/tmp/programme.bat"),
+            PathBuf::from("/tmp/programme.bat.pdf")
+        );
+        assert_eq!(
+            forced("/tmp/programme"),
+            PathBuf::from("/tmp/programme.pdf")
+        );
     }
 }

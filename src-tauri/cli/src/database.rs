@@ -139,12 +139,22 @@ mod tests {
         std::fs::create_dir_all(old.join(BACKUP_FOLDER)).unwrap();
         std::fs::write(old.join(DB_FILE_NAME), b"base").unwrap();
         std::fs::write(old.join("passerelle.db-wal"), b"journal").unwrap();
-        std::fs::write(old.join(BACKUP_FOLDER).join("passerelle-auto-1.db"), b"copie").unwrap();
+        std::fs::write(
+            old.join(BACKUP_FOLDER).join("passerelle-auto-1.db"),
+            b"copie",
+        )
+        .unwrap();
 
         assert!(settle_default_location(&new, &old).unwrap());
         assert_eq!(std::fs::read(new.join(DB_FILE_NAME)).unwrap(), b"base");
-        assert_eq!(std::fs::read(new.join("passerelle.db-wal")).unwrap(), b"journal");
-        assert!(new.join(BACKUP_FOLDER).join("passerelle-auto-1.db").is_file());
+        assert_eq!(
+            std::fs::read(new.join("passerelle.db-wal")).unwrap(),
+            b"journal"
+        );
+        assert!(new
+            .join(BACKUP_FOLDER)
+            .join("passerelle-auto-1.db")
+            .is_file());
         assert!(!old.join(DB_FILE_NAME).exists());
 
         // Next start: the new place has its database, the old one is left alone.
@@ -184,7 +194,10 @@ mod tests {
             other_database_asked(&args(&["--db=autre.db"]), cwd, &current),
             Some(dir.path().join("autre.db"))
         );
-        assert_eq!(other_database_asked(&args(&["--db", "passerelle.db"]), cwd, &current), None);
+        assert_eq!(
+            other_database_asked(&args(&["--db", "passerelle.db"]), cwd, &current),
+            None
+        );
         assert_eq!(other_database_asked(&args(&[]), cwd, &current), None);
     }
 

@@ -17,8 +17,9 @@ const WRITER_ENV: &str = "PASSERELLE_CRASH_WRITER";
 #[test]
 #[ignore = "the writer process started (with --ignored) by killed_writer_loses_nothing_it_reported_committed"]
 fn crash_writer_child() {
-    let path = std::env::var(WRITER_ENV)
-        .expect("started by killed_writer_loses_nothing_it_reported_committed, which sets the database");
+    let path = std::env::var(WRITER_ENV).expect(
+        "started by killed_writer_loses_nothing_it_reported_committed, which sets the database",
+    );
     let mut store = Store::open(std::path::Path::new(&path)).unwrap();
     for n in 0.. {
         let input = ExpertInput {

@@ -61,7 +61,10 @@ fn ask_windows_to_close(pid: u32) -> usize {
 
 #[test]
 fn closing_the_window_leaves_every_change_in_the_database_file() {
-    assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY is not set: start Xvfb first");
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "DISPLAY is not set: start Xvfb first"
+    );
     let _turn = passerelle_e2e::take_turn();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("passerelle.db");
@@ -88,7 +91,10 @@ fn closing_the_window_leaves_every_change_in_the_database_file() {
     other.create_expert(&expert("Weber")).unwrap();
     drop(other);
     let wal = db.with_file_name("passerelle.db-wal");
-    assert!(std::fs::metadata(&wal).unwrap().len() > 0, "the change is in the -wal");
+    assert!(
+        std::fs::metadata(&wal).unwrap().len() > 0,
+        "the change is in the -wal"
+    );
 
     let deadline = Instant::now() + Duration::from_secs(30);
     while ask_windows_to_close(app.id()) == 0 {

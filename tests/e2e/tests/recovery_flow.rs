@@ -36,9 +36,17 @@ async fn a_database_that_does_not_open_is_restored_from_the_window() {
     let reason = session
         .wait_for_text("[data-testid=\"recovery-reason\"]", "e2e.db")
         .await;
-    assert!(reason.contains("n'est pas une base de données Passerelle"), "{reason}");
+    assert!(
+        reason.contains("n'est pas une base de données Passerelle"),
+        "{reason}"
+    );
     // Nothing else is offered: the navigation would lead only to the same error.
-    assert!(!session.testid("nav-experts").await.is_displayed().await.unwrap());
+    assert!(!session
+        .testid("nav-experts")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
     session.css("[data-testid=\"backup-row\"]").await;
     assert_eq!(session.count("[data-testid=\"backup-row\"]").await, 1);
     session.settled("main").await;

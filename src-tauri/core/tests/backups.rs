@@ -257,3 +257,24 @@ fn a_backup_is_only_found_by_its_plain_name_inside_the_folder() {
         );
     }
 }
+
+#[test]
+fn a_backup_over_a_file_the_user_chose_to_replace_leaves_a_whole_copy_and_nothing_else() {
+    let (dir, mut store) = seeded_store();
+    store.create_expert(&expert("Matthias", "Weber")).unwrap();
+    // « Sauvegarder » onto an old file of the same name that is not a database (or a copy
+    // from long ago): the new copy replaces it whole.
+    let target = dir.path().join("Passerelle sauvegarde.db");
+    std::fs::write(&target, b"une ancienne note, pas une base").unwrap();
+    store.backup_to(&target).unwrap();
+    let copy = Store::open(&target).unwrap();
+    assert!(expert_names(&copy).contains(&"Weber".to_string()));
+    drop(copy);
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

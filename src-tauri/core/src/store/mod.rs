@@ -156,9 +156,22 @@ impl Store {
         &self.conn
     }
 
-    /// Writes a consistent copy of the whole database to `target` (SQLite online backup).
+    /// Writes a consistent copy of the whole database to `target` (SQLite online backup), into
+    /// a temporary file beside it renamed over `target` at the end: a failure leaves a file the
+    /// user chose to replace whole, and never a half-written copy under its name.
     pub fn backup_to(&self, target: &Path) -> CoreResult<()> {
-        backup_connection(&self.conn, target)
+        let dir = match target.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let partial = tempfile::Builder::new()
+            .prefix(".passerelle-sauvegarde-")
+            .suffix(".partial")
+            .tempfile_in(dir)?
+            .into_temp_path();
+        backup_connection(&self.conn, &partial)?;
+        partial.persist(target).map_err(|error| error.error)?;
+        Ok(())
     }
 
     /// The schema version of the open file.

@@ -4,37 +4,9 @@
 
 mod common;
 
-use common::{expert, seeded_store};
+use common::{expert, files_in, last_names, seeded_store};
 use passerelle_core::store::backups::{backup_in, list_backups};
 use passerelle_core::{CoreError, Store};
-
-fn expert_names(store: &Store) -> Vec<String> {
-    let mut names: Vec<String> = store
-        .search_experts(&Default::default())
-        .unwrap()
-        .items
-        .into_iter()
-        .map(|e| e.last_name)
-        .collect();
-    names.sort();
-    names
-}
-
-/// Every file of `dir` with its bytes, to compare before and after.
-fn folder(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
 
 #[test]
 fn automatic_backups_are_kept_by_generations_and_only_ours_are_removed() {
@@ -88,7 +60,10 @@ fn automatic_backups_are_kept_by_generations_and_only_ours_are_removed() {
         );
     }
     // Nothing half-written is left, and each name says its UTC time.
-    let names: Vec<String> = folder(&backups).into_iter().map(|(name, _)| name).collect();
+    let names: Vec<String> = files_in(&backups)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
     assert_eq!(names.len(), untouchable.len() + 7 + 1, "{names:?}");
     let newest = written.last().unwrap();
     let newest_name = newest.file_name().unwrap().to_string_lossy().into_owned();
@@ -140,7 +115,7 @@ fn a_damaged_database_writes_no_backup_and_keeps_the_existing_ones() {
     let path = store.path().to_path_buf();
     store.close().unwrap();
     damage_experts_table(&path);
-    let before = folder(&backups);
+    let before = files_in(&backups);
 
     let store = Store::open(&path).unwrap();
     assert_ne!(store.integrity_check().unwrap(), "ok");
@@ -152,7 +127,7 @@ fn a_damaged_database_writes_no_backup_and_keeps_the_existing_ones() {
         message.contains("les sauvegardes existantes ont été gardées"),
         "{message}"
     );
-    assert_eq!(folder(&backups), before);
+    assert_eq!(files_in(&backups), before);
 }
 
 #[test]
@@ -164,12 +139,12 @@ fn a_restore_brings_back_the_copy_and_keeps_the_current_database() {
 
     // Work done after the backup…
     store.create_expert(&expert("Luc", "Martin")).unwrap();
-    assert_eq!(expert_names(&store), ["Keller", "Martin"]);
+    assert_eq!(last_names(&store), ["Keller", "Martin"]);
 
     let safety_dir = dir.path().join("sauvegardes");
     let report = store.restore_from(&saved, &safety_dir).unwrap();
     // …is gone from the database in use, which now holds what the backup held, searchable.
-    assert_eq!(expert_names(&store), ["Keller"]);
+    assert_eq!(last_names(&store), ["Keller"]);
     let found = store
         .search_experts(&passerelle_core::model::ExpertFilter {
             query: "keller".into(),
@@ -182,7 +157,7 @@ fn a_restore_brings_back_the_copy_and_keeps_the_current_database() {
 
     // …but kept in the safety copy, which the list offers.
     let safety = Store::open(std::path::Path::new(&report.safety_copy.unwrap())).unwrap();
-    assert_eq!(expert_names(&safety), ["Keller", "Martin"]);
+    assert_eq!(last_names(&safety), ["Keller", "Martin"]);
     let listed = list_backups(&safety_dir).unwrap();
     assert_eq!(listed.len(), 1);
     assert!(listed[0]
@@ -193,7 +168,7 @@ fn a_restore_brings_back_the_copy_and_keeps_the_current_database() {
     let path = store.path().to_path_buf();
     drop(store);
     let reopened = Store::open(&path).unwrap();
-    assert_eq!(expert_names(&reopened), ["Keller", "Nouveau"]);
+    assert_eq!(last_names(&reopened), ["Keller", "Nouveau"]);
 }
 
 #[test]
@@ -234,7 +209,7 @@ fn files_that_are_not_sound_passerelle_databases_are_refused_and_nothing_changes
             "{}: {error}",
             file.display()
         );
-        assert_eq!(expert_names(&store), ["Keller"]);
+        assert_eq!(last_names(&store), ["Keller"]);
     }
     assert!(
         list_backups(&safety_dir).unwrap().is_empty(),
@@ -268,7 +243,7 @@ fn a_backup_over_a_file_the_user_chose_to_replace_leaves_a_whole_copy_and_nothin
     std::fs::write(&target, b"une ancienne note, pas une base").unwrap();
     store.backup_to(&target).unwrap();
     let copy = Store::open(&target).unwrap();
-    assert!(expert_names(&copy).contains(&"Weber".to_string()));
+    assert!(last_names(&copy).contains(&"Weber".to_string()));
     drop(copy);
     let leftovers: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()

@@ -9,21 +9,9 @@ use common::expert;
 use passerelle_core::{CoreError, Store};
 
 /// The file and any SQLite side file beside it, as bytes, to compare before and after.
+/// The files of `path`'s folder with their bytes.
 fn snapshot(path: &Path) -> Vec<(String, Vec<u8>)> {
-    let dir = path.parent().unwrap();
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .filter(|entry| entry.path().is_file())
-        .map(|entry| {
-            (
-                entry.file_name().to_string_lossy().into_owned(),
-                std::fs::read(entry.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
+    common::files_in(path.parent().unwrap())
 }
 
 fn refused_untouched(path: &Path) -> CoreError {

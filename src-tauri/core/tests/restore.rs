@@ -39,16 +39,7 @@ impl Setup {
 }
 
 fn last_names(path: &Path) -> Vec<String> {
-    let store = Store::open(path).unwrap();
-    let mut names: Vec<String> = store
-        .search_experts(&Default::default())
-        .unwrap()
-        .items
-        .into_iter()
-        .map(|e| e.last_name)
-        .collect();
-    names.sort();
-    names
+    common::last_names(&Store::open(path).unwrap())
 }
 
 /// Every file under `dir`, with its bytes.

@@ -70,3 +70,36 @@ pub fn session(date: &str, start: &str, end: &str, title: &str) -> SessionInput 
 pub fn fields(error: passerelle_core::CoreError) -> Vec<String> {
     error.fields().into_iter().map(|f| f.field).collect()
 }
+
+/// Every file directly in `dir` (not in its subfolders) with its bytes, sorted by name: to
+/// compare a folder before and after something that must leave it untouched.
+#[allow(dead_code)]
+pub fn files_in(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| {
+            (
+                entry.file_name().to_string_lossy().into_owned(),
+                std::fs::read(entry.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The experts' last names, sorted.
+#[allow(dead_code)]
+pub fn last_names(store: &Store) -> Vec<String> {
+    let mut names: Vec<String> = store
+        .search_experts(&Default::default())
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|e| e.last_name)
+        .collect();
+    names.sort();
+    names
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Passerelle needs on Debian/Ubuntu: the Rust toolchain's system libraries for
-# Tauri (WebKitGTK…), and for the tests Xvfb, WebKitWebDriver, poppler and tauri-driver.
+# Tauri (WebKitGTK…), and for the tests Xvfb, WebKitWebDriver, poppler, tauri-driver and
+# axe-core (the accessibility audit the end-to-end tests run in the webview).
 # Uses sudo when not root. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ packages=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl
   libayatana-appindicator3-dev librsvg2-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
   packages+=(webkit2gtk-driver xvfb poppler-utils)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()
@@ -30,4 +32,18 @@ fi
 if [ "${1:-}" = "--tests" ] && ! command -v tauri-driver >/dev/null 2>&1; then
   echo "Installation de tauri-driver (cargo install)…"
   cargo install tauri-driver --locked --version '^2'
+fi
+
+# axe-core, pinned, from the npm registry into target/ (never committed, never shipped: the
+# end-to-end tests inject it through WebDriver; tests/e2e/src/lib.rs reads it from here).
+AXE_CORE_VERSION=4.10.3
+if [ "${1:-}" = "--tests" ]; then
+  tools="$(cd "$(dirname "$0")/.." && pwd)/target/test-tools"
+  installed="$(node -p "require('$tools/node_modules/axe-core/package.json').version" 2>/dev/null || true)"
+  if [ "$installed" != "$AXE_CORE_VERSION" ]; then
+    echo "Installation d'axe-core $AXE_CORE_VERSION (npm) dans $tools…"
+    mkdir -p "$tools"
+    npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund \
+      "axe-core@$AXE_CORE_VERSION"
+  fi
 fi

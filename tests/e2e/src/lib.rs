@@ -272,6 +272,132 @@ impl Session {
     }
 }
 
+/// The axe-core script the accessibility audit injects: `AXE_CORE_JS`, or the copy that
+/// `scripts/setup-debian.sh --tests` installs (pinned) under target/test-tools/.
+pub fn axe_core_script() -> String {
+    let path = std::env::var_os("AXE_CORE_JS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../target/test-tools/node_modules/axe-core/axe.min.js")
+        });
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "axe-core is missing ({}: {e}): run scripts/setup-debian.sh --tests, which installs it",
+            path.display()
+        )
+    })
+}
+
+/// The WCAG 2.1 A and AA rules, as the project's standard asks; nothing else is excluded.
+const AXE_RUN: &str = r#"
+    const done = arguments[arguments.length - 1];
+    window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        resultTypes: ['violations'],
+    }).then((results) => done(JSON.stringify({
+        violations: results.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map((n) => ({
+                target: n.target.join(' '), html: n.html, summary: n.failureSummary,
+            })),
+        })),
+        incomplete: results.incomplete.map((v) => v.id + ' at ' + v.nodes.map((n) => n.target.join(' ')
+            + ' (' + n.any.concat(n.all, n.none).map((c) => c.message).join('; ') + ')').join(', ')),
+    }))).catch((error) => done('axe failed: ' + error));
+"#;
+
+impl Session {
+    /// Runs axe-core in the real webview on what is on screen now and panics with a readable
+    /// list (rule, impact, help, the first failing nodes) if any WCAG 2.1 A/AA rule fails.
+    /// `page` names the screen in that list.
+    pub async fn audit(&self, page: &str) {
+        if let Err(findings) = self.audit_findings(page).await {
+            panic!("{findings}");
+        }
+    }
+
+    /// Like [`Session::audit`], but returns the list instead of panicking, so that a walk
+    /// through many screens can report every screen's findings in one run. Waits first for no
+    /// call in flight; saves a screenshot `a11y-<page>` when something is found.
+    pub async fn audit_findings(&self, page: &str) -> Result<(), String> {
+        self.wait_until_gone("[aria-busy=\"true\"]").await;
+        let started = Instant::now();
+        // WebDriver's scripts run as the automation's own, outside the page's CSP; axe stays on
+        // `window` across the app's hash navigation, so it is injected once per page load.
+        let loaded = self
+            .client
+            .execute("return typeof window.axe === 'object';", vec![])
+            .await
+            .ok()
+            .and_then(|value| value.as_bool())
+            .unwrap_or(false);
+        if !loaded {
+            let script = format!("{}\nreturn typeof window.axe;", axe_core_script());
+            let kind = self
+                .client
+                .execute(&script, vec![])
+                .await
+                .unwrap_or_else(|e| panic!("cannot inject axe-core into the webview: {e}"));
+            assert_eq!(kind, "object", "axe-core did not load in the webview");
+        }
+        let outcome = self
+            .client
+            .execute_async(AXE_RUN, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("axe-core did not run on {page}: {e}"));
+        let text = outcome.as_str().unwrap_or_default();
+        let results: serde_json::Value =
+            serde_json::from_str(text).unwrap_or_else(|_| panic!("axe-core on {page}: {text}"));
+        let violations = results["violations"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        // What axe could not decide (e.g. a contrast over a gradient) fails nothing but is
+        // printed, for a person to look at.
+        println!(
+            "accessibility audit of {page}: {} violation(s) in {} ms; to review by hand: {}",
+            violations.len(),
+            started.elapsed().as_millis(),
+            results["incomplete"]
+        );
+        if violations.is_empty() {
+            return Ok(());
+        }
+        self.screenshot(&format!("a11y-{page}")).await;
+        Err(format!(
+            "WCAG 2.1 AA violations on {page}:\n{}",
+            describe_violations(&violations)
+        ))
+    }
+}
+
+/// One paragraph per rule: id, impact, help, then up to five failing nodes.
+fn describe_violations(violations: &[serde_json::Value]) -> String {
+    let text = |value: &serde_json::Value| value.as_str().unwrap_or_default().to_string();
+    let mut out = String::new();
+    for violation in violations {
+        let nodes = violation["nodes"].as_array().cloned().unwrap_or_default();
+        out.push_str(&format!(
+            "- {} ({}): {} [{} node(s)]\n",
+            text(&violation["id"]),
+            text(&violation["impact"]),
+            text(&violation["help"]),
+            nodes.len()
+        ));
+        for node in nodes.iter().take(5) {
+            let summary = text(&node["summary"]).replace('\n', "\n      ");
+            out.push_str(&format!(
+                "    at {}\n      {}\n      {}\n",
+                text(&node["target"]),
+                text(&node["html"]),
+                summary
+            ));
+        }
+    }
+    out
+}
+
 impl Session {
     fn terminate_driver(&mut self) {
         #[cfg(unix)]

@@ -11,7 +11,10 @@ export function createGlobalSearch() {
   const input = h('input', {
     type: 'search', id: 'global-search', class: 'global-search-input', 'data-testid': 'global-search',
     autocomplete: 'off', placeholder: tr('search.placeholder'), 'aria-describedby': 'global-search-status',
-    'aria-controls': 'global-search-results', 'aria-expanded': 'false',
+    // A search box may not carry aria-expanded (WCAG 4.1.2; axe aria-allowed-attr), and the
+    // results are links, not a listbox's options, so this is no combobox: the live status
+    // announces how many were found and the links follow the box in the reading order.
+    'aria-controls': 'global-search-results',
   });
   const status = h('p', { id: 'global-search-status', class: 'visually-hidden', 'aria-live': 'polite' });
   const results = h('ul', { id: 'global-search-results', class: 'global-search-results', 'data-testid': 'global-search-results', hidden: true });
@@ -19,7 +22,6 @@ export function createGlobalSearch() {
 
   const close = () => {
     results.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
   const links = () => [...results.querySelectorAll('a')];
 
@@ -48,16 +50,12 @@ export function createGlobalSearch() {
       : [h('li', { class: 'global-search-empty' }, tr('search.none', { query }))]));
     status.textContent = tr(hits.length === 0 ? 'search.count.zero' : hits.length === 1 ? 'search.count.one' : 'search.count.other', { count: hits.length });
     results.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   };
   const later = debounce(run, 200);
 
   input.addEventListener('input', later);
   input.addEventListener('focus', () => {
-    if (input.value.trim() && results.childElementCount) {
-      results.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-    }
+    if (input.value.trim() && results.childElementCount) results.hidden = false;
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown') {

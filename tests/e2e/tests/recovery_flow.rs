@@ -51,6 +51,7 @@ async fn a_database_that_does_not_open_is_restored_from_the_window() {
     assert_eq!(session.count("[data-testid=\"backup-row\"]").await, 1);
     session.settled("main").await;
     session.screenshot("17-base-endommagee").await;
+    session.audit("base-endommagee").await;
 
     session.click("backup-restore").await;
     session.click("confirm-yes").await;

@@ -1,7 +1,7 @@
 //! The reference data that ships inside the binary (`src-tauri/core/reference/`, with the public
 //! source of each row in SOURCES.md and the `source` columns): CNFPT structures and the MOT,
 //! borders and cross-border areas, themes, profession families, professions and Interreg
-//! programmes. Loaded on first start so a new user can work at once.
+//! programmes. Loaded on the first start of each release, so a new user can work at once.
 //!
 //! This module only parses the files; the store loads them (`Store::load_reference`), idempotently:
 //! a row is inserted only if no record carries its `reference_key`, so a second start adds nothing
@@ -18,6 +18,17 @@ const THEMES: &str = include_str!("../reference/themes.csv");
 const PROFESSION_FAMILIES: &str = include_str!("../reference/profession_families.csv");
 const PROFESSIONS: &str = include_str!("../reference/professions.csv");
 const INTERREG_PROGRAMMES: &str = include_str!("../reference/interreg_programmes.csv");
+
+/// Changed by hand when the way the reference data is loaded changes (`Store::load_reference`)
+/// while the files stay the same, so that databases take the new loading at the next start.
+const LOADER_REVISION: &str = "1";
+
+/// Identifies this release's reference data: the loader's revision and the SHA-256 of the CSV
+/// files, computed by the build script. A database that holds it has nothing to load.
+pub fn fingerprint() -> String {
+    let files = include_str!(concat!(env!("OUT_DIR"), "/reference.sha256"));
+    format!("{LOADER_REVISION}:{files}")
+}
 
 #[derive(Deserialize)]
 struct OrganisationRow {

@@ -85,3 +85,82 @@ fn an_older_database_takes_the_french_titles_but_keeps_the_users_own() {
     );
     assert_eq!(store.load_shipped_reference().unwrap().updated, 0);
 }
+
+fn theme_count(db: &std::path::Path, key: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(
+        "SELECT COUNT(*) FROM themes WHERE reference_key = ?1",
+        [key],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// Removes a reference theme behind the store's back: whether it comes back at the next start
+/// tells whether that start loaded the reference data.
+fn remove_theme(db: &std::path::Path, key: &str) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    assert_eq!(
+        conn.execute("DELETE FROM themes WHERE reference_key = ?1", [key])
+            .unwrap(),
+        1
+    );
+}
+
+#[test]
+fn a_second_start_of_the_same_release_does_not_load_the_reference_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let store = Store::open_with_reference(&db).unwrap();
+    assert_eq!(
+        store.reference_fingerprint().unwrap(),
+        Some(passerelle_core::reference::fingerprint())
+    );
+    store.close().unwrap();
+
+    remove_theme(&db, "health");
+    let mut store = Store::open_with_reference(&db).unwrap();
+    assert_eq!(
+        theme_count(&db, "health"),
+        0,
+        "the reference was loaded again"
+    );
+    assert_eq!(store.load_shipped_reference_if_new().unwrap(), None);
+}
+
+#[test]
+fn a_new_release_or_an_older_database_loads_the_reference_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    Store::open_with_reference(&db).unwrap().close().unwrap();
+    let fingerprint = passerelle_core::reference::fingerprint();
+
+    // Another release's fingerprint: the missing record comes back and the fingerprint follows.
+    remove_theme(&db, "health");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "UPDATE meta SET value = '0:earlier' WHERE key = 'reference'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open_with_reference(&db).unwrap();
+    assert_eq!(theme_count(&db, "health"), 1);
+    assert_eq!(
+        store.reference_fingerprint().unwrap(),
+        Some(fingerprint.clone())
+    );
+    store.close().unwrap();
+
+    // No fingerprint at all (a database from before they were kept): loaded too, once.
+    remove_theme(&db, "health");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("DELETE FROM meta", []).unwrap();
+    drop(conn);
+    let mut store = Store::open_with_reference(&db).unwrap();
+    assert_eq!(theme_count(&db, "health"), 1);
+    assert_eq!(store.reference_fingerprint().unwrap(), Some(fingerprint));
+    let counts = store.counts().unwrap();
+    assert_eq!(store.load_shipped_reference().unwrap().added, 0);
+    assert_eq!(store.counts().unwrap(), counts);
+}

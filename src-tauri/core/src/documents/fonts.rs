@@ -46,12 +46,19 @@ impl FontStyle {
         }
     }
 
+    /// The face as embedded: the shipped file with its `name` table trimmed by the build script
+    /// (`sfnt::with_short_names`: the subset embedded in a PDF copies that table whole), done
+    /// once at build time instead of at each start.
     fn bytes(self) -> &'static [u8] {
         match self {
-            FontStyle::Regular => include_bytes!("../../fonts/DejaVuSans.ttf"),
-            FontStyle::Bold => include_bytes!("../../fonts/DejaVuSans-Bold.ttf"),
-            FontStyle::Italic => include_bytes!("../../fonts/DejaVuSans-Oblique.ttf"),
-            FontStyle::BoldItalic => include_bytes!("../../fonts/DejaVuSans-BoldOblique.ttf"),
+            FontStyle::Regular => include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans.ttf")),
+            FontStyle::Bold => include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold.ttf")),
+            FontStyle::Italic => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Oblique.ttf"))
+            }
+            FontStyle::BoldItalic => {
+                include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-BoldOblique.ttf"))
+            }
         }
     }
 }
@@ -79,10 +86,7 @@ pub struct Face {
 impl Face {
     fn load(style: FontStyle) -> Result<Face, DocumentError> {
         let mut warnings = Vec::new();
-        // The subset embedded in a PDF copies the `name` table whole: trim it first.
-        let trimmed = super::sfnt::with_short_names(style.bytes());
-        let bytes = trimmed.as_deref().unwrap_or(style.bytes());
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        let parsed = ParsedFont::from_bytes(style.bytes(), 0, &mut warnings)
             .ok_or(DocumentError::Font(style.file_name()))?;
         let metrics = parsed.pdf_font_metrics;
         let units_per_em = f32::from(metrics.units_per_em.max(1));
@@ -217,6 +221,24 @@ mod tests {
             regular.advance('\u{202F}').is_some()
                 || regular.printable('\u{202F}') == Some('\u{00A0}')
         );
+    }
+
+    /// The build script's output is exactly what trimming the shipped file gives, so the PDFs
+    /// are the same bytes as when the fonts were trimmed at each start.
+    #[test]
+    fn the_embedded_faces_are_the_shipped_files_trimmed() {
+        let shipped: [&[u8]; 4] = [
+            include_bytes!("../../fonts/DejaVuSans.ttf"),
+            include_bytes!("../../fonts/DejaVuSans-Bold.ttf"),
+            include_bytes!("../../fonts/DejaVuSans-Oblique.ttf"),
+            include_bytes!("../../fonts/DejaVuSans-BoldOblique.ttf"),
+        ];
+        for style in FontStyle::ALL {
+            let original = shipped[style.index()];
+            let trimmed = super::super::sfnt::with_short_names(original).expect("TrueType");
+            assert!(trimmed.len() + 10_000 < original.len(), "{style:?}");
+            assert!(trimmed == style.bytes(), "{style:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! sheets (feuilles d'émargement), as A4 PDF files in French.
 //!
 //! The pieces, from the bottom up: [`fonts`] (the shipped DejaVu Sans family and its
-//! metrics; `sfnt` trims the files before they are subset), [`typography`] and [`dates`]
+//! metrics; `sfnt`, run by the build script, trims the files before they are subset), [`typography`] and [`dates`]
 //! (French spacing, dates and times), [`layout`] (the project's own line breaking, blocks,
 //! tables and pagination), [`pdf`] (printpdf output), then the two documents, [`programme`]
 //! and [`attendance`]. The documents take plain data
@@ -15,6 +15,8 @@ pub mod layout;
 pub mod pdf;
 pub mod programme;
 pub mod sample;
+// Run by the build script on the shipped fonts (see `fonts`); compiled here for its tests.
+#[cfg(test)]
 mod sfnt;
 pub mod typography;
 

@@ -1,4 +1,6 @@
-//! Trims a TrueType (sfnt) file before it is parsed and subset for embedding.
+//! Trims a TrueType (sfnt) file before it is parsed and subset for embedding. Run by the core's
+//! build script on the shipped fonts (the result is included in the binary), so no start pays
+//! for it; compiled into the library for its tests only.
 //!
 //! printpdf's subsetter keeps the glyphs a document draws but copies the `name` table whole.
 //! DejaVu Sans's is 15 KB per face (3.8 KB compressed), two thirds of it the licence text

@@ -123,15 +123,11 @@ impl Store {
             .map_err(|(_, error)| CoreError::Storage(error))
     }
 
-    /// Loads the reference data shipped with this release (see [`Store::load_reference`]).
-    pub fn load_shipped_reference(&mut self) -> CoreResult<crate::reference::LoadReport> {
-        self.load_reference(&crate::reference::shipped()?)
-    }
-
-    /// Opens the file and loads the reference data if it is not there yet.
+    /// Opens the file and loads the reference data if this release's is not there yet (see
+    /// [`Store::load_shipped_reference_if_new`]).
     pub fn open_with_reference(path: &Path) -> CoreResult<Store> {
         let mut store = Self::open(path)?;
-        store.load_shipped_reference()?;
+        store.load_shipped_reference_if_new()?;
         Ok(store)
     }
 

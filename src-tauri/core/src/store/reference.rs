@@ -1,7 +1,9 @@
 //! Loading the reference data shipped with the application (parsed by [`crate::reference`]):
-//! a record is added only if none carries its `reference_key`, so a second start adds nothing
+//! a record is added only if none carries its `reference_key`, so loading twice adds nothing
 //! and a record the user edited is never overwritten. A reference profession that still holds
 //! a title an earlier release shipped takes this release's title (the user never changed it).
+//! The fingerprint of the data loaded is kept in `meta`, so that the starts that follow, with
+//! the same release, skip the load altogether.
 
 use std::collections::HashMap;
 
@@ -23,37 +25,82 @@ pub(crate) fn id_by_reference_key(
     Ok(statement.query_row([key], |row| row.get(0)).optional()?)
 }
 
+/// The `meta` key of the fingerprint of the shipped reference data last loaded
+/// ([`crate::reference::fingerprint`]).
+const REFERENCE_FINGERPRINT: &str = "reference";
+
 impl Store {
     /// Loads every reference record that is not in the database yet, in one transaction.
     pub fn load_reference(&mut self, data: &ReferenceData) -> CoreResult<LoadReport> {
+        self.write(|tx| load_all(tx, data))
+    }
+
+    /// Loads the reference data shipped with this release, like [`Store::load_reference`], and
+    /// records its fingerprint in the same transaction.
+    pub fn load_shipped_reference(&mut self) -> CoreResult<LoadReport> {
+        let data = crate::reference::shipped()?;
         self.write(|tx| {
-            let mut report = LoadReport::default();
-            for (key, input) in &data.organisations {
-                if id_by_reference_key(tx, "organisations", key)?.is_none() {
-                    insert_organisation(tx, input, Some(key))?;
-                    report.added += 1;
-                }
-            }
-            for (key, input) in &data.territories {
-                if id_by_reference_key(tx, "territories", key)?.is_none() {
-                    insert_territory(tx, input, Some(key))?;
-                    report.added += 1;
-                }
-            }
-            for (key, input) in &data.themes {
-                if id_by_reference_key(tx, "themes", key)?.is_none() {
-                    insert_theme(tx, input, Some(key))?;
-                    report.added += 1;
-                }
-            }
-            let family_ids = load_families(tx, data, &mut report)?;
-            for profession in &data.professions {
-                load_profession(tx, profession, &family_ids, &mut report)?;
-            }
-            load_programmes(tx, data, &mut report)?;
+            let report = load_all(tx, &data)?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![REFERENCE_FINGERPRINT, crate::reference::fingerprint()],
+            )?;
             Ok(report)
         })
     }
+
+    /// The fingerprint of the shipped reference data this database last loaded; `None` for a
+    /// database that never loaded it (or made before fingerprints were kept).
+    pub fn reference_fingerprint(&self) -> CoreResult<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [REFERENCE_FINGERPRINT],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Loads the shipped reference data unless this database already holds this release's:
+    /// reading the files and looking up each record costs more than a whole command of
+    /// `passerelle-cli`, and finds nothing to do on every start but the first of a release.
+    /// `None` when it was skipped.
+    pub fn load_shipped_reference_if_new(&mut self) -> CoreResult<Option<LoadReport>> {
+        if self.reference_fingerprint()?.as_deref() == Some(&crate::reference::fingerprint()) {
+            return Ok(None);
+        }
+        self.load_shipped_reference().map(Some)
+    }
+}
+
+fn load_all(tx: &Transaction, data: &ReferenceData) -> CoreResult<LoadReport> {
+    let mut report = LoadReport::default();
+    for (key, input) in &data.organisations {
+        if id_by_reference_key(tx, "organisations", key)?.is_none() {
+            insert_organisation(tx, input, Some(key))?;
+            report.added += 1;
+        }
+    }
+    for (key, input) in &data.territories {
+        if id_by_reference_key(tx, "territories", key)?.is_none() {
+            insert_territory(tx, input, Some(key))?;
+            report.added += 1;
+        }
+    }
+    for (key, input) in &data.themes {
+        if id_by_reference_key(tx, "themes", key)?.is_none() {
+            insert_theme(tx, input, Some(key))?;
+            report.added += 1;
+        }
+    }
+    let family_ids = load_families(tx, data, &mut report)?;
+    for profession in &data.professions {
+        load_profession(tx, profession, &family_ids, &mut report)?;
+    }
+    load_programmes(tx, data, &mut report)?;
+    Ok(report)
 }
 
 fn load_families(

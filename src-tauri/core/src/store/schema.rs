@@ -385,6 +385,16 @@ fn v5_version_bounds() -> &'static str {
     SQL.as_str()
 }
 
+/// Version 6: facts about the database itself, one value per key. `reference` holds the
+/// fingerprint of the shipped reference data last loaded into this file, so that a start with
+/// the same release skips reading the reference files again (see `Store::open_with_reference`).
+const V6_META: &str = r#"
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+"#;
+
 fn fill_version_two_indexes(tx: &Transaction) -> HookResult {
     tx.execute_batch(V2_FILL)?;
     Ok(())
@@ -403,11 +413,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V3_EXCHANGE_BASES),
         M::up_with_hook(V4_SEARCH_KEYS, fill_search_indexes),
         M::up(v5_version_bounds()),
+        M::up(V6_META),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 5;
+pub const LATEST_VERSION: i64 = 6;
 
 /// The highest version a record may carry (migration 5's triggers enforce it in the database,
 /// the JSON import checks it before writing).

@@ -8,6 +8,7 @@
 //! but the history before that is not modelled. The tests compare 2025–2030 with the lists of
 //! python-holidays (fixtures under `core/tests/fixtures/holidays`), exceptions documented there.
 
+mod swiss;
 mod tables;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};

@@ -224,6 +224,21 @@ pub fn country_in_french(country: &str) -> Option<&'static str> {
     })
 }
 
+/// The agenda's warning for a session on a public holiday: « Le samedi 3 octobre 2026 est un
+/// jour férié en Allemagne (Jour de l'Unité allemande – Tag der Deutschen Einheit). »
+pub fn holiday_warning(country: &str, holiday: &Holiday) -> String {
+    let place = country_in_french(country).unwrap_or("dans un pays du territoire");
+    let names = if holiday.name_fr == holiday.name_local {
+        holiday.name_fr.clone()
+    } else {
+        format!("{} – {}", holiday.name_fr, holiday.name_local)
+    };
+    format!(
+        "Le {} est un jour férié {place} ({names}).",
+        crate::documents::dates::long_date(holiday.date)
+    )
+}
+
 /// Monaco: a holiday falling on a Sunday is also kept the next day (as python-holidays and the
 /// Principality's yearly lists have it; Sainte-Dévote is not carried over).
 pub(crate) fn monaco_carry_over(list: &mut Vec<Holiday>) {
@@ -284,6 +299,20 @@ mod tests {
         assert!(national_holiday_on("CH", date(2026, 8, 1)).is_some());
         assert!(national_holiday_on("CH", date(2026, 4, 3)).is_none());
         assert!(national_holiday_on("XX", date(2026, 1, 1)).is_none());
+    }
+
+    #[test]
+    fn the_warning_names_the_day_the_country_and_the_holiday() {
+        let unity = national_holiday_on("DE", date(2026, 10, 3)).unwrap();
+        assert_eq!(
+            holiday_warning("DE", &unity),
+            "Le samedi 3 octobre 2026 est un jour férié en Allemagne (Jour de l'Unité allemande – Tag der Deutschen Einheit)."
+        );
+        let fete = national_holiday_on("FR", date(2027, 7, 14)).unwrap();
+        assert_eq!(
+            holiday_warning("FR", &fete),
+            "Le mercredi 14 juillet 2027 est un jour férié en France (Fête nationale)."
+        );
     }
 
     #[test]

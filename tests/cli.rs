@@ -674,3 +674,60 @@ fn after_a_command_the_database_file_alone_holds_every_change() {
     let listed = passerelle(&copy, &["list", "events"]);
     assert!(String::from_utf8_lossy(&listed.stdout).contains("EXEMPLE-VE-2027"));
 }
+
+#[test]
+fn holidays_are_listed_in_date_order_without_opening_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    // Not a database at all: `holidays` must not even look at it.
+    let db = dir.path().join("pas-une-base.db");
+    std::fs::write(&db, vec![0x42u8; 4096]).unwrap();
+    let out = passerelle(
+        &db,
+        &[
+            "holidays",
+            "--country",
+            "de",
+            "--region",
+            "BW",
+            "--year",
+            "2027",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    // 9 national days and Baden-Württemberg's Epiphany, Corpus Christi and All Saints.
+    assert_eq!(lines.len(), 12);
+    assert_eq!(
+        lines[1],
+        serde_json::json!({"date": "2027-01-06", "nameFr": "Épiphanie",
+                           "nameLocal": "Heilige Drei Könige", "region": "BW"})
+    );
+    let unity = lines.iter().find(|l| l["date"] == "2027-10-03").unwrap();
+    assert_eq!(unity["nameLocal"], "Tag der Deutschen Einheit");
+    assert!(unity["region"].is_null());
+    let dates: Vec<&str> = lines.iter().map(|l| l["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    assert_eq!(std::fs::read(&db).unwrap(), vec![0x42u8; 4096]);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no file made"
+    );
+
+    let refused = passerelle(&db, &["holidays", "--country", "XX", "--year", "2027"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains("Pays inconnu pour les jours fériés : « XX »"),
+        "{stderr}"
+    );
+    assert!(refused.stdout.is_empty());
+}

@@ -1,6 +1,7 @@
 //! The windowless commands of Passerelle, for scripts and people at a terminal:
 //! `demo | list | search | programme | emargement` print JSON, one object per line;
-//! `import | export | backup | restore` (see [`exchange`]) print French text. Errors go to
+//! `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
+//! JSON lines and opens no database. Errors go to
 //! stderr in French with a non-zero exit code.
 //!
 //! Two binaries run them: `passerelle-cli`, a console program that links no Tauri (it starts
@@ -100,6 +101,20 @@ pub enum Command {
         /// Sauvegarde à restaurer.
         file: PathBuf,
     },
+    /// Liste les jours fériés d'un pays (et d'une région) pour une année, un objet JSON par
+    /// ligne {date, nameFr, nameLocal, region}, dans l'ordre des dates. N'ouvre pas la base.
+    Holidays {
+        /// Pays (code ISO à deux lettres) : FR, DE, BE, LU, CH, IT, ES, AD ou MC.
+        #[arg(long, value_name = "PAYS")]
+        country: String,
+        /// Région : Land allemand (BW, BY…), canton suisse (GE, VD…), 6AE ou 57
+        /// (Alsace-Moselle), communauté belge (VG, CF, DG), communauté espagnole (CT, PV, NC, AR).
+        #[arg(long, value_name = "RÉGION")]
+        region: Option<String>,
+        /// Année (l'année en cours par défaut).
+        #[arg(long, value_name = "ANNÉE")]
+        year: Option<i32>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -135,11 +150,24 @@ pub fn main_without_window() -> ExitCode {
 /// Runs one windowless command on the database `--db` names (else `PASSERELLE_DB`, else the
 /// app-data file) and returns the process exit code.
 pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
+    // Needs no database: not even its location.
+    if let Command::Holidays {
+        country,
+        region,
+        year,
+    } = &command
+    {
+        return exit_code(print_holidays(country, region.as_deref(), *year));
+    }
     let Some(path) = (DbChoice { explicit: db }).resolve() else {
         eprintln!("Erreur : {}", database::NO_DATA_DIR);
         return ExitCode::FAILURE;
     };
-    match execute(command, &path) {
+    exit_code(execute(command, &path))
+}
+
+fn exit_code(result: Result<Outcome, CoreError>) -> ExitCode {
+    match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Refused(why)) => {
             eprintln!("{why}");
@@ -150,6 +178,21 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `holidays`: the public holidays of a country (and region) in a year, one JSON line each.
+fn print_holidays(
+    country: &str,
+    region: Option<&str>,
+    year: Option<i32>,
+) -> Result<Outcome, CoreError> {
+    use chrono::Datelike;
+    let year = year.unwrap_or_else(|| chrono::Local::now().year());
+    let days = passerelle_core::holidays::holidays(country, region, year)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    print_all(&mut out, days)?;
+    out.flush()?;
+    Ok(Outcome::Done)
 }
 
 impl Command {
@@ -285,8 +328,8 @@ fn dispatch(
             store.backup_to(&file)?;
             writeln!(out, "Sauvegarde écrite : {}", file.display())?;
         }
-        // Answered above, before the database is opened.
-        Command::Restore { .. } => {}
+        // Answered above, before the database is opened; `holidays` needs none (see `run`).
+        Command::Restore { .. } | Command::Holidays { .. } => {}
     }
     Ok(Outcome::Done)
 }

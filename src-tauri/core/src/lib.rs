@@ -15,6 +15,7 @@ pub mod documents;
 pub mod error;
 pub mod exchange;
 pub mod files;
+pub mod holidays;
 pub mod model;
 pub mod printing;
 pub mod reference;

@@ -522,3 +522,69 @@ fn upcoming_events_with_programme_gaps_are_listed_with_what_is_missing() {
         .missing
         .contains(&"programme détaillé (aucune séquence)"));
 }
+
+#[test]
+fn a_session_on_a_public_holiday_of_the_territory_is_reported() {
+    let (_dir, mut store) = seeded_store();
+    let border = store
+        .list_territories()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.data.name == "Frontière France–Allemagne")
+        .unwrap();
+    let mut input = event("FD-1", "2026-07-13", "2026-10-05");
+    input.territory_id = Some(border.meta.id.clone());
+    let bordered = store.create_event(&input).unwrap();
+    let unity = store
+        .create_session(
+            &bordered.meta.id,
+            &session("2026-10-03", "09:00", "10:00", "Visite"),
+        )
+        .unwrap();
+    store
+        .create_session(
+            &bordered.meta.id,
+            &session("2026-10-04", "09:00", "10:00", "Bilan"),
+        )
+        .unwrap();
+    let national_day = store
+        .create_session(
+            &bordered.meta.id,
+            &session("2026-07-14", "09:00", "10:00", "Défilé"),
+        )
+        .unwrap();
+    let conflicts = store.session_conflicts(&bordered.meta.id).unwrap();
+    let found: Vec<(&str, &str, &str)> = conflicts
+        .iter()
+        .map(|c| (c.kind.as_str(), c.session_id.as_str(), c.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "holiday",
+                national_day.meta.id.as_str(),
+                "Le mardi 14 juillet 2026 est un jour férié en France (Fête nationale)."
+            ),
+            (
+                "holiday",
+                unity.meta.id.as_str(),
+                "Le samedi 3 octobre 2026 est un jour férié en Allemagne (Jour de l'Unité allemande – Tag der Deutschen Einheit)."
+            ),
+        ]
+    );
+    // The same days without a territory warn of nothing: no country, no holiday.
+    input.territory_id = None;
+    input.code = "FD-2".into();
+    let elsewhere = store.create_event(&input).unwrap();
+    store
+        .create_session(
+            &elsewhere.meta.id,
+            &session("2026-10-03", "09:00", "10:00", "Visite"),
+        )
+        .unwrap();
+    assert!(store
+        .session_conflicts(&elsewhere.meta.id)
+        .unwrap()
+        .is_empty());
+}

@@ -169,7 +169,9 @@ pub const CONFLICTS_SHOWN: usize = 50;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionConflict {
-    /// "overlap" (two sessions of the event at the same time) or "speakerBusy".
+    /// "overlap" (two sessions of the event at the same time), "speakerBusy", or "holiday" (a
+    /// national public holiday of a country of the event's territory; the other session is
+    /// the session itself).
     pub kind: String,
     pub session_id: String,
     pub other_session_id: String,

@@ -1,10 +1,14 @@
 //! Sessions (agenda items) of an event and their ordered speakers.
 
-use rusqlite::{params, Row, Transaction};
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::rows::Columns;
 use super::{check_ids_exist, deleted_one, new_id, now, stale_or_missing, OrNotFound, Store};
 use crate::error::CoreResult;
+use crate::holidays;
 use crate::model::*;
 use crate::validation::check_session;
 
@@ -176,6 +180,20 @@ impl Store {
     }
 }
 
+/// The warnings for a day (ISO date) that is a national holiday in some of `countries`.
+fn holiday_messages(countries: &[String], day: &str) -> Vec<String> {
+    let Ok(date) = day.parse::<NaiveDate>() else {
+        return Vec::new();
+    };
+    countries
+        .iter()
+        .filter_map(|country| {
+            holidays::national_holiday_on(country, date)
+                .map(|holiday| holidays::holiday_warning(country, &holiday))
+        })
+        .collect()
+}
+
 /// A session as the conflict sweep reads it; times are "HH:MM", so they compare as text.
 struct Slot {
     id: String,
@@ -197,14 +215,62 @@ fn still_running(slot: &Slot, next: &Slot) -> bool {
 }
 
 impl Store {
-    /// Agenda warnings for an event: sessions of the event that overlap, and speakers who are
-    /// booked elsewhere (in this or another event) at the same time; at most
+    /// Agenda warnings for an event: sessions of the event that overlap, speakers who are
+    /// booked elsewhere (in this or another event) at the same time, and sessions on a national
+    /// public holiday of a country of the event's territory; at most
     /// [`CONFLICTS_SHOWN`] of each kind, the earliest. Both are found by sweeping the sessions
     /// in order of time, so the work grows with the sessions and the warnings reported, not
     /// with the pairs of sessions.
     pub fn session_conflicts(&self, event_id: &str) -> CoreResult<Vec<SessionConflict>> {
         let mut conflicts = self.overlapping_sessions(event_id)?;
         conflicts.extend(self.busy_speakers(event_id)?);
+        conflicts.extend(self.sessions_on_holidays(event_id)?);
+        Ok(conflicts)
+    }
+
+    /// Sessions on a national public holiday of one of the countries of the event's territory
+    /// (kind "holiday"; `other_session_id` is the session itself: there is no other). One
+    /// warning per session and country, the earliest sessions first.
+    fn sessions_on_holidays(&self, event_id: &str) -> CoreResult<Vec<SessionConflict>> {
+        let countries: Vec<String> = self
+            .conn()
+            .prepare_cached(
+                "SELECT t.countries FROM events e JOIN territories t ON t.id = e.territory_id
+                 WHERE e.id = ?1",
+            )?
+            .query_row([event_id], |row| row.get(0))
+            .optional()?
+            .map(super::json_list)
+            .unwrap_or_default();
+        if countries.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut statement = self.conn().prepare_cached(
+            "SELECT id, date FROM sessions WHERE event_id = ?1 ORDER BY date, start_time, id",
+        )?;
+        let rows = statement.query_map([event_id], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        // Sessions share days: each day is looked up once.
+        let mut by_day: HashMap<String, Vec<String>> = HashMap::new();
+        let mut conflicts = Vec::new();
+        for row in rows {
+            let (id, day) = row?;
+            let messages = by_day
+                .entry(day)
+                .or_insert_with_key(|day| holiday_messages(&countries, day));
+            for message in messages.iter() {
+                if conflicts.len() == CONFLICTS_SHOWN {
+                    return Ok(conflicts);
+                }
+                conflicts.push(SessionConflict {
+                    kind: "holiday".into(),
+                    session_id: id.clone(),
+                    other_session_id: id.clone(),
+                    message: message.clone(),
+                });
+            }
+        }
         Ok(conflicts)
     }
 
@@ -284,8 +350,7 @@ impl Store {
                 ),
             };
         let mut conflicts = Vec::new();
-        let mut active: std::collections::HashMap<String, Vec<(Slot, bool, String)>> =
-            std::collections::HashMap::new();
+        let mut active: HashMap<String, Vec<(Slot, bool, String)>> = HashMap::new();
         for row in rows {
             let (expert, booking, name) = row?;
             let running = active.entry(expert).or_default();

@@ -24,8 +24,8 @@ fn expert(last_name: &str) -> ExpertInput {
     }
 }
 
-/// Sends WM_DELETE_WINDOW to the top-level windows of process `pid`; returns how many got it.
-fn ask_windows_to_close(pid: u32) -> usize {
+/// Sends WM_DELETE_WINDOW to the top-level windows of process `pid`.
+fn ask_windows_to_close(pid: u32) {
     let (conn, screen) = x11rb::connect(None).expect("connect to the X display");
     let root = conn.setup().roots[screen].root;
     let atom = |name: &[u8]| conn.intern_atom(false, name).unwrap().reply().unwrap().atom;
@@ -34,7 +34,6 @@ fn ask_windows_to_close(pid: u32) -> usize {
         atom(b"WM_DELETE_WINDOW"),
         atom(b"_NET_WM_PID"),
     );
-    let mut asked = 0;
     for window in conn.query_tree(root).unwrap().reply().unwrap().children {
         let owner = conn
             .get_property(false, window, wm_pid, AtomEnum::CARDINAL, 0, 1)
@@ -52,11 +51,9 @@ fn ask_windows_to_close(pid: u32) -> usize {
             let message = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
             conn.send_event(false, window, EventMask::NO_EVENT, message)
                 .unwrap();
-            asked += 1;
         }
     }
     conn.flush().unwrap();
-    asked
 }
 
 #[test]
@@ -78,10 +75,16 @@ fn closing_the_window_leaves_every_change_in_the_database_file() {
         .stdout(Stdio::null())
         .spawn()
         .expect("start the app");
-    // The app is up once its automatic backup of this start is written.
+    // The app is up once its automatic backup of this start is written (renamed into place
+    // from a temporary name, so only a finished `.db` counts).
     let backups = dir.path().join("sauvegardes");
     let deadline = Instant::now() + Duration::from_secs(30);
-    while std::fs::read_dir(&backups).map_or(true, |mut d| d.next().is_none()) {
+    while !std::fs::read_dir(&backups).is_ok_and(|entries| {
+        entries.flatten().any(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.starts_with("passerelle-auto-") && name.ends_with(".db")
+        })
+    }) {
         assert!(Instant::now() < deadline, "the app did not start");
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -96,21 +99,19 @@ fn closing_the_window_leaves_every_change_in_the_database_file() {
         "the change is in the -wal"
     );
 
+    // Ask until the app is gone: on a busy machine the window may not be mapped yet when
+    // first asked, and asking a closing window again does nothing more.
     let deadline = Instant::now() + Duration::from_secs(30);
-    while ask_windows_to_close(app.id()) == 0 {
-        assert!(Instant::now() < deadline, "no window of the app to close");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    let deadline = Instant::now() + Duration::from_secs(15);
     let status = loop {
         if let Some(status) = app.try_wait().unwrap() {
             break status;
         }
         if Instant::now() > deadline {
             let _ = app.kill();
-            panic!("the app did not exit after its window was closed");
+            panic!("the app did not exit after its window was asked to close");
         }
-        std::thread::sleep(Duration::from_millis(100));
+        ask_windows_to_close(app.id());
+        std::thread::sleep(Duration::from_millis(500));
     };
     assert!(status.success(), "{status}");
 

@@ -75,8 +75,16 @@ pub(crate) const fn rule_since(
     }
 }
 
-/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, "Meeus/Jones/Butcher").
-pub fn easter_sunday(year: i32) -> NaiveDate {
+/// The years whose holidays are computed: the Gregorian calendar's, up to four digits (beyond,
+/// a date is no longer one a user types, and chrono's range ends).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1583..=9999;
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, "Meeus/Jones/Butcher");
+/// `None` outside [`YEARS`].
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    if !YEARS.contains(&year) {
+        return None;
+    }
     let a = year.rem_euclid(19);
     let b = year.div_euclid(100);
     let c = year.rem_euclid(100);
@@ -91,7 +99,7 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     let m = (a + 11 * h + 22 * l) / 451;
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("Easter is a valid date")
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
 }
 
 impl When {
@@ -114,8 +122,11 @@ impl When {
     }
 }
 
+/// Adds the holidays of `rules` in `year`, a year of [`YEARS`] (checked by [`holidays`]).
 fn apply(rules: &[Rule], year: i32, region: Option<&str>, into: &mut Vec<Holiday>) {
-    let easter = easter_sunday(year);
+    let Some(easter) = easter_sunday(year) else {
+        return;
+    };
     for rule in rules.iter().filter(|rule| year >= rule.since) {
         if let Some(date) = rule.when.date(year, easter) {
             into.push(Holiday {
@@ -183,6 +194,16 @@ fn region_of<'a>(
 /// the national ones, plus those of `region` when one is given (a German Land, a Swiss canton…:
 /// see [`regions`]). An unknown country or region is an error naming it, in French.
 pub fn holidays(country: &str, region: Option<&str>, year: i32) -> CoreResult<Vec<Holiday>> {
+    if !YEARS.contains(&year) {
+        return Err(CoreError::field(
+            "year",
+            format!(
+                "Année hors de la plage prise en charge pour les jours fériés : {year} (de {} à {}).",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ));
+    }
     let table = table_of(country)?;
     let mut list = Vec::new();
     apply(table.national, year, None, &mut list);
@@ -258,6 +279,18 @@ pub(crate) fn monaco_carry_over(list: &mut Vec<Holiday>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_year_out_of_range_is_refused_not_a_panic() {
+        for year in [0, 1582, 10_000, 300_000, i32::MAX, i32::MIN] {
+            let error = super::holidays("DE", None, year).unwrap_err();
+            assert!(
+                error.to_string().contains("Année hors de la plage"),
+                "{error}"
+            );
+        }
+        assert!(super::holidays("DE", None, 9999).is_ok());
+    }
+
     use super::*;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -277,7 +310,7 @@ mod tests {
             (2038, 4, 25),
             (2285, 3, 22),
         ] {
-            assert_eq!(easter_sunday(year), date(year, month, day), "{year}");
+            assert_eq!(easter_sunday(year), Some(date(year, month, day)), "{year}");
         }
     }
 

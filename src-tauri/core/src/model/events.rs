@@ -131,6 +131,14 @@ pub struct EventInput {
     pub contact_email: String,
     pub contact_phone: String,
     pub notes: String,
+    /// A [`PartnerLanguage`](super::PartnerLanguage) code, or empty: the language of
+    /// `translation` and of the sessions' partner texts.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub partner_language: String,
+    #[serde(skip_serializing_if = "super::EventTranslation::is_empty")]
+    pub translation: super::EventTranslation,
+    #[serde(skip_serializing_if = "super::Logistics::is_empty")]
+    pub logistics: super::Logistics,
 }
 
 /// One line of an event list or search result.
@@ -206,6 +214,11 @@ pub struct SessionInput {
     pub language: String,
     /// Speakers in the order they are printed.
     pub speakers: Vec<SessionSpeaker>,
+    /// Title and description in the event's partner language; empty falls back to the French.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub title_partner: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description_partner: String,
 }
 
 /// Filters of the event search; every field is optional.

@@ -56,11 +56,13 @@ macro_rules! coded_enum {
 
 mod events;
 mod experts;
+mod logistics;
 mod professions;
 mod reference;
 
 pub use events::*;
 pub use experts::*;
+pub use logistics::*;
 pub use professions::*;
 pub use reference::*;
 

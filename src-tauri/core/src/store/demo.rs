@@ -77,6 +77,8 @@ struct DemoSession {
     start: &'static str,
     end: &'static str,
     title: &'static str,
+    /// The title in the event's partner language (German).
+    title_de: &'static str,
     description: &'static str,
     kind: &'static str,
     place: &'static str,
@@ -90,6 +92,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "09:00",
         end: "09:30",
         title: "Accueil des participants",
+        title_de: "Empfang der Teilnehmenden",
         description: "Café d'accueil, remise des dossiers.",
         kind: "welcome",
         place: "Hôtel du Département, Strasbourg",
@@ -101,6 +104,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "09:30",
         end: "11:00",
         title: "La coopération franco-allemande dans le Rhin supérieur",
+        title_de: "Die deutsch-französische Zusammenarbeit am Oberrhein",
         description: "Acteurs, instances et outils juridiques : de l'accord de Karlsruhe au GECT.",
         kind: "talk",
         place: "Hôtel du Département, Strasbourg",
@@ -112,6 +116,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "11:00",
         end: "11:15",
         title: "Pause",
+        title_de: "Pause",
         description: "",
         kind: "break",
         place: "",
@@ -123,6 +128,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "11:15",
         end: "12:30",
         title: "L'Eurodistrict Strasbourg-Ortenau : missions et projets",
+        title_de: "Der Eurodistrikt Strasbourg-Ortenau: Aufgaben und Projekte",
         description: "Présentation de la structure, de sa gouvernance et de ses projets phares.",
         kind: "talk",
         place: "Hôtel du Département, Strasbourg",
@@ -134,6 +140,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "12:30",
         end: "14:00",
         title: "Déjeuner",
+        title_de: "Mittagessen",
         description: "",
         kind: "meal",
         place: "",
@@ -145,6 +152,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "14:00",
         end: "16:30",
         title: "Atelier : diagnostic des besoins de mobilité",
+        title_de: "Workshop: Analyse des Mobilitätsbedarfs",
         description:
             "Travail en sous-groupes à partir des données de flux de travailleurs frontaliers.",
         kind: "workshop",
@@ -157,6 +165,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "09:00",
         end: "09:45",
         title: "Trajet en tram Strasbourg – Kehl",
+        title_de: "Fahrt mit der Straßenbahn Straßburg – Kehl",
         description: "Ligne D, traversée du Rhin.",
         kind: "transfer",
         place: "Station Homme de Fer",
@@ -168,6 +177,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "09:45",
         end: "12:00",
         title: "Visite : le pont du tram et la gare de Kehl",
+        title_de: "Besichtigung: die Tram-Brücke und der Bahnhof Kehl",
         description: "Visite commentée du chantier et des aménagements de l'intermodalité.",
         kind: "site_visit",
         place: "Kehl (Allemagne)",
@@ -179,6 +189,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "12:00",
         end: "13:30",
         title: "Déjeuner à Kehl",
+        title_de: "Mittagessen in Kehl",
         description: "",
         kind: "meal",
         place: "Kehl",
@@ -190,6 +201,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "13:30",
         end: "16:00",
         title: "Table ronde : services publics des deux côtés du Rhin",
+        title_de: "Podiumsdiskussion: öffentliche Dienste auf beiden Seiten des Rheins",
         description: "Santé, emploi, information des usagers : ce qui fonctionne, ce qui bloque.",
         kind: "round_table",
         place: "Rathaus Kehl",
@@ -201,6 +213,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "09:00",
         end: "11:30",
         title: "Atelier : construire un projet Interreg",
+        title_de: "Workshop: ein Interreg-Projekt aufbauen",
         description:
             "Du besoin local au dossier de candidature ; budget, partenariat, indicateurs.",
         kind: "workshop",
@@ -213,6 +226,7 @@ const SESSIONS: &[DemoSession] = &[
         start: "11:30",
         end: "12:30",
         title: "Bilan et évaluation de la visite",
+        title_de: "Bilanz und Auswertung des Besuchs",
         description: "Tour de table, questionnaire d'évaluation à chaud.",
         kind: "workshop",
         place: "INET, Strasbourg",
@@ -333,6 +347,9 @@ fn demo_event(tx: &Transaction) -> CoreResult<EventInput> {
         contact_email: "contact.exemple@cnfpt.fr".into(),
         contact_phone: "+33 3 88 00 00 00".into(),
         notes: "Événement d'exemple : modifiez-le ou supprimez-le librement.".into(),
+        partner_language: "de".into(),
+        translation: demo_translation(),
+        logistics: demo_logistics(),
     };
     Ok(event)
 }
@@ -357,8 +374,86 @@ fn insert_demo_sessions(tx: &Transaction, event_id: &str, expert_ids: &[String])
                     role: (*role).into(),
                 })
                 .collect(),
+            title_partner: session.title_de.into(),
+            description_partner: String::new(),
         };
         insert_session(tx, event_id, &input)?;
     }
     Ok(())
+}
+
+/// The example's texts in German (the programme can be printed bilingual).
+fn demo_translation() -> EventTranslation {
+    EventTranslation {
+        title: "[Beispiel] Studienbesuch: Mobilität im Eurodistrikt Strasbourg-Ortenau".into(),
+        subtitle: "Zusammenarbeit auf beiden Seiten des Rheins".into(),
+        audience: "Führungskräfte und Projektverantwortliche der Grenzgebietskörperschaften.".into(),
+        objectives: vec![
+            "Die Akteure und Rechtsinstrumente der deutsch-französischen Zusammenarbeit kennen".into(),
+            "Ein grenzüberschreitendes Mobilitätsprojekt von der Planung bis zum Betrieb analysieren".into(),
+            "Partner und Finanzierungen für ein Interreg-Projekt finden".into(),
+        ],
+        summary: "Drei Tage zwischen Straßburg und Kehl, um zu verstehen, wie ein grenzüberschreitender öffentlicher Dienst entsteht.".into(),
+        ..Default::default()
+    }
+}
+
+/// The example's practical details (the study-visit booklet prints them).
+fn demo_logistics() -> Logistics {
+    Logistics {
+        welcome: "Bienvenue à cette visite d'étude (exemple). Ce livret rassemble le programme, les rendez-vous, les trajets et les contacts utiles : gardez-le sur vous.".into(),
+        meeting_points: vec![
+            MeetingPoint {
+                date: "2027-03-16".into(),
+                time: "08:45".into(),
+                place: "Hall de l'Hôtel du Département".into(),
+                address: "Place du Quartier Blanc, Strasbourg".into(),
+                note: "Badge remis à l'accueil.".into(),
+            },
+            MeetingPoint {
+                date: "2027-03-17".into(),
+                time: "08:30".into(),
+                place: "Station de tram Homme de Fer, quai ligne D".into(),
+                address: "Place de l'Homme de Fer, Strasbourg".into(),
+                note: String::new(),
+            },
+        ],
+        transport_legs: vec![TransportLeg {
+            date: "2027-03-17".into(),
+            departure_time: "08:40".into(),
+            arrival_time: "09:05".into(),
+            from: "Strasbourg, Homme de Fer".into(),
+            to: "Kehl, Rathaus".into(),
+            mode: "Tram D".into(),
+            reference: "Billet Europass fourni".into(),
+            note: String::new(),
+        }],
+        accommodation: vec![Accommodation {
+            name: "Hôtel fictif du Rhin (exemple)".into(),
+            address: "1 rue de l'Exemple, Strasbourg".into(),
+            phone: "+33 3 88 00 00 02".into(),
+            check_in: "2027-03-16".into(),
+            check_out: "2027-03-18".into(),
+            note: "Petit-déjeuner inclus.".into(),
+        }],
+        contacts: vec![LogisticsContact {
+            name: "Contact fictif (exemple)".into(),
+            role: "Organisatrice sur place".into(),
+            phone: "+33 6 00 00 00 00".into(),
+            email: "contact.exemple@cnfpt.fr".into(),
+        }],
+        countries: Vec::new(),
+        glossary: [
+            ("collectivité territoriale", "Gebietskörperschaft"),
+            ("coopération transfrontalière", "grenzüberschreitende Zusammenarbeit"),
+            ("travailleur frontalier", "Grenzgänger"),
+            ("mairie", "Rathaus"),
+        ]
+        .iter()
+        .map(|(french, partner)| GlossaryEntry {
+            french: (*french).into(),
+            partner: (*partner).into(),
+        })
+        .collect(),
+    }
 }

@@ -7,8 +7,8 @@ use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 use super::rows::Columns;
 use super::search::{fts_query, index_event, unindex_event};
 use super::{
-    check_ids_exist, deleted_one, json_list, new_id, now, stale_or_missing, to_json_list,
-    OrNotFound, Store,
+    check_ids_exist, deleted_one, json_list, json_object, new_id, now, stale_or_missing,
+    to_json_list, to_json_object, OrNotFound, Store,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
@@ -19,43 +19,66 @@ use crate::validation::check_event;
 pub(super) fn event_from_row(row: &Row) -> rusqlite::Result<Event> {
     let mut c = Columns::new(row);
     let id = c.get("id")?;
-    Ok(Event {
-        data: EventInput {
-            code: c.get("code")?,
-            title: c.get("title")?,
-            subtitle: c.get("subtitle")?,
-            kind: c.get("kind")?,
-            status: c.get("status")?,
-            start_date: c.get("start_date")?,
-            end_date: c.get("end_date")?,
-            venue: c.get("venue")?,
-            address: c.get("address")?,
-            city: c.get("city")?,
-            country: c.get("country")?,
-            territory_id: c.get("territory_id")?,
-            organisers: Vec::new(),
-            theme_ids: Vec::new(),
-            target_profession_ids: Vec::new(),
-            audience: c.get("audience")?,
-            objectives: json_list(c.get("objectives")?),
-            prerequisites: c.get("prerequisites")?,
-            summary: c.get("summary")?,
-            teaching_methods: c.get("teaching_methods")?,
-            evaluation_methods: c.get("evaluation_methods")?,
-            accessibility: c.get("accessibility")?,
-            accessibility_contact: c.get("accessibility_contact")?,
-            price: c.get("price")?,
-            access_terms: c.get("access_terms")?,
-            capacity: c.get("capacity")?,
-            languages: json_list(c.get("languages")?),
-            interpretation: c.get("interpretation")?,
-            contact_name: c.get("contact_name")?,
-            contact_email: c.get("contact_email")?,
-            contact_phone: c.get("contact_phone")?,
-            notes: c.get("notes")?,
-        },
-        meta: c.meta(id)?,
-    })
+    let mut data = EventInput {
+        code: c.get("code")?,
+        title: c.get("title")?,
+        subtitle: c.get("subtitle")?,
+        kind: c.get("kind")?,
+        status: c.get("status")?,
+        start_date: c.get("start_date")?,
+        end_date: c.get("end_date")?,
+        venue: c.get("venue")?,
+        address: c.get("address")?,
+        city: c.get("city")?,
+        country: c.get("country")?,
+        territory_id: c.get("territory_id")?,
+        organisers: Vec::new(),
+        theme_ids: Vec::new(),
+        target_profession_ids: Vec::new(),
+        audience: c.get("audience")?,
+        objectives: json_list(c.get("objectives")?),
+        prerequisites: c.get("prerequisites")?,
+        summary: c.get("summary")?,
+        teaching_methods: c.get("teaching_methods")?,
+        evaluation_methods: c.get("evaluation_methods")?,
+        accessibility: c.get("accessibility")?,
+        accessibility_contact: c.get("accessibility_contact")?,
+        price: c.get("price")?,
+        access_terms: c.get("access_terms")?,
+        capacity: c.get("capacity")?,
+        languages: json_list(c.get("languages")?),
+        interpretation: c.get("interpretation")?,
+        contact_name: c.get("contact_name")?,
+        contact_email: c.get("contact_email")?,
+        contact_phone: c.get("contact_phone")?,
+        notes: c.get("notes")?,
+        ..Default::default()
+    };
+    let meta = c.meta(id)?;
+    // Migration 7 appended these columns after `version`.
+    data.partner_language = c.get("partner_language")?;
+    data.translation = json_object(c.get("translation")?)?;
+    data.logistics = json_object(c.get("logistics")?)?;
+    Ok(Event { meta, data })
+}
+
+/// Writes the event's partner-language texts and logistics (the columns of migration 7), in
+/// the transaction of the event's own write.
+pub(crate) fn write_partner_texts(
+    tx: &Transaction,
+    id: &str,
+    input: &EventInput,
+) -> CoreResult<()> {
+    tx.prepare_cached(
+        "UPDATE events SET partner_language = ?2, translation = ?3, logistics = ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        input.partner_language,
+        to_json_object(&input.translation)?,
+        to_json_object(&input.logistics)?
+    ])?;
+    Ok(())
 }
 
 /// Reads `organisation_id, role` of `event_organisers` from the cursor.
@@ -201,6 +224,7 @@ pub(crate) fn insert_event(tx: &Transaction, input: &EventInput) -> CoreResult<S
             input.contact_phone.trim(), input.notes, now
         ],
     )?;
+    write_partner_texts(tx, &id, input)?;
     write_links(tx, &id, input)?;
     index_event(tx, &id)?;
     Ok(id)
@@ -297,6 +321,7 @@ impl Store {
             if changed == 0 {
                 return Err(stale_or_missing(tx, "events", "L'événement", id));
             }
+            write_partner_texts(tx, id, input)?;
             write_links(tx, id, input)?;
             index_event(tx, id)
         })?;

@@ -381,6 +381,19 @@ pub(crate) fn json_list(text: String) -> Vec<String> {
     serde_json::from_str(&text).unwrap_or_default()
 }
 
+/// Reads a JSON object column (migration 7). A value that does not parse is an error, not an
+/// empty object: saving the record again would otherwise erase what the column held.
+pub(crate) fn json_object<T: serde::de::DeserializeOwned>(text: String) -> rusqlite::Result<T> {
+    serde_json::from_str(&text).map_err(|err| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(err))
+    })
+}
+
+pub(crate) fn to_json_object<T: serde::Serialize>(value: &T) -> CoreResult<String> {
+    serde_json::to_string(value)
+        .map_err(|err| CoreError::Storage(rusqlite::Error::ToSqlConversionFailure(Box::new(err))))
+}
+
 pub(crate) fn to_json_list(list: &[String]) -> String {
     serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
 }

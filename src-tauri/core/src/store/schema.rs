@@ -395,6 +395,32 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 "#;
 
+/// Version 7: an event's texts in one partner language and its study-visit logistics (both as
+/// JSON objects: they are read and written with the event, never queried apart), the sessions'
+/// partner-language title and description, and the programme versions sent out. A version
+/// keeps the PDF exactly as it was sent (so that printing it again gives the same bytes,
+/// whatever later releases change in the layout) and the data it printed (to tell what the
+/// next version changed).
+const V7_PARTNER_LANGUAGE_AND_VERSIONS: &str = r#"
+ALTER TABLE events ADD COLUMN partner_language TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN translation TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE events ADD COLUMN logistics TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE sessions ADD COLUMN title_partner TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN description_partner TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE programme_versions (
+    id TEXT PRIMARY KEY NOT NULL,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    created_at TEXT NOT NULL,
+    language TEXT NOT NULL DEFAULT '',
+    changes TEXT NOT NULL DEFAULT '[]',
+    printed TEXT NOT NULL,
+    pdf BLOB NOT NULL,
+    UNIQUE (event_id, number)
+);
+"#;
+
 fn fill_version_two_indexes(tx: &Transaction) -> HookResult {
     tx.execute_batch(V2_FILL)?;
     Ok(())
@@ -414,11 +440,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up_with_hook(V4_SEARCH_KEYS, fill_search_indexes),
         M::up(v5_version_bounds()),
         M::up(V6_META),
+        M::up(V7_PARTNER_LANGUAGE_AND_VERSIONS),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 6;
+pub const LATEST_VERSION: i64 = 7;
 
 /// The highest version a record may carry (migration 5's triggers enforce it in the database,
 /// the JSON import checks it before writing).

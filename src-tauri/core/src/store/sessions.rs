@@ -16,21 +16,46 @@ use crate::validation::check_session;
 pub(super) fn session_from_row(row: &Row) -> rusqlite::Result<Session> {
     let mut c = Columns::new(row);
     let id = c.get("id")?;
+    let event_id = c.get("event_id")?;
+    let mut data = SessionInput {
+        date: c.get("date")?,
+        start_time: c.get("start_time")?,
+        end_time: c.get("end_time")?,
+        title: c.get("title")?,
+        description: c.get("description")?,
+        kind: c.get("kind")?,
+        place: c.get("place")?,
+        language: c.get("language")?,
+        speakers: Vec::new(),
+        ..Default::default()
+    };
+    let meta = c.meta(id)?;
+    // Migration 7 appended these columns after `version`.
+    data.title_partner = c.get("title_partner")?;
+    data.description_partner = c.get("description_partner")?;
     Ok(Session {
-        event_id: c.get("event_id")?,
-        data: SessionInput {
-            date: c.get("date")?,
-            start_time: c.get("start_time")?,
-            end_time: c.get("end_time")?,
-            title: c.get("title")?,
-            description: c.get("description")?,
-            kind: c.get("kind")?,
-            place: c.get("place")?,
-            language: c.get("language")?,
-            speakers: Vec::new(),
-        },
-        meta: c.meta(id)?,
+        meta,
+        event_id,
+        data,
     })
+}
+
+/// Writes the session's partner-language texts (the columns of migration 7), in the
+/// transaction of the session's own write.
+pub(crate) fn write_partner_texts(
+    tx: &Transaction,
+    id: &str,
+    input: &SessionInput,
+) -> CoreResult<()> {
+    tx.prepare_cached(
+        "UPDATE sessions SET title_partner = ?2, description_partner = ?3 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        input.title_partner.trim(),
+        input.description_partner
+    ])?;
+    Ok(())
 }
 
 /// Reads `expert_id, role` of `session_speakers` from the cursor.
@@ -96,6 +121,7 @@ pub(crate) fn insert_session(
             input.kind, input.place, input.language, now
         ],
     )?;
+    write_partner_texts(tx, &id, input)?;
     write_speakers(tx, &id, input)?;
     Ok(id)
 }
@@ -163,6 +189,7 @@ impl Store {
             if changed == 0 {
                 return Err(stale_or_missing(tx, "sessions", "La séquence", id));
             }
+            write_partner_texts(tx, id, input)?;
             write_speakers(tx, id, input)
         })?;
         self.get_session(id)

@@ -10,6 +10,7 @@ pub fn check_event(input: &EventInput) -> CoreResult<()> {
     c.required("code", &input.code, "Le code");
     c.required("title", &input.title, "Le titre");
     check_event_texts(&mut c, input);
+    super::logistics::check_partner_texts(&mut c, input);
     c.code(
         "kind",
         &input.kind,
@@ -178,6 +179,7 @@ pub fn check_session(input: &SessionInput, event: &EventInput) -> CoreResult<()>
         "Le type de séquence",
     );
     c.language("language", &input.language);
+    super::logistics::check_session_partner_texts(&mut c, input);
     let date = if input.date.is_empty() {
         c.add("date", "La date est obligatoire.");
         None

@@ -13,6 +13,7 @@ use crate::error::{CoreError, CoreResult, FieldError};
 mod events;
 mod experts;
 pub mod limits;
+mod logistics;
 mod professions;
 mod reference;
 #[cfg(test)]
@@ -20,6 +21,7 @@ mod tests;
 
 pub use events::*;
 pub use experts::*;
+pub use logistics::LOGISTICS_ROWS_MAX;
 pub use professions::*;
 pub use reference::*;
 

@@ -273,7 +273,10 @@ fn parse_kind<K: Kind>(
             return Vec::new();
         }
     };
-    let known = known_keys::<K::Content>();
+    // Fields left out when empty (the partner-language texts, the logistics) are not in a
+    // serialised default record: the kind's list of fields names them.
+    let mut known = known_keys::<K::Content>();
+    known.extend(K::FIELDS.iter().map(|(key, _)| key.to_string()));
     let mut records = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
         let name = record_name_from_value(K::ENTITY_LABEL, index, &item);

@@ -57,6 +57,9 @@ impl Kind for Events {
         ("contactEmail", "Adresse électronique du contact"),
         ("contactPhone", "Téléphone du contact"),
         ("notes", "Notes internes"),
+        ("partnerLanguage", "Langue partenaire"),
+        ("translation", "Textes traduits"),
+        ("logistics", "Logistique"),
     ];
     fn label(c: &Self::Content) -> String {
         format!("{} ({})", c.title.trim(), c.code.trim())
@@ -149,6 +152,8 @@ impl Kind for Sessions {
         ("place", "Lieu"),
         ("language", "Langue"),
         ("speakers", "Intervenants"),
+        ("titlePartner", "Titre traduit"),
+        ("descriptionPartner", "Description traduite"),
     ];
     fn label(c: &Self::Content) -> String {
         let date = parse_date(&c.data.date)

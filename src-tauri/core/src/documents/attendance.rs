@@ -371,6 +371,8 @@ mod tests {
             kind,
             place: String::new(),
             speakers: Vec::new(),
+            title_partner: String::new(),
+            description_partner: String::new(),
         }
     }
 

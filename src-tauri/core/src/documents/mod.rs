@@ -11,6 +11,7 @@
 pub mod attendance;
 pub mod dates;
 pub mod fonts;
+pub mod languages;
 pub mod layout;
 pub mod pdf;
 pub mod programme;
@@ -23,7 +24,8 @@ pub mod typography;
 pub use attendance::{render_attendance_sheets, AttendanceOptions, Participant};
 pub use programme::{
     agenda_days, render_programme, training_days, training_minutes, ProgrammeData,
-    ProgrammeOptions, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine,
+    ProgrammeOptions, ProgrammeOrganiser, ProgrammePartner, ProgrammeSession, ProgrammeSpeaker,
+    SessionSpeakerLine,
 };
 
 /// Why a document could not be produced. Messages are in French, for the user.

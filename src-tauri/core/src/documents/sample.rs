@@ -68,6 +68,8 @@ fn study_visit_sessions() -> Vec<ProgrammeSession> {
         kind,
         place: place.into(),
         speakers,
+        title_partner: String::new(),
+        description_partner: String::new(),
     };
     vec![
         s(day(3), time(9, 0), time(9, 30), "Accueil des participants", "Café d'accueil, remise des dossiers et tour de table.", SessionKind::Welcome, "Maison de l'Eurodistrict, Kehl", vec![sophie()]),
@@ -89,12 +91,12 @@ fn study_visit_sessions() -> Vec<ProgrammeSession> {
 /// The study visit's "Intervenants" section.
 fn study_visit_speakers() -> Vec<ProgrammeSpeaker> {
     vec![
-        ProgrammeSpeaker { name: "Claire Exemple-Haller".into(), job_title: "Chargée de mission mobilité transfrontalière".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Coordonne les projets de mobilité de l'Eurodistrict depuis 2015, dont la ligne de tram Strasbourg–Kehl.".into() },
-        ProgrammeSpeaker { name: "Jonas Beispiel".into(), job_title: "Referent für grenzüberschreitende Zusammenarbeit".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Suit côté allemand les dossiers de travailleurs frontaliers et d'information des usagers.".into() },
-        ProgrammeSpeaker { name: "Sophie Modèle".into(), job_title: "Responsable de formation".into(), organisation: "CNFPT – INET".into(), bio: "Personne fictive (exemple). Conçoit les parcours de formation des cadres territoriaux sur la coopération européenne.".into() },
-        ProgrammeSpeaker { name: "Marc Specimen".into(), job_title: "Juriste, droit de la coopération transfrontalière".into(), organisation: "Mission opérationnelle transfrontalière (MOT)".into(), bio: "Personne fictive (exemple). Accompagne les collectivités dans le montage de GECT et de projets Interreg.".into() },
-        ProgrammeSpeaker { name: "Anna Muster".into(), job_title: "Leiterin Stadtplanung".into(), organisation: "Stadt Kehl".into(), bio: "Personne fictive (exemple). Pilote côté allemand l'aménagement des Deux-Rives.".into() },
-        ProgrammeSpeaker { name: "Luc Exemplaire".into(), job_title: "Directeur des mobilités".into(), organisation: "Eurométropole de Strasbourg".into(), bio: String::new() },
+        ProgrammeSpeaker { name: "Claire Exemple-Haller".into(), job_title: "Chargée de mission mobilité transfrontalière".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Coordonne les projets de mobilité de l'Eurodistrict depuis 2015, dont la ligne de tram Strasbourg–Kehl.".into(), ..Default::default() },
+        ProgrammeSpeaker { name: "Jonas Beispiel".into(), job_title: "Referent für grenzüberschreitende Zusammenarbeit".into(), organisation: "Eurodistrict Strasbourg-Ortenau".into(), bio: "Personne fictive (exemple). Suit côté allemand les dossiers de travailleurs frontaliers et d'information des usagers.".into(), ..Default::default() },
+        ProgrammeSpeaker { name: "Sophie Modèle".into(), job_title: "Responsable de formation".into(), organisation: "CNFPT – INET".into(), bio: "Personne fictive (exemple). Conçoit les parcours de formation des cadres territoriaux sur la coopération européenne.".into(), ..Default::default() },
+        ProgrammeSpeaker { name: "Marc Specimen".into(), job_title: "Juriste, droit de la coopération transfrontalière".into(), organisation: "Mission opérationnelle transfrontalière (MOT)".into(), bio: "Personne fictive (exemple). Accompagne les collectivités dans le montage de GECT et de projets Interreg.".into(), ..Default::default() },
+        ProgrammeSpeaker { name: "Anna Muster".into(), job_title: "Leiterin Stadtplanung".into(), organisation: "Stadt Kehl".into(), bio: "Personne fictive (exemple). Pilote côté allemand l'aménagement des Deux-Rives.".into(), ..Default::default() },
+        ProgrammeSpeaker { name: "Luc Exemplaire".into(), job_title: "Directeur des mobilités".into(), organisation: "Eurométropole de Strasbourg".into(), bio: String::new(), ..Default::default() },
     ]
 }
 
@@ -140,6 +142,7 @@ pub fn study_visit() -> ProgrammeData {
         contact_phone: "03 88 00 00 01".into(),
         sessions: study_visit_sessions(),
         speakers: study_visit_speakers(),
+        ..ProgrammeData::default()
     }
 }
 
@@ -155,6 +158,7 @@ pub fn generated(days: u32, sessions: usize, speakers: usize) -> ProgrammeData {
             job_title: "Chargé de mission".into(),
             organisation: format!("Organisation partenaire n°{}", i % 5 + 1),
             bio: "Spécialiste de la coopération transfrontalière, intervient régulièrement auprès des collectivités frontalières sur les questions de mobilité et d'emploi.".into(),
+            bio_partner: "Expertin für grenzüberschreitende Zusammenarbeit, spricht regelmäßig vor Grenzgebietskörperschaften über Mobilität und Beschäftigung.".into(),
         })
         .collect();
     let kinds = [
@@ -184,6 +188,8 @@ pub fn generated(days: u32, sessions: usize, speakers: usize) -> ProgrammeData {
                     .take(2)
                     .map(|s| SessionSpeakerLine { name: s.name.clone(), organisation: s.organisation.clone(), role: String::new() })
                     .collect(),
+                title_partner: format!("Sitzung {}: Herausforderungen der Zusammenarbeit", i + 1),
+                description_partner: "Darstellung der Herausforderungen, Austausch mit den Teilnehmenden und Fallstudien aus den Grenzregionen.".into(),
             }
         })
         .collect();
@@ -199,5 +205,23 @@ pub fn generated(days: u32, sessions: usize, speakers: usize) -> ProgrammeData {
         sessions: list,
         speakers,
         ..ProgrammeData::default()
+    }
+}
+
+/// [`generated`] printed bilingual French–German: every session and speaker has its German
+/// text, the event its German title and objectives (the rest is marked untranslated).
+pub fn generated_bilingual(days: u32, sessions: usize, speakers: usize) -> ProgrammeData {
+    ProgrammeData {
+        partner: Some(crate::documents::ProgrammePartner {
+            language: crate::model::PartnerLanguage::German,
+            texts: crate::model::EventTranslation {
+                title: format!(
+                    "Generierte Veranstaltung mit {days} Tagen und {sessions} Sitzungen"
+                ),
+                objectives: vec!["Verstehen".into(), "Handeln".into()],
+                ..Default::default()
+            },
+        }),
+        ..generated(days, sessions, speakers)
     }
 }

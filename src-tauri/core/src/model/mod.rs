@@ -59,12 +59,14 @@ mod experts;
 mod logistics;
 mod professions;
 mod reference;
+mod versions;
 
 pub use events::*;
 pub use experts::*;
 pub use logistics::*;
 pub use professions::*;
 pub use reference::*;
+pub use versions::*;
 
 /// A page of results with the total count matching the filters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -4,8 +4,10 @@
 //! lock and renders without it.
 
 mod programme_data;
+mod versions;
 
-pub use programme_data::programme_data;
+pub use programme_data::{programme_data, programme_data_in};
+pub use versions::{changes_between, send_programme, VersionJob};
 
 use crate::documents::{
     render_attendance_sheets, render_programme, AttendanceOptions, ProgrammeData, ProgrammeOptions,

@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use crate::agenda::{parse_clock, parse_iso_date, AgendaSession, EventAgenda};
 use crate::codes::catalogue;
 use crate::documents::{
-    ProgrammeData, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine,
+    ProgrammeData, ProgrammeOrganiser, ProgrammePartner, ProgrammeSession, ProgrammeSpeaker,
+    SessionSpeakerLine,
 };
 use crate::error::{CoreError, CoreResult};
-use crate::model::{Event, EventKind, OrganiserRole, SessionKind, SpeakerRole};
+use crate::model::{Event, EventKind, OrganiserRole, PartnerLanguage, SessionKind, SpeakerRole};
 use crate::store::Store;
 
 /// Everything the programme of `event_id` prints. `version_date` is the programme's version
@@ -20,7 +21,23 @@ pub fn programme_data(
     event_id: &str,
     version_date: Option<NaiveDate>,
 ) -> CoreResult<ProgrammeData> {
+    programme_data_in(store, event_id, version_date, None)
+}
+
+/// The same, bilingual with `language` when it is given: the event's partner texts follow the
+/// French. An event whose partner language is another one is refused (its texts would be
+/// printed under the wrong labels); an event with none prints every text marked untranslated.
+pub fn programme_data_in(
+    store: &Store,
+    event_id: &str,
+    version_date: Option<NaiveDate>,
+    language: Option<PartnerLanguage>,
+) -> CoreResult<ProgrammeData> {
     let event = store.get_event(event_id)?;
+    let partner = match language {
+        None => None,
+        Some(language) => Some(partner_of(&event, language)?),
+    };
     let agenda = store.agenda_of(&event)?;
     let organisers = store
         .event_organiser_names(event_id)?
@@ -32,8 +49,10 @@ pub fn programme_data(
                 .unwrap_or_default(),
         })
         .collect();
-    let (sessions, speakers) = sessions_and_speakers(&agenda)?;
+    let partner_code = partner.as_ref().map(|p| p.language.code());
+    let (sessions, speakers) = sessions_and_speakers(&agenda, partner_code)?;
     let mut data = event_fields(&event, version_date);
+    data.partner = partner;
     data.organisers = organisers;
     data.target_professions = store.event_profession_titles(event_id)?;
     data.sessions = sessions;
@@ -41,14 +60,38 @@ pub fn programme_data(
     Ok(data)
 }
 
-/// The sessions in time order, and the speakers in order of first appearance in the agenda.
+fn partner_of(event: &Event, language: PartnerLanguage) -> CoreResult<ProgrammePartner> {
+    let own = event.data.partner_language.as_str();
+    if !own.is_empty() && own != language.code() {
+        let own_label = PartnerLanguage::from_code(own).map_or(own, |l| l.label());
+        return Err(CoreError::field(
+            "language",
+            format!(
+                "Les textes traduits de cet événement sont en {own_label}, pas en {} : choisissez « {own} » ou changez la langue partenaire de l'événement.",
+                language.label()
+            ),
+        ));
+    }
+    Ok(ProgrammePartner {
+        language,
+        texts: if own.is_empty() {
+            Default::default()
+        } else {
+            event.data.translation.clone()
+        },
+    })
+}
+
+/// The sessions in time order, and the speakers in order of first appearance in the agenda
+/// (with their biography in `partner_language` when they wrote one in it).
 fn sessions_and_speakers(
     agenda: &EventAgenda,
+    partner_language: Option<&str>,
 ) -> CoreResult<(Vec<ProgrammeSession>, Vec<ProgrammeSpeaker>)> {
     let mut sessions = Vec::new();
     let mut speakers: Vec<(&str, ProgrammeSpeaker)> = Vec::new();
     for item in agenda.sessions() {
-        sessions.push(programme_session(item)?);
+        sessions.push(programme_session(item, partner_language.is_some())?);
         for speaker in &item.speaker_details {
             if !speakers.iter().any(|(id, _)| *id == speaker.expert_id) {
                 speakers.push((
@@ -58,6 +101,12 @@ fn sessions_and_speakers(
                         job_title: speaker.job_title.clone(),
                         organisation: speaker.organisation.clone(),
                         bio: speaker.bio_fr.clone(),
+                        bio_partner: match partner_language {
+                            Some(code) if speaker.bio_other_language == code => {
+                                speaker.bio_other.clone()
+                            }
+                            _ => String::new(),
+                        },
                     },
                 ));
             }
@@ -67,7 +116,7 @@ fn sessions_and_speakers(
     Ok((sessions, speakers.into_iter().map(|(_, s)| s).collect()))
 }
 
-fn programme_session(item: &AgendaSession) -> CoreResult<ProgrammeSession> {
+fn programme_session(item: &AgendaSession, bilingual: bool) -> CoreResult<ProgrammeSession> {
     let d = &item.session.data;
     let unreadable = || {
         CoreError::Document(format!(
@@ -99,6 +148,16 @@ fn programme_session(item: &AgendaSession) -> CoreResult<ProgrammeSession> {
         kind: SessionKind::from_code(&d.kind).unwrap_or(SessionKind::Talk),
         place: d.place.clone(),
         speakers,
+        title_partner: if bilingual {
+            d.title_partner.clone()
+        } else {
+            String::new()
+        },
+        description_partner: if bilingual {
+            d.description_partner.clone()
+        } else {
+            String::new()
+        },
     })
 }
 
@@ -129,6 +188,8 @@ fn event_fields(event: &Event, version_date: Option<NaiveDate>) -> ProgrammeData
             .map(|k| k.label().to_string())
             .unwrap_or_default(),
         version_date,
+        version_number: None,
+        partner: None,
         start_date: parse_iso_date(&e.start_date),
         end_date: parse_iso_date(&e.end_date),
         venue: e.venue.clone(),

@@ -30,6 +30,7 @@ pub(crate) mod search;
 mod sessions;
 pub(crate) mod snapshot;
 mod suggestions;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -46,6 +47,7 @@ pub(crate) use professions::insert_profession;
 pub(crate) use reference::id_by_reference_key;
 pub use schema::{LATEST_VERSION, MAX_RECORD_VERSION};
 pub(crate) use sessions::insert_session;
+pub use versions::NewProgrammeVersion;
 
 /// An open Passerelle database.
 pub struct Store {

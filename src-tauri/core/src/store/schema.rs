@@ -413,6 +413,7 @@ CREATE TABLE programme_versions (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     number INTEGER NOT NULL CHECK (number >= 1),
     created_at TEXT NOT NULL,
+    version_date TEXT NOT NULL,
     language TEXT NOT NULL DEFAULT '',
     changes TEXT NOT NULL DEFAULT '[]',
     printed TEXT NOT NULL,

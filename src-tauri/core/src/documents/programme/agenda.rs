@@ -2,6 +2,7 @@
 //! sessions (time, title and description, speakers) whose heading and header row are repeated
 //! when the day continues on the next page.
 
+use super::partner::{self, Partner};
 use super::schedule::agenda_days;
 use super::shared::{non_empty, Styles};
 use super::{ProgrammeData, ProgrammeSession};
@@ -12,7 +13,13 @@ use crate::documents::layout::{
 use crate::model::SessionKind;
 
 /// The "Programme détaillé" section.
-pub(super) fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &ProgrammeData) {
+pub(super) fn agenda(
+    flow: &mut Flow,
+    layout: &Layout,
+    styles: &Styles,
+    data: &ProgrammeData,
+    partner: Option<Partner>,
+) {
     let w = layout.page.body_width();
     let table = Table {
         columns: vec![25.0 * MM, w - 25.0 * MM - 52.0 * MM, 52.0 * MM],
@@ -24,10 +31,16 @@ pub(super) fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &P
         min_row_height: 0.0,
     };
     let header_style = TextStyle::new(8.0, MUTED);
-    let labels = ["Horaire", "Séance", "Intervenants"];
+    let labels = [
+        partner::heading(partner, "Horaire", |l| l.time),
+        partner::heading(partner, "Séance", |l| l.session),
+        partner::heading(partner, "Intervenants", |l| l.speakers),
+    ];
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
     let days = agenda_days(&data.sessions);
     flow.push([layout.spacer(10.0)]);
-    flow.push(layout.heading("Programme détaillé", styles.section, Some(RULE)));
+    let title = partner::heading(partner, "Programme détaillé", |l| l.detailed_programme);
+    flow.push(layout.heading(&title, styles.section, Some(RULE)));
     if days.is_empty() {
         flow.push([layout.spacer(4.0)]);
         flow.push(layout.paragraph(
@@ -40,12 +53,17 @@ pub(super) fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &P
         return;
     }
     for (date, sessions) in days {
-        let heading = dates::capitalize(&dates::long_date(date));
+        let mut heading = dates::capitalize(&dates::long_date(date));
+        let mut suite = "(suite)".to_string();
+        if let Some(p) = partner {
+            heading = format!("{heading} / {}", p.labels.long_date(date));
+            suite = format!("(suite / {})", p.labels.continued.trim_matches(['(', ')']));
+        }
         flow.push([layout.spacer(8.0)]);
         flow.bookmark(&heading);
         flow.push_ungrouped(layout.heading(&heading, styles.day, None));
         flow.push_ungrouped([layout.table_header(&table, &labels, header_style)]);
-        let mut continuation = layout.heading(&format!("{heading} (suite)"), styles.day, None);
+        let mut continuation = layout.heading(&format!("{heading} {suite}"), styles.day, None);
         continuation.push(layout.table_header(&table, &labels, header_style));
         flow.begin_group(continuation);
         for session in sessions {
@@ -54,7 +72,7 @@ pub(super) fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &P
                     vec![Span::regular(dates::time_range(session.start, session.end))],
                     TextStyle::new(9.0, TEXT),
                 )],
-                session_cell(session),
+                session_cell(session, partner),
                 speakers_cell(styles, session),
             ];
             flow.push(layout.table_row(&table, &cells));
@@ -65,7 +83,7 @@ pub(super) fn agenda(flow: &mut Flow, layout: &Layout, styles: &Styles, data: &P
 
 /// The middle cell of a session's row: title (and kind), description, place. Breaks, meals
 /// and transfers are printed in muted italics.
-fn session_cell(s: &ProgrammeSession) -> Vec<Para> {
+fn session_cell(s: &ProgrammeSession, partner: Option<Partner>) -> Vec<Para> {
     let desc_style = TextStyle::new(9.0, TEXT);
     let mut main = Vec::new();
     let title = non_empty(&s.title).unwrap_or_else(|| s.kind.label().to_string());
@@ -88,11 +106,17 @@ fn session_cell(s: &ProgrammeSession) -> Vec<Para> {
             TextStyle::new(9.0, MUTED),
         ));
     }
+    if let Some(text) = partner.and_then(|p| p.text_for(&s.title, &s.title_partner)) {
+        main.push(partner::cell(text, TextStyle::new(9.0, TEXT), 1.0));
+    }
     if let Some(d) = non_empty(&s.description) {
         main.push(Para {
             gap_before: 3.0,
             ..Para::new(vec![Span::regular(d)], desc_style)
         });
+    }
+    if let Some(text) = partner.and_then(|p| p.text_for(&s.description, &s.description_partner)) {
+        main.push(partner::cell(text, desc_style, 1.5));
     }
     if let Some(p) = non_empty(&s.place) {
         main.push(Para::new(

@@ -15,6 +15,8 @@
 //! [`agenda`] (the day-by-day table).
 
 mod agenda;
+mod facts;
+mod partner;
 mod schedule;
 mod sections;
 mod shared;
@@ -29,7 +31,7 @@ use super::fonts::{font_set, FontSet};
 use super::layout::{Flow, Layout, PageSetup, Paginated};
 use super::pdf::{write_pdf, PdfInfo};
 use super::DocumentError;
-use crate::model::SessionKind;
+use crate::model::{EventTranslation, PartnerLanguage, SessionKind};
 
 pub use schedule::{agenda_days, training_days, training_minutes};
 pub(crate) use schedule::{check_sessions, event_dates};
@@ -65,6 +67,11 @@ pub struct ProgrammeSession {
     pub kind: SessionKind,
     pub place: String,
     pub speakers: Vec<SessionSpeakerLine>,
+    /// Printed under the French in a bilingual programme.
+    #[serde(default)]
+    pub title_partner: String,
+    #[serde(default)]
+    pub description_partner: String,
 }
 
 /// A speaker of the "Intervenants" section.
@@ -75,6 +82,17 @@ pub struct ProgrammeSpeaker {
     pub job_title: String,
     pub organisation: String,
     pub bio: String,
+    /// The speaker's biography in the programme's partner language, if they gave one.
+    #[serde(default)]
+    pub bio_partner: String,
+}
+
+/// The second language of a bilingual programme and the event's texts in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgrammePartner {
+    pub language: PartnerLanguage,
+    pub texts: EventTranslation,
 }
 
 /// Everything the programme prints. Text fields are printed as typed (French spacing rules are
@@ -89,6 +107,10 @@ pub struct ProgrammeData {
     pub kind: String,
     /// Version of the programme; today when `None`.
     pub version_date: Option<NaiveDate>,
+    /// The number of the version sent out (« Version 2 du … »); a draft has none.
+    pub version_number: Option<u32>,
+    /// Set for a bilingual programme: each text is followed by its partner-language version.
+    pub partner: Option<ProgrammePartner>,
     /// Event dates; taken from the agenda when `None`.
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
@@ -141,21 +163,30 @@ pub fn layout_programme(fonts: &FontSet, data: &ProgrammeData) -> Result<Paginat
         .version_date
         .unwrap_or_else(|| chrono::Local::now().date_naive());
 
+    let partner = partner::Partner::of(data.partner.as_ref());
+
     flow.push(title_block(&layout, &styles, data));
-    flow.push(sections::version_line(&layout, &styles, data, version));
-    flow.push(sections::key_facts_box(&layout, data));
-    sections::before_agenda(&mut flow, &layout, &styles, data);
-    agenda::agenda(&mut flow, &layout, &styles, data);
-    sections::after_agenda(&mut flow, &layout, &styles, data);
+    flow.push(sections::version_line(
+        &layout, &styles, data, version, partner,
+    ));
+    flow.push(sections::key_facts_box(&layout, data, partner));
+    sections::before_agenda(&mut flow, &layout, &styles, data, partner);
+    agenda::agenda(&mut flow, &layout, &styles, data, partner);
+    sections::after_agenda(&mut flow, &layout, &styles, data, partner);
 
     let mut paginated = flow.paginate(&layout.page);
+    let document = match partner {
+        Some(p) => format!("Programme de formation / {}", p.labels.document),
+        None => "Programme de formation".to_string(),
+    };
+    let version_text = sections::version_text(data, version);
     layout.running_texts(
         &mut paginated.pages,
         &display_title(data),
         data.code.trim(),
         &format!(
-            "Programme de formation – version du {}",
-            dates::short_long_date(version)
+            "{document} – {}",
+            version_text.replacen("Version", "version", 1)
         ),
     );
     Ok(paginated)

@@ -3,35 +3,71 @@
 
 use chrono::NaiveDate;
 
-use super::schedule::{event_dates, training_days, training_minutes};
+use super::facts::key_facts;
+use super::partner::{self, heading, Partner};
 use super::shared::{join_non_empty, non_empty, Styles};
 use super::ProgrammeData;
 use crate::documents::dates;
+use crate::documents::languages::Labels;
 use crate::documents::layout::{
     Chunk, Flow, Layout, Para, Span, Table, TextStyle, ACCENT, MM, MUTED, PALE, RULE, TEXT,
 };
 use crate::documents::typography::french;
 
-/// The line under the title: the event's code and the programme's version date.
+/// « Version 2 du 3 mars 2027 », or « Version du 3 mars 2027 » for a draft.
+pub(super) fn version_text(data: &ProgrammeData, version: NaiveDate) -> String {
+    match data.version_number {
+        Some(n) => format!("Version {n} du {}", dates::short_long_date(version)),
+        None => format!("Version du {}", dates::short_long_date(version)),
+    }
+}
+
+/// The same in the partner language: « Version 2 vom 3. März 2027 », « Stand: 3. März 2027 ».
+pub(super) fn partner_version_text(
+    p: &Partner,
+    data: &ProgrammeData,
+    version: NaiveDate,
+) -> String {
+    let date = p.labels.short_date(version);
+    match data.version_number {
+        Some(n) => p
+            .labels
+            .version
+            .replace("{n}", &n.to_string())
+            .replace("{date}", &date),
+        None => p.labels.as_of.replace("{date}", &date),
+    }
+}
+
+/// The line under the title: the event's code and the programme's version.
 pub(super) fn version_line(
     layout: &Layout,
     styles: &Styles,
     data: &ProgrammeData,
     version: NaiveDate,
+    partner: Option<Partner>,
 ) -> Vec<Chunk> {
     let mut meta = Vec::new();
     if let Some(code) = non_empty(&data.code) {
         meta.push(format!("Code\u{a0}: {code}"));
     }
-    meta.push(format!("Version du {}", dates::short_long_date(version)));
+    meta.push(version_text(data, version));
+    if let Some(p) = partner {
+        meta.push(partner_version_text(&p, data, version));
+    }
     let mut chunks = vec![layout.spacer(3.0)];
     chunks.extend(layout.paragraph(&[Span::regular(meta.join("  ·  "))], styles.meta, 0.0));
     chunks.push(layout.spacer(8.0));
     chunks
 }
 
-/// The key facts (dates, duration, place, organisers…) in a pale box with an accent bar.
-pub(super) fn key_facts_box(layout: &Layout, data: &ProgrammeData) -> Vec<Chunk> {
+/// The key facts (dates, duration, place, organisers…) in a pale box with an accent bar; in a
+/// bilingual programme each partner value follows its French one.
+pub(super) fn key_facts_box(
+    layout: &Layout,
+    data: &ProgrammeData,
+    partner: Option<Partner>,
+) -> Vec<Chunk> {
     let facts_table = Table {
         columns: vec![34.0 * MM, layout.page.body_width() - 34.0 * MM],
         padding: 3.5,
@@ -41,19 +77,36 @@ pub(super) fn key_facts_box(layout: &Layout, data: &ProgrammeData) -> Vec<Chunk>
         accent: Some(ACCENT),
         min_row_height: 0.0,
     };
+    let value_style = TextStyle::new(9.0, TEXT);
     let mut chunks = Vec::new();
-    for (label, value) in key_facts(data) {
+    for fact in key_facts(data, partner) {
+        let mut value = vec![Para::new(vec![Span::regular(fact.value)], value_style)];
+        if let Some(text) = fact.partner {
+            value.push(partner::cell(text, value_style, 1.5));
+        }
         let cells = vec![
             vec![Para::new(
-                vec![Span::bold(label)],
+                vec![Span::bold(fact.label)],
                 TextStyle::new(9.0, ACCENT),
             )],
-            vec![Para::new(
-                vec![Span::regular(value)],
-                TextStyle::new(9.0, TEXT),
-            )],
+            value,
         ];
         chunks.extend(layout.table_row(&facts_table, &cells));
+    }
+    chunks
+}
+
+/// A text and, in a bilingual programme, its partner version.
+fn texts<'a>(
+    layout: &Layout,
+    styles: &Styles,
+    partner: Option<Partner<'a>>,
+    french_text: &str,
+    pick: fn(&Partner<'a>) -> &'a str,
+) -> Vec<Chunk> {
+    let mut chunks = text_block(layout, styles, french_text);
+    if let Some(text) = partner.and_then(|p| p.text_for(french_text, pick(&p))) {
+        chunks.extend(partner::paragraph(layout, styles, &text));
     }
     chunks
 }
@@ -64,75 +117,106 @@ pub(super) fn before_agenda(
     layout: &Layout,
     styles: &Styles,
     data: &ProgrammeData,
+    partner: Option<Partner>,
 ) {
-    let objectives: Vec<Vec<Span>> = data
-        .objectives
-        .iter()
-        .filter_map(|o| non_empty(o))
-        .map(|o| vec![Span::regular(o)])
-        .collect();
-    section(
-        flow,
-        layout,
-        styles,
-        "Objectifs",
-        layout.bullets(&objectives, styles.body),
-    );
-    section(
-        flow,
-        layout,
-        styles,
-        "Présentation",
-        text_block(layout, styles, &data.summary),
-    );
+    let bullets = |list: &[String], style: fn(String) -> Span| -> Vec<Vec<Span>> {
+        list.iter()
+            .filter_map(|o| non_empty(o))
+            .map(|o| vec![style(o)])
+            .collect()
+    };
+    let mut objectives = layout.bullets(&bullets(&data.objectives, Span::regular), styles.body);
+    if let (Some(p), false) = (partner, objectives.is_empty()) {
+        let translated = bullets(&p.texts.texts.objectives, Span::italic);
+        objectives.push(layout.spacer(2.5));
+        if translated.is_empty() {
+            objectives.extend(partner::paragraph(layout, styles, &p.missing()));
+        } else {
+            objectives.extend(layout.bullets(&translated, partner::partner_style(styles.body)));
+        }
+    }
+    let title = heading(partner, "Objectifs", |l| l.objectives);
+    section(flow, layout, styles, &title, objectives);
+    let summary = texts(layout, styles, partner, &data.summary, |p| {
+        &p.texts.texts.summary
+    });
+    let title = heading(partner, "Présentation", |l| l.overview);
+    section(flow, layout, styles, &title, summary);
 }
 
 /// The sections printed after the agenda: methods, access, accessibility, contact, speakers.
-pub(super) fn after_agenda(
+pub(super) fn after_agenda<'a>(
     flow: &mut Flow,
     layout: &Layout,
     styles: &Styles,
     data: &ProgrammeData,
+    partner: Option<Partner<'a>>,
 ) {
-    for (title, text) in [
-        ("Méthodes pédagogiques", &data.teaching_methods),
-        ("Modalités d'évaluation", &data.evaluation_methods),
-        ("Modalités et délais d'accès", &data.access_terms),
-    ] {
+    type Label = fn(&Labels) -> &'static str;
+    let methods: [(&str, Label, &String, fn(&Partner<'a>) -> &'a str); 3] = [
+        (
+            "Méthodes pédagogiques",
+            |l| l.teaching_methods,
+            &data.teaching_methods,
+            |p| &p.texts.texts.teaching_methods,
+        ),
+        (
+            "Modalités d'évaluation",
+            |l| l.evaluation,
+            &data.evaluation_methods,
+            |p| &p.texts.texts.evaluation_methods,
+        ),
+        (
+            "Modalités et délais d'accès",
+            |l| l.access_terms,
+            &data.access_terms,
+            |p| &p.texts.texts.access_terms,
+        ),
+    ];
+    for (title, label, text, pick) in methods {
+        let content = texts(layout, styles, partner, text, pick);
         section(
             flow,
             layout,
             styles,
-            title,
-            text_block(layout, styles, text),
+            &heading(partner, title, label),
+            content,
         );
     }
-    section(
-        flow,
-        layout,
-        styles,
+    let title = heading(
+        partner,
         "Accessibilité aux personnes en situation de handicap",
-        accessibility(layout, styles, data),
+        |l| l.accessibility,
     );
     section(
         flow,
         layout,
         styles,
-        "Contact",
-        contact(layout, styles, data),
+        &title,
+        accessibility(layout, styles, data, partner),
     );
+    let title = heading(partner, "Contact", |l| l.contact);
+    section(flow, layout, styles, &title, contact(layout, styles, data));
+    let title = heading(partner, "Intervenants", |l| l.speakers);
     section(
         flow,
         layout,
         styles,
-        "Intervenants",
-        speakers_section(layout, styles, data),
+        &title,
+        speakers_section(layout, styles, data, partner),
     );
 }
 
 /// The accessibility text and the disability contact ("Contact handicap").
-fn accessibility(layout: &Layout, styles: &Styles, data: &ProgrammeData) -> Vec<Chunk> {
-    let mut access = text_block(layout, styles, &data.accessibility);
+fn accessibility(
+    layout: &Layout,
+    styles: &Styles,
+    data: &ProgrammeData,
+    partner: Option<Partner>,
+) -> Vec<Chunk> {
+    let mut access = texts(layout, styles, partner, &data.accessibility, |p| {
+        &p.texts.texts.accessibility
+    });
     if let Some(contact) = non_empty(&data.accessibility_contact) {
         access.push(layout.spacer(3.0));
         access.extend(layout.paragraph(
@@ -185,95 +269,12 @@ fn text_block(layout: &Layout, styles: &Styles, text: &str) -> Vec<Chunk> {
     }
 }
 
-pub(super) fn key_facts(data: &ProgrammeData) -> Vec<(&'static str, String)> {
-    let mut facts = Vec::new();
-    if let Some((start, end)) = event_dates(data) {
-        facts.push((
-            if start == end { "Date" } else { "Dates" },
-            dates::capitalize(dates::date_range(start, end).trim_start_matches("le ")),
-        ));
-    }
-    let minutes = training_minutes(&data.sessions);
-    if minutes > 0 {
-        facts.push((
-            "Durée",
-            format!(
-                "{} ({})",
-                dates::days(training_days(&data.sessions)),
-                dates::duration(minutes)
-            ),
-        ));
-    }
-    let place = join_non_empty(
-        &[&data.venue, &data.address, &data.city, &data.country],
-        ", ",
-    );
-    if !place.is_empty() {
-        facts.push(("Lieu", place));
-    }
-    let organisers: Vec<String> = data
-        .organisers
-        .iter()
-        .filter(|o| !o.name.trim().is_empty())
-        .map(|o| match o.role.trim() {
-            "" => o.name.trim().to_string(),
-            role => format!("{} ({})", o.name.trim(), role.to_lowercase()),
-        })
-        .collect();
-    if !organisers.is_empty() {
-        facts.push((
-            if organisers.len() > 1 {
-                "Organisateurs"
-            } else {
-                "Organisateur"
-            },
-            organisers.join(" ; "),
-        ));
-    }
-    if !data.audience.trim().is_empty() {
-        facts.push(("Public", data.audience.trim().to_string()));
-    }
-    let professions = join_non_empty(
-        &data
-            .target_professions
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-        ", ",
-    );
-    if !professions.is_empty() {
-        facts.push(("Métiers visés", professions));
-    }
-    let prerequisites = data.prerequisites.trim();
-    facts.push((
-        "Prérequis",
-        if prerequisites.is_empty() {
-            "Aucun".to_string()
-        } else {
-            prerequisites.to_string()
-        },
-    ));
-    let languages = join_non_empty(
-        &data
-            .languages
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-        ", ",
-    );
-    if !languages.is_empty() {
-        facts.push(("Langues", languages));
-    }
-    if !data.interpretation.trim().is_empty() {
-        facts.push(("Interprétation", data.interpretation.trim().to_string()));
-    }
-    if !data.price.trim().is_empty() {
-        facts.push(("Tarif", data.price.trim().to_string()));
-    }
-    facts.into_iter().map(|(k, v)| (k, french(&v))).collect()
-}
-
-fn speakers_section(layout: &Layout, styles: &Styles, data: &ProgrammeData) -> Vec<Chunk> {
+fn speakers_section(
+    layout: &Layout,
+    styles: &Styles,
+    data: &ProgrammeData,
+    partner: Option<Partner>,
+) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     for sp in &data.speakers {
         let Some(name) = non_empty(&sp.name) else {
@@ -288,14 +289,14 @@ fn speakers_section(layout: &Layout, styles: &Styles, data: &ProgrammeData) -> V
             chunks.push(layout.spacer(5.0));
         }
         let mut head = layout.paragraph(&spans, styles.body, 0.0);
-        let bio = text_block(
-            layout,
-            &Styles {
-                body: TextStyle::new(9.0, MUTED),
-                ..Styles::new()
-            },
-            &sp.bio,
-        );
+        let bio_styles = Styles {
+            body: TextStyle::new(9.0, MUTED),
+            ..Styles::new()
+        };
+        let mut bio = text_block(layout, &bio_styles, &sp.bio);
+        if let Some(text) = partner.and_then(|p| p.text_for(&sp.bio, &sp.bio_partner)) {
+            bio.extend(partner::paragraph(layout, &bio_styles, &text));
+        }
         if !bio.is_empty() {
             for c in head.iter_mut() {
                 c.keep_with_next = true;

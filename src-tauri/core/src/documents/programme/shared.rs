@@ -62,6 +62,23 @@ pub(crate) fn title_block(layout: &Layout, styles: &Styles, data: &ProgrammeData
             0.0,
         ));
     }
+    if let Some(p) = data.partner.as_ref() {
+        // The partner title under the French one, in the subtitle's size; a missing one is
+        // marked as every other missing translation.
+        let partner = super::partner::Partner::of(Some(p));
+        for (french_text, translated) in [
+            (&data.title, &p.texts.title),
+            (&data.subtitle, &p.texts.subtitle),
+        ] {
+            if let Some(text) = partner.and_then(|p| p.text_for(french_text, translated)) {
+                chunks.extend(layout.paragraph(
+                    &[Span::italic(text)],
+                    styles.subtitle,
+                    0.0,
+                ));
+            }
+        }
+    }
     chunks
 }
 

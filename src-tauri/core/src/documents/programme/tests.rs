@@ -1,6 +1,8 @@
 //! Unit tests of the programme: durations, refused times and the key facts.
 
-use super::sections::key_facts;
+use super::facts::{key_facts, Fact};
+use super::partner::Partner;
+use super::ProgrammePartner;
 use super::*;
 
 fn t(h: u32, m: u32) -> NaiveTime {
@@ -17,6 +19,8 @@ fn session(day: u32, start: NaiveTime, end: NaiveTime, kind: SessionKind) -> Pro
         kind,
         place: String::new(),
         speakers: Vec::new(),
+        title_partner: String::new(),
+        description_partner: String::new(),
     }
 }
 
@@ -53,8 +57,11 @@ fn key_facts_leave_out_empty_fields_and_default_prerequisites() {
         title: "T".into(),
         ..ProgrammeData::default()
     };
-    let facts = key_facts(&data);
-    assert_eq!(facts, vec![("Prérequis", "Aucun".to_string())]);
+    let plain = |facts: Vec<Fact>| -> Vec<(String, String)> {
+        facts.into_iter().map(|f| (f.label, f.value)).collect()
+    };
+    let facts = plain(key_facts(&data, None));
+    assert_eq!(facts, vec![("Prérequis".to_string(), "Aucun".to_string())]);
     let data = ProgrammeData {
         start_date: NaiveDate::from_ymd_opt(2026, 3, 3),
         end_date: NaiveDate::from_ymd_opt(2026, 3, 5),
@@ -62,10 +69,55 @@ fn key_facts_leave_out_empty_fields_and_default_prerequisites() {
         country: "Allemagne".into(),
         ..data
     };
-    let facts = key_facts(&data);
+    let facts = plain(key_facts(&data, None));
     assert_eq!(
         facts[0],
-        ("Dates", "Du mardi 3 au jeudi 5 mars 2026".to_string())
+        (
+            "Dates".to_string(),
+            "Du mardi 3 au jeudi 5 mars 2026".to_string()
+        )
     );
-    assert_eq!(facts[1], ("Lieu", "Kehl, Allemagne".to_string()));
+    assert_eq!(
+        facts[1],
+        ("Lieu".to_string(), "Kehl, Allemagne".to_string())
+    );
+}
+
+#[test]
+fn bilingual_key_facts_give_both_labels_and_mark_missing_translations() {
+    let partner = ProgrammePartner {
+        language: crate::model::PartnerLanguage::German,
+        texts: crate::model::EventTranslation {
+            price: "Kostenlos".into(),
+            ..Default::default()
+        },
+    };
+    let data = ProgrammeData {
+        start_date: NaiveDate::from_ymd_opt(2027, 3, 16),
+        end_date: NaiveDate::from_ymd_opt(2027, 3, 18),
+        audience: "Cadres".into(),
+        price: "Gratuit".into(),
+        ..ProgrammeData::default()
+    };
+    let facts = key_facts(&data, Partner::of(Some(&partner)));
+    let fact = |label: &str| {
+        facts
+            .iter()
+            .find(|f| f.label == label)
+            .cloned()
+            .expect(label)
+    };
+    assert_eq!(
+        fact("Dates / Termine").partner.as_deref(),
+        Some("Dienstag, 16. bis Donnerstag, 18. März 2027")
+    );
+    assert_eq!(fact("Tarif / Kosten").partner.as_deref(), Some("Kostenlos"));
+    assert_eq!(
+        fact("Public / Zielgruppe").partner.as_deref(),
+        Some("[nicht übersetzt]")
+    );
+    assert_eq!(
+        fact("Prérequis / Voraussetzungen").partner.as_deref(),
+        Some("Keine")
+    );
 }

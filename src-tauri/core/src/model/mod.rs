@@ -54,11 +54,13 @@ macro_rules! coded_enum {
     };
 }
 
+mod competences_report;
 mod events;
 mod experts;
 mod professions;
 mod reference;
 
+pub use competences_report::*;
 pub use events::*;
 pub use experts::*;
 pub use professions::*;

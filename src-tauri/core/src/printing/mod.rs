@@ -3,8 +3,10 @@
 //! [`crate::documents`]. The two steps are apart so that the shell reads under the store's
 //! lock and renders without it.
 
+mod competences;
 mod programme_data;
 
+pub use competences::{render_report, report_file_name, ReportFormat};
 pub use programme_data::programme_data;
 
 use crate::documents::{

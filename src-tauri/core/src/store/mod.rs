@@ -16,6 +16,7 @@
 //! The entity modules (`experts`, `events`…) add their functions to [`Store`].
 
 mod agenda;
+mod competences_report;
 pub mod backups;
 pub(crate) mod csv_import;
 pub mod demo;
@@ -42,7 +43,7 @@ pub use crate::model::SessionConflict;
 pub(crate) use events::insert_event;
 pub(crate) use experts::insert_expert;
 pub(crate) use organisations::{insert_organisation, insert_territory, insert_theme};
-pub(crate) use professions::insert_profession;
+pub(crate) use professions::{insert_competence, insert_observation, insert_profession};
 pub(crate) use reference::id_by_reference_key;
 pub use schema::{LATEST_VERSION, MAX_RECORD_VERSION};
 pub(crate) use sessions::insert_session;

@@ -815,7 +815,9 @@ fn rapport_competences_writes_the_pdf_or_the_csv_its_extension_names() {
     assert!(at("« Finances »") < at("depuis 2021"));
     // The growing competence before the declining one; 2020 is outside the period.
     assert!(at("Données ouvertes") < at("Régie de recettes"));
-    assert!(text.contains("2022 : émergente · 2024 : en hausse"), "{text}");
+    // The years' trends (the cell wraps in its column).
+    assert!(at("Données ouvertes") < at("2022 : émergente ·"));
+    assert!(at("2022 : émergente ·") < at("2024 : en"));
     assert!(!text.contains("2020"), "{text}");
 
     let csv = dir.path().join("rapport.CSV");

@@ -300,7 +300,12 @@ fn write_pdf(dir: &Path, name: &str, report: &CompetencesReport) -> std::path::P
     let bytes = render_report(report, ReportFormat::Pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    // Set PASSERELLE_PDF_OUT to a directory to keep the files for a visual check.
+    if let Ok(out) = std::env::var("PASSERELLE_PDF_OUT") {
+        let _ = std::fs::create_dir_all(&out);
+        let _ = std::fs::write(Path::new(&out).join(name), &bytes);
+    }
     path
 }
 

@@ -745,8 +745,16 @@ fn competences_database(db: &Path) {
         .unwrap()
         .id;
     for (title, competence, trends) in [
-        ("Gestionnaire", "Données ouvertes", ["emerging", "emerging", "growing"]),
-        ("Comptable", "Régie de recettes", ["stable", "stable", "declining"]),
+        (
+            "Gestionnaire",
+            "Données ouvertes",
+            ["emerging", "emerging", "growing"],
+        ),
+        (
+            "Comptable",
+            "Régie de recettes",
+            ["stable", "stable", "declining"],
+        ),
     ] {
         let input = ProfessionInput {
             title: title.into(),
@@ -792,11 +800,19 @@ fn rapport_competences_writes_the_pdf_or_the_csv_its_extension_names() {
             "2021",
         ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(line["file"], pdf.to_str().unwrap());
     assert_eq!(
-        (&line["professions"], &line["competences"], &line["observations"]),
+        (
+            &line["professions"],
+            &line["competences"],
+            &line["observations"]
+        ),
         (&2.into(), &2.into(), &4.into())
     );
     let text = Command::new("pdftotext")
@@ -821,8 +837,15 @@ fn rapport_competences_writes_the_pdf_or_the_csv_its_extension_names() {
     assert!(!text.contains("2020"), "{text}");
 
     let csv = dir.path().join("rapport.CSV");
-    let out = passerelle(&db, &["rapport-competences", "--out", csv.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = passerelle(
+        &db,
+        &["rapport-competences", "--out", csv.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&csv).unwrap();
     let text = String::from_utf8(bytes).unwrap();
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
@@ -858,9 +881,18 @@ fn rapport_competences_refuses_bad_arguments_in_french_and_writes_nothing() {
 
     let pdf = dir.path().join("rapport.pdf");
     let cases: [(&[&str], &str); 3] = [
-        (&["--from", "2025", "--to", "2020"], "« Année de fin » (2020) précède « Année de début » (2025)"),
-        (&["--from", "1800"], "« Année de début » doit être comprise entre 1900 et 2100"),
-        (&["--family", "Cuisine"], "La famille de métiers est introuvable"),
+        (
+            &["--from", "2025", "--to", "2020"],
+            "« Année de fin » (2020) précède « Année de début » (2025)",
+        ),
+        (
+            &["--from", "1800"],
+            "« Année de début » doit être comprise entre 1900 et 2100",
+        ),
+        (
+            &["--family", "Cuisine"],
+            "La famille de métiers est introuvable",
+        ),
     ];
     for (args, message) in cases {
         let mut all = vec!["rapport-competences", "--out", pdf.to_str().unwrap()];

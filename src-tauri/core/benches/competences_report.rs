@@ -23,7 +23,11 @@ fn competences_report(c: &mut Criterion) {
         csv.len()
     );
     c.bench_function("competences report read, 50,000 observations", |b| {
-        b.iter(|| store.competences_report(std::hint::black_box(&filter)).expect("report"))
+        b.iter(|| {
+            store
+                .competences_report(std::hint::black_box(&filter))
+                .expect("report")
+        })
     });
     c.bench_function("competences report read + PDF", |b| {
         b.iter(|| {

@@ -24,12 +24,15 @@ fn family_id(store: &Store, label: &str) -> String {
         .id
 }
 
-/// A profession with competences, each observed as `(year, trend, source)`.
+/// Observations as `(year, trend, source)`.
+type Observed<'a> = &'a [(i64, &'a str, &'a str)];
+
+/// A profession with competences and their observations.
 fn profession(
     store: &mut Store,
     title: &str,
     family: Option<&str>,
-    competences: &[(&str, &[(i64, &str, &str)])],
+    competences: &[(&str, Observed)],
 ) {
     let family_id = family.map(|f| family_id(store, f));
     let p = store
@@ -120,7 +123,10 @@ fn sample() -> (tempfile::TempDir, Store) {
             &mut store,
             title,
             Some("Environnement"),
-            &[(competence, &[(2018, "emerging", cnfpt), (2024, "stable", cnfpt)])],
+            &[(
+                competence,
+                &[(2018, "emerging", cnfpt), (2024, "stable", cnfpt)],
+            )],
         );
     }
     profession(
@@ -182,10 +188,7 @@ fn families_in_french_order_emerging_and_growing_first_within_each() {
         "2019\u{a0}: stable · 2022–2024\u{a0}: en hausse"
     );
     let s = &report.summary;
-    assert_eq!(
-        (s.emerging, s.growing, s.stable, s.declining),
-        (2, 2, 3, 1)
-    );
+    assert_eq!((s.emerging, s.growing, s.stable, s.declining), (2, 2, 3, 1));
     assert_eq!((s.professions, s.competences, s.observations), (6, 8, 16));
 }
 
@@ -209,7 +212,10 @@ fn the_period_keeps_only_its_observations_and_drops_competences_without_any() {
     // In 2022–2023 « Données ouvertes » is still emerging: its 2024 rise is outside.
     let data = &report.families[0].competences[0];
     assert_eq!(data.latest_trend, "emerging");
-    assert!(data.observations.iter().all(|o| (2022..=2023).contains(&o.year)));
+    assert!(data
+        .observations
+        .iter()
+        .all(|o| (2022..=2023).contains(&o.year)));
     assert_eq!(report.summary.observations, 4);
 }
 
@@ -233,7 +239,14 @@ fn the_family_is_found_by_id_or_by_label_whatever_its_accents_and_case() {
         family_id: Some("environnément".into()),
         ..Default::default()
     };
-    assert_eq!(store.competences_report(&filter).unwrap().summary.competences, 3);
+    assert_eq!(
+        store
+            .competences_report(&filter)
+            .unwrap()
+            .summary
+            .competences,
+        3
+    );
 }
 
 #[test]
@@ -347,7 +360,12 @@ fn the_pdf_reads_back_with_families_professions_competences_and_trends_in_order(
         .lines()
         .find(|l| l.contains("Suivi budgétaire"))
         .unwrap();
-    for cell in ["Gestionnaire", "2023 : émergente", "émergente", "Observatoire"] {
+    for cell in [
+        "Gestionnaire",
+        "2023 : émergente",
+        "émergente",
+        "Observatoire",
+    ] {
         assert!(row.contains(cell), "« {cell} » not on the row: {row}");
     }
     let row = text
@@ -426,7 +444,10 @@ fn a_family_continuing_on_the_next_page_repeats_its_heading_and_header() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_pdf(dir.path(), "long.pdf", &report);
     let text = run("pdftotext", &["-layout"], &path);
-    let pages_text: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let pages_text: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert_eq!(pages_text.len(), pages.len());
     for (n, page) in pages_text.iter().enumerate().skip(1) {
         assert!(page.contains("Finances (suite)"), "page {}: {page}", n + 1);
@@ -437,7 +458,10 @@ fn a_family_continuing_on_the_next_page_repeats_its_heading_and_header() {
             n + 1
         );
     }
-    assert_in_order(&text, &["Compétence 0 ", "Compétence 60 ", "Compétence 119 "]);
+    assert_in_order(
+        &text,
+        &["Compétence 0 ", "Compétence 60 ", "Compétence 119 "],
+    );
 }
 
 #[test]
@@ -498,7 +522,11 @@ fn the_csv_has_one_row_per_observation_in_the_reports_order() {
         .collect();
     assert_eq!(
         montage,
-        [("2019", "stable"), ("2022", "en hausse"), ("2024", "en hausse")]
+        [
+            ("2019", "stable"),
+            ("2022", "en hausse"),
+            ("2024", "en hausse")
+        ]
     );
     let formula = rows.iter().find(|r| r[3] == "Tableaux de bord").unwrap();
     assert_ne!(formula[7], "=SOMME(A1)", "formula neutralised");

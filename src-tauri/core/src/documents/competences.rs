@@ -164,11 +164,7 @@ impl<'f> Report<'f> {
 
     fn title(&self, flow: &mut Flow, report: &CompetencesReport) {
         let layout = &self.layout;
-        flow.push(layout.paragraph(
-            &[Span::bold("RAPPORT D'ÉVOLUTION")],
-            self.styles.kind,
-            0.0,
-        ));
+        flow.push(layout.paragraph(&[Span::bold("RAPPORT D'ÉVOLUTION")], self.styles.kind, 0.0));
         flow.push(layout.paragraph(&[Span::bold(REPORT_TITLE)], self.styles.title, 0.0));
         flow.push([layout.spacer(6.0)]);
         for (k, v) in facts(report) {
@@ -239,9 +235,7 @@ impl<'f> Report<'f> {
 }
 
 /// Lays the report out into pages (exposed for tests).
-pub fn layout_competences_report(
-    report: &CompetencesReport,
-) -> Result<Paginated, DocumentError> {
+pub fn layout_competences_report(report: &CompetencesReport) -> Result<Paginated, DocumentError> {
     let fonts = font_set()?;
     let doc = Report::new(Layout::new(fonts, PageSetup::a4()));
     let mut flow = Flow::new();

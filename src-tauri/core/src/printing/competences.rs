@@ -60,9 +60,5 @@ pub fn report_file_name(report: &CompetencesReport, format: ReportFormat) -> Str
     let family = report.family_label.as_deref().unwrap_or("toutes familles");
     let period = period_words(report.filter.from_year, report.filter.to_year);
     let name = super::suggested_file_name("Évolution des compétences", family, &period);
-    format!(
-        "{}.{}",
-        name.trim_end_matches(".pdf"),
-        format.extension()
-    )
+    format!("{}.{}", name.trim_end_matches(".pdf"), format.extension())
 }

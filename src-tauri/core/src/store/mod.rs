@@ -16,8 +16,8 @@
 //! The entity modules (`experts`, `events`…) add their functions to [`Store`].
 
 mod agenda;
-mod competences_report;
 pub mod backups;
+mod competences_report;
 pub(crate) mod csv_import;
 pub mod demo;
 mod events;

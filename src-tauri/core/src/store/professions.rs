@@ -120,7 +120,16 @@ pub(crate) fn insert_observation(
         "INSERT INTO competence_observations (id, competence_id, year, trend, level, source, notes,
             created_at, updated_at, version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 1)",
-        params![new_id(), competence_id, input.year, input.trend, input.level.trim(), input.source.trim(), input.notes, now()],
+        params![
+            new_id(),
+            competence_id,
+            input.year,
+            input.trend,
+            input.level.trim(),
+            input.source.trim(),
+            input.notes,
+            now()
+        ],
     )?;
     Ok(())
 }
@@ -234,7 +243,13 @@ impl Store {
     ) -> CoreResult<Profession> {
         check_competence(input)?;
         self.write(|tx| {
-            check_ids_exist(tx, "professions", &[profession_id.to_string()], "professionId", "Le métier")?;
+            check_ids_exist(
+                tx,
+                "professions",
+                &[profession_id.to_string()],
+                "professionId",
+                "Le métier",
+            )?;
             insert_competence(tx, profession_id, input)?;
             super::search::index_profession(tx, profession_id)
         })?;
@@ -291,7 +306,11 @@ impl Store {
         check_observation(input)?;
         let profession_id = self.write(|tx| {
             let profession_id: String = tx
-                .query_row("SELECT profession_id FROM competences WHERE id = ?1", [competence_id], |row| row.get(0))
+                .query_row(
+                    "SELECT profession_id FROM competences WHERE id = ?1",
+                    [competence_id],
+                    |row| row.get(0),
+                )
                 .or_not_found("La compétence", competence_id)?;
             insert_observation(tx, competence_id, input)?;
             Ok(profession_id)

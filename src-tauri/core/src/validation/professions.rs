@@ -64,7 +64,10 @@ pub fn check_report_filter(filter: &CompetencesReportFilter) -> CoreResult<()> {
     ];
     for (field, year, label) in bounds {
         if year.is_some_and(|y| !(1900..=2100).contains(&y)) {
-            c.add(field, format!("{label} doit être comprise entre 1900 et 2100."));
+            c.add(
+                field,
+                format!("{label} doit être comprise entre 1900 et 2100."),
+            );
         }
     }
     if let (Some(from), Some(to)) = (filter.from_year, filter.to_year) {

@@ -493,6 +493,7 @@ fn passerelle_cli_without_a_subcommand_shows_its_help() {
         "search",
         "programme",
         "emargement",
+        "rapport-competences",
         "import",
         "export",
         "backup",
@@ -730,4 +731,178 @@ fn holidays_are_listed_in_date_order_without_opening_a_database() {
         "{stderr}"
     );
     assert!(refused.stdout.is_empty());
+}
+
+/// A database with two professions of « Finances » observed in 2020, 2022 and 2024, closed.
+fn competences_database(db: &Path) {
+    use passerelle_core::model::{CompetenceInput, ObservationInput, ProfessionInput};
+    let mut store = passerelle_core::Store::open_with_reference(db).unwrap();
+    let finances = store
+        .list_profession_families()
+        .unwrap()
+        .into_iter()
+        .find(|f| f.label == "Finances")
+        .unwrap()
+        .id;
+    for (title, competence, trends) in [
+        (
+            "Gestionnaire",
+            "Données ouvertes",
+            ["emerging", "emerging", "growing"],
+        ),
+        (
+            "Comptable",
+            "Régie de recettes",
+            ["stable", "stable", "declining"],
+        ),
+    ] {
+        let input = ProfessionInput {
+            title: title.into(),
+            family_id: Some(finances.clone()),
+            ..Default::default()
+        };
+        let profession = store.create_profession(&input).unwrap();
+        let label = CompetenceInput {
+            label: competence.into(),
+            description: String::new(),
+        };
+        let profession = store.add_competence(&profession.meta.id, &label).unwrap();
+        let competence_id = profession.competences[0].meta.id.clone();
+        for (year, trend) in [2020, 2022, 2024].into_iter().zip(trends) {
+            let observation = ObservationInput {
+                year,
+                trend: trend.into(),
+                source: "Observatoire CNFPT".into(),
+                ..Default::default()
+            };
+            store.add_observation(&competence_id, &observation).unwrap();
+        }
+    }
+    store.close().unwrap();
+}
+
+#[test]
+fn rapport_competences_writes_the_pdf_or_the_csv_its_extension_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("metiers.db");
+    competences_database(&db);
+
+    let pdf = dir.path().join("rapport.pdf");
+    let out = passerelle(
+        &db,
+        &[
+            "rapport-competences",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--family",
+            "finances",
+            "--from",
+            "2021",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["file"], pdf.to_str().unwrap());
+    assert_eq!(
+        (
+            &line["professions"],
+            &line["competences"],
+            &line["observations"]
+        ),
+        (&2.into(), &2.into(), &4.into())
+    );
+    let text = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout)
+        .unwrap()
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("« {needle} » missing: {text}"))
+    };
+    assert!(at("« Finances »") < at("depuis 2021"));
+    // The growing competence before the declining one; 2020 is outside the period.
+    assert!(at("Données ouvertes") < at("Régie de recettes"));
+    // The years' trends (the cell wraps in its column).
+    assert!(at("Données ouvertes") < at("2022 : émergente ·"));
+    assert!(at("2022 : émergente ·") < at("2024 : en"));
+    assert!(!text.contains("2020"), "{text}");
+
+    let csv = dir.path().join("rapport.CSV");
+    let out = passerelle(
+        &db,
+        &["rapport-competences", "--out", csv.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&csv).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "Famille;Métier;Code;Compétence;Année;Tendance;Niveau;Source;Notes"
+    );
+    assert_eq!(lines.len(), 7);
+    assert_eq!(
+        lines[1],
+        "Finances;Gestionnaire;;Données ouvertes;2020;émergente;;Observatoire CNFPT;"
+    );
+}
+
+#[test]
+fn rapport_competences_refuses_bad_arguments_in_french_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("metiers.db");
+    competences_database(&db);
+    let txt = dir.path().join("rapport.txt");
+    let missing_db = dir.path().join("absente.db");
+    let out = passerelle(
+        &missing_db,
+        &["rapport-competences", "--out", txt.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("doit se terminer par .pdf"), "{stderr}");
+    assert!(stderr.contains("Rien n'a été écrit"), "{stderr}");
+    // Refused before the database is opened: none was created.
+    assert!(!missing_db.exists());
+    assert!(!txt.exists());
+
+    let pdf = dir.path().join("rapport.pdf");
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--from", "2025", "--to", "2020"],
+            "« Année de fin » (2020) précède « Année de début » (2025)",
+        ),
+        (
+            &["--from", "1800"],
+            "« Année de début » doit être comprise entre 1900 et 2100",
+        ),
+        (
+            &["--family", "Cuisine"],
+            "La famille de métiers est introuvable",
+        ),
+    ];
+    for (args, message) in cases {
+        let mut all = vec!["rapport-competences", "--out", pdf.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let out = passerelle(&db, &all);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("Erreur : "), "{stderr}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty());
+        assert!(!pdf.exists(), "{args:?}");
+    }
 }

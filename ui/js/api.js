@@ -171,6 +171,13 @@ export const saveProgrammePdf = (eventId) => call('save_programme_pdf', { eventI
 /** Asks where to save the attendance sheets PDF, writes and opens them; resolves to the path or null. */
 export const saveAttendancePdf = (eventId, rows) => call('save_attendance_pdf', { eventId, rows: rows ?? null });
 
+/**
+ * Asks where to save the competences report in `format` ("pdf" | "csv") for `filter`
+ * (`{familyId, fromYear, toYear}`, each null for no filter), writes it (and opens the PDF);
+ * resolves to the path or null.
+ */
+export const saveCompetencesReport = (filter, format) => call('save_competences_report', { filter, format });
+
 // Exchanges: import, export, backups
 
 /**

@@ -10,6 +10,7 @@ pub mod experts;
 pub mod files;
 pub mod professions;
 pub mod reference;
+pub mod reports;
 
 /// Every command, for `invoke_handler`.
 #[macro_export]
@@ -70,6 +71,7 @@ macro_rules! all_commands {
             $crate::commands::events::suggest_speakers,
             $crate::commands::documents::save_programme_pdf,
             $crate::commands::documents::save_attendance_pdf,
+            $crate::commands::reports::save_competences_report,
             $crate::commands::exchange::choose_import_file,
             $crate::commands::exchange::apply_pending_import,
             $crate::commands::exchange::cancel_pending_import,

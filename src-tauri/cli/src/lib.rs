@@ -1,6 +1,6 @@
 //! The windowless commands of Passerelle, for scripts and people at a terminal:
-//! `demo | list | search | programme | emargement` print JSON, one object per line;
-//! `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
+//! `demo | list | search | programme | emargement | rapport-competences` print JSON, one object
+//! per line; `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
 //! JSON lines and opens no database. Errors go to
 //! stderr in French with a non-zero exit code.
 //!
@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use passerelle_core::model::EventFilter;
+use passerelle_core::model::{CompetencesReportFilter, EventFilter};
+use passerelle_core::printing::{render_report, ReportFormat};
 use passerelle_core::store::backups::restore_database;
 use passerelle_core::{files, CoreError, Store};
 use serde::Serialize;
@@ -72,6 +73,23 @@ pub enum Command {
         /// Nombre de lignes à signer par feuille (20 par défaut).
         #[arg(long, value_name = "N")]
         rows: Option<usize>,
+    },
+    /// Écrit le rapport d'évolution des compétences des métiers, en PDF ou en CSV selon
+    /// l'extension du fichier (.pdf ou .csv) ; affiche {file, professions, competences,
+    /// observations}.
+    RapportCompetences {
+        /// Fichier à écrire : .pdf (rapport imprimable) ou .csv (tableur).
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        /// Famille de métiers : identifiant ou libellé (accents et majuscules indifférents).
+        #[arg(long, value_name = "FAMILLE")]
+        family: Option<String>,
+        /// Première année prise en compte.
+        #[arg(long, value_name = "ANNÉE")]
+        from: Option<i64>,
+        /// Dernière année prise en compte.
+        #[arg(long, value_name = "ANNÉE")]
+        to: Option<i64>,
     },
     /// Importe un fichier (CSV d'experts ou de métiers, fichier d'échange JSON) : affiche
     /// l'aperçu, puis applique tout en une fois, ou rien.
@@ -201,6 +219,7 @@ impl Command {
         match self {
             Command::Programme { out, .. }
             | Command::Emargement { out, .. }
+            | Command::RapportCompetences { out, .. }
             | Command::Export { out, .. }
             | Command::Backup { out } => Some(out),
             _ => None,
@@ -226,6 +245,9 @@ fn execute(command: Command, path: &Path) -> Result<Outcome, CoreError> {
     // Before anything is read or opened: `--out` naming the database would destroy it.
     if let Some(file) = command.out_file() {
         files::check_user_target(file, path, &database::backups_dir(path))?;
+    }
+    if let Command::RapportCompetences { out: file, .. } = &command {
+        ReportFormat::from_path(file)?;
     }
     let mut database = Database::new(path);
     let outcome = dispatch(command, &mut database, &mut out);
@@ -314,6 +336,19 @@ fn dispatch(
                 &serde_json::json!({"event": event.data.code, "file": file}),
             )?;
         }
+        Command::RapportCompetences {
+            out: file,
+            family,
+            from,
+            to,
+        } => {
+            let filter = CompetencesReportFilter {
+                family_id: family,
+                from_year: from,
+                to_year: to,
+            };
+            competences_report(store, &filter, &file, path, out)?;
+        }
         Command::Import { what } => return exchange::import(store, what, out),
         Command::Export {
             what,
@@ -332,6 +367,29 @@ fn dispatch(
         Command::Restore { .. } | Command::Holidays { .. } => {}
     }
     Ok(Outcome::Done)
+}
+
+/// `rapport-competences`: the report in the format `file`'s extension names.
+fn competences_report(
+    store: &Store,
+    filter: &CompetencesReportFilter,
+    file: &Path,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let report = store.competences_report(filter)?;
+    let bytes = render_report(&report, ReportFormat::from_path(file)?)?;
+    write_out(file, &bytes, db)?;
+    let summary = &report.summary;
+    print_line(
+        out,
+        &serde_json::json!({
+            "file": file,
+            "professions": summary.professions,
+            "competences": summary.competences,
+            "observations": summary.observations,
+        }),
+    )
 }
 
 fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreError> {

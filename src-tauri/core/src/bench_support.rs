@@ -4,7 +4,10 @@
 
 use crate::error::CoreResult;
 use crate::model::*;
-use crate::store::{insert_event, insert_expert, insert_session, Store};
+use crate::store::{
+    insert_competence, insert_event, insert_expert, insert_observation, insert_profession,
+    insert_session, Store,
+};
 
 /// Writes `experts` experts made by `expert`, then `events` one-day-or-more events with
 /// `sessions_per_event` sessions each (two speakers per talk, taken from the experts).
@@ -123,5 +126,52 @@ pub fn benchmark_directory(store: &mut Store) -> CoreResult<()> {
             WORDS[(i / 7) % WORDS.len()]
         ),
         ..Default::default()
+    })
+}
+
+/// Writes `professions` professions spread over the families already in `store` (the reference
+/// data's), each with `competences` competences observed every year from `first_year` for
+/// `years` years, trends and sources varying; for the competences report's benchmark.
+pub fn bulk_competences(
+    store: &mut Store,
+    professions: usize,
+    competences: usize,
+    years: usize,
+    first_year: i64,
+) -> CoreResult<()> {
+    let families: Vec<String> = store
+        .list_profession_families()?
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    store.write(|tx| {
+        for p in 0..professions {
+            let input = ProfessionInput {
+                title: format!("Chargé de coopération transfrontalière n° {p}"),
+                family_id: families.get(p % families.len().max(1)).cloned(),
+                code: format!("M{p:04}"),
+                description: String::new(),
+            };
+            let profession_id = insert_profession(tx, &input, None)?;
+            for c in 0..competences {
+                let competence = CompetenceInput {
+                    label: format!("{} des projets {c}", WORDS[(p + c) % WORDS.len()]),
+                    description: String::new(),
+                };
+                let competence_id = insert_competence(tx, &profession_id, &competence)?;
+                for y in 0..years {
+                    let observation = ObservationInput {
+                        year: first_year + y as i64,
+                        trend: Trend::ALL[(p + c + y / 3) % Trend::ALL.len()].code().into(),
+                        level: ["maîtrise", "expertise", "notions"][(c + y) % 3].into(),
+                        source: format!("Observatoire régional {}", (p + y) % 4),
+                        notes: "Tendance relevée lors de l'enquête annuelle".into(),
+                    };
+                    insert_observation(tx, &competence_id, &observation)?;
+                }
+            }
+            crate::store::search::index_profession(tx, &profession_id)?;
+        }
+        Ok(())
     })
 }

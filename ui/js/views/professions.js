@@ -11,6 +11,7 @@ import { pageHeader, card, button, linkButton, emptyState, clickableRow, loadErr
 import { confirmDialog } from '../components/dialog.js';
 import { toast, toastError } from '../components/toast.js';
 import { redirect, reload, confirmLeave } from '../router.js';
+import { competencesReportCard } from './competences-report.js';
 
 const state = { query: '', familyId: '' };
 
@@ -81,7 +82,8 @@ export async function renderList(root) {
         h('div', { class: 'filter-row' },
           h('div', { class: 'field field-inline field-grow' }, h('label', { for: 'professions-search', class: 'field-label' }, tr('professions.search')), search),
           h('div', { class: 'field field-inline' }, h('label', { for: 'professions-family', class: 'field-label' }, tr('filter.family')), family))),
-      status, results));
+      status, results),
+    competencesReportCard(families));
   await load();
   return {};
 }

@@ -4,11 +4,12 @@
 //! The pieces, from the bottom up: [`fonts`] (the shipped DejaVu Sans family and its
 //! metrics; `sfnt`, run by the build script, trims the files before they are subset), [`typography`] and [`dates`]
 //! (French spacing, dates and times), [`layout`] (the project's own line breaking, blocks,
-//! tables and pagination), [`pdf`] (printpdf output), then the two documents, [`programme`]
-//! and [`attendance`]. The documents take plain data
+//! tables and pagination), [`pdf`] (printpdf output), then the documents, [`programme`],
+//! [`attendance`] and [`competences`] (the competences report). The documents take plain data
 //! ([`ProgrammeData`]) so that they do not depend on the store.
 
 pub mod attendance;
+pub mod competences;
 pub mod dates;
 pub mod fonts;
 pub mod languages;
@@ -22,6 +23,7 @@ mod sfnt;
 pub mod typography;
 
 pub use attendance::{render_attendance_sheets, AttendanceOptions, Participant};
+pub use competences::{render_competences_report, CompetencesReportOptions};
 pub use programme::{
     agenda_days, render_programme, training_days, training_minutes, ProgrammeData,
     ProgrammeOptions, ProgrammeOrganiser, ProgrammePartner, ProgrammeSession, ProgrammeSpeaker,

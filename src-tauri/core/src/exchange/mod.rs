@@ -4,7 +4,8 @@
 //!   `;` separator; dd/mm/yyyy dates) and writing CSV that Excel opens as is, with cells that
 //!   could start a formula neutralised.
 //! - `experts_csv`, `professions_csv`: CSV export and the two-step import (preview, then apply
-//!   all in one transaction or nothing). `agenda_csv`: an event's agenda as CSV.
+//!   all in one transaction or nothing). `agenda_csv`: an event's agenda as CSV;
+//!   `competences_csv`: the competences report as CSV.
 //! - `ics`: events as iCalendar, one VEVENT per session. `vcard`: experts as vCard 4.0.
 //! - `json`: the whole database as one versioned exchange file, and its merge on import.
 //! - `front`: the one entry point of the window's commands and the command line (format in,
@@ -13,6 +14,7 @@
 //! Nothing here runs SQL: reading and writing go through [`crate::Store`].
 
 pub mod agenda_csv;
+pub mod competences_csv;
 mod csv_import;
 pub mod experts_csv;
 pub mod front;

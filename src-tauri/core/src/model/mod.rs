@@ -54,6 +54,7 @@ macro_rules! coded_enum {
     };
 }
 
+mod competences_report;
 mod events;
 mod experts;
 mod logistics;
@@ -61,6 +62,7 @@ mod professions;
 mod reference;
 mod versions;
 
+pub use competences_report::*;
 pub use events::*;
 pub use experts::*;
 pub use logistics::*;

@@ -3,9 +3,11 @@
 //! [`crate::documents`]. The two steps are apart so that the shell reads under the store's
 //! lock and renders without it.
 
+mod competences;
 mod programme_data;
 mod versions;
 
+pub use competences::{render_report, report_file_name, ReportFormat};
 pub use programme_data::{programme_data, programme_data_in};
 pub use versions::{changes_between, send_programme, VersionJob};
 

@@ -17,6 +17,7 @@
 
 mod agenda;
 pub mod backups;
+mod competences_report;
 pub(crate) mod csv_import;
 pub mod demo;
 mod events;
@@ -43,7 +44,7 @@ pub use crate::model::SessionConflict;
 pub(crate) use events::insert_event;
 pub(crate) use experts::insert_expert;
 pub(crate) use organisations::{insert_organisation, insert_territory, insert_theme};
-pub(crate) use professions::insert_profession;
+pub(crate) use professions::{insert_competence, insert_observation, insert_profession};
 pub(crate) use reference::id_by_reference_key;
 pub use schema::{LATEST_VERSION, MAX_RECORD_VERSION};
 pub(crate) use sessions::insert_session;

@@ -92,6 +92,48 @@ pub(crate) fn insert_profession(
     Ok(id)
 }
 
+/// Writes a competence of an existing profession (checked by the caller), without re-indexing
+/// the profession: a bulk writer indexes it once after all its competences.
+pub(crate) fn insert_competence(
+    tx: &Transaction,
+    profession_id: &str,
+    input: &CompetenceInput,
+) -> CoreResult<String> {
+    check_competence(input)?;
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO competences (id, profession_id, label, description, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1)",
+        params![id, profession_id, input.label.trim(), input.description, now()],
+    )?;
+    Ok(id)
+}
+
+/// Writes an observation of an existing competence (checked by the caller).
+pub(crate) fn insert_observation(
+    tx: &Transaction,
+    competence_id: &str,
+    input: &ObservationInput,
+) -> CoreResult<()> {
+    check_observation(input)?;
+    tx.execute(
+        "INSERT INTO competence_observations (id, competence_id, year, trend, level, source, notes,
+            created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 1)",
+        params![
+            new_id(),
+            competence_id,
+            input.year,
+            input.trend,
+            input.level.trim(),
+            input.source.trim(),
+            input.notes,
+            now()
+        ],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Every profession, by family then title, without competences.
     pub fn list_professions(&self) -> CoreResult<Vec<Profession>> {
@@ -201,13 +243,14 @@ impl Store {
     ) -> CoreResult<Profession> {
         check_competence(input)?;
         self.write(|tx| {
-            check_ids_exist(tx, "professions", &[profession_id.to_string()], "professionId", "Le métier")?;
-            let now = now();
-            tx.execute(
-                "INSERT INTO competences (id, profession_id, label, description, created_at, updated_at, version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1)",
-                params![new_id(), profession_id, input.label.trim(), input.description, now],
+            check_ids_exist(
+                tx,
+                "professions",
+                &[profession_id.to_string()],
+                "professionId",
+                "Le métier",
             )?;
+            insert_competence(tx, profession_id, input)?;
             super::search::index_profession(tx, profession_id)
         })?;
         self.get_profession(profession_id)
@@ -263,15 +306,13 @@ impl Store {
         check_observation(input)?;
         let profession_id = self.write(|tx| {
             let profession_id: String = tx
-                .query_row("SELECT profession_id FROM competences WHERE id = ?1", [competence_id], |row| row.get(0))
+                .query_row(
+                    "SELECT profession_id FROM competences WHERE id = ?1",
+                    [competence_id],
+                    |row| row.get(0),
+                )
                 .or_not_found("La compétence", competence_id)?;
-            let now = now();
-            tx.execute(
-                "INSERT INTO competence_observations (id, competence_id, year, trend, level, source, notes,
-                    created_at, updated_at, version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 1)",
-                params![new_id(), competence_id, input.year, input.trend, input.level.trim(), input.source.trim(), input.notes, now],
-            )?;
+            insert_observation(tx, competence_id, input)?;
             Ok(profession_id)
         })?;
         self.get_profession(&profession_id)

@@ -54,3 +54,29 @@ pub fn check_observation(input: &ObservationInput) -> CoreResult<()> {
     ]);
     c.finish()
 }
+
+/// The period of the competences report: each year in 1900..=2100, the start not after the end.
+pub fn check_report_filter(filter: &CompetencesReportFilter) -> CoreResult<()> {
+    let mut c = Checker::new();
+    let bounds = [
+        ("fromYear", filter.from_year, "« Année de début »"),
+        ("toYear", filter.to_year, "« Année de fin »"),
+    ];
+    for (field, year, label) in bounds {
+        if year.is_some_and(|y| !(1900..=2100).contains(&y)) {
+            c.add(
+                field,
+                format!("{label} doit être comprise entre 1900 et 2100."),
+            );
+        }
+    }
+    if let (Some(from), Some(to)) = (filter.from_year, filter.to_year) {
+        if from > to {
+            c.add(
+                "toYear",
+                format!("« Année de fin » ({to}) précède « Année de début » ({from})."),
+            );
+        }
+    }
+    c.finish()
+}

@@ -906,3 +906,85 @@ fn rapport_competences_refuses_bad_arguments_in_french_and_writes_nothing() {
         assert!(!pdf.exists(), "{args:?}");
     }
 }
+
+fn pdf_text(pdf: &Path) -> String {
+    let text = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(text.stdout)
+        .unwrap()
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn a_programme_is_printed_bilingual_sent_as_versions_and_printed_again_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let args = |out: &Path, extra: &[&str]| -> Output {
+        let mut all = vec![
+            "programme",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        all.extend_from_slice(extra);
+        passerelle(&db, &all)
+    };
+
+    let bilingual = dir.path().join("de.pdf");
+    let out = args(&bilingual, &["--lang", "de"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdf_text(&bilingual);
+    assert!(text.contains("Objectifs / Lernziele"), "{text}");
+    assert!(text.contains("Empfang der Teilnehmenden"), "{text}");
+
+    let out = args(&dir.path().join("x.pdf"), &["--lang", "fr"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("langue partenaire inconnue « fr »"));
+
+    let v1 = dir.path().join("v1.pdf");
+    let out = args(&v1, &["--send"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["version"], 1);
+    assert!(pdf_text(&v1).contains("Version 1 du"));
+    let v2 = dir.path().join("v2.pdf");
+    assert!(args(&v2, &["--send", "--lang", "de"]).status.success());
+    assert!(pdf_text(&v2).contains("Version 2 vom"));
+
+    let listed = passerelle(&db, &["versions", "--event", "EXEMPLE-VE-2027"]);
+    let lines: Vec<serde_json::Value> = String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        (lines[0]["number"].as_i64(), lines[0]["language"].as_str()),
+        (Some(2), Some("de"))
+    );
+    assert_eq!(
+        lines[1]["changes"][0]["message"],
+        "Première version envoyée."
+    );
+
+    let again = dir.path().join("v1-again.pdf");
+    assert!(args(&again, &["--version", "1"]).status.success());
+    assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&v1).unwrap());
+    let out = args(&dir.path().join("v9.pdf"), &["--version", "9"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("introuvable"));
+    assert!(!dir.path().join("v9.pdf").exists());
+}

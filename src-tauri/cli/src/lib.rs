@@ -10,6 +10,7 @@
 //! their output is the same.
 
 pub mod database;
+mod documents;
 mod exchange;
 
 use std::io::{BufWriter, Write};
@@ -24,6 +25,7 @@ use passerelle_core::{files, CoreError, Store};
 use serde::Serialize;
 
 pub use database::{DbChoice, DB_FILE_NAME};
+pub use documents::ProgrammeArgs;
 pub use exchange::{CsvImportArgs, ExportArg, ImportCommand};
 
 #[derive(Debug, Parser)]
@@ -55,14 +57,13 @@ pub enum Command {
         /// Texte recherché (accents et majuscules indifférents, préfixes acceptés).
         text: String,
     },
-    /// Écrit le programme de formation d'un événement en PDF.
-    Programme {
-        /// Code de l'événement.
+    /// Écrit le programme de formation d'un événement en PDF (bilingue avec --lang ; --send
+    /// enregistre une version « à envoyer » ; --version N réimprime une version envoyée).
+    Programme(ProgrammeArgs),
+    /// Liste les versions envoyées du programme d'un événement, la plus récente d'abord.
+    Versions {
         #[arg(long, value_name = "CODE")]
         event: String,
-        /// Fichier PDF à écrire.
-        #[arg(long, value_name = "FICHIER")]
-        out: PathBuf,
     },
     /// Écrit les feuilles d'émargement d'un événement en PDF (une page par demi-journée).
     Emargement {
@@ -217,7 +218,7 @@ impl Command {
     /// The file an `--out` names, if this command writes one.
     fn out_file(&self) -> Option<&Path> {
         match self {
-            Command::Programme { out, .. }
+            Command::Programme(ProgrammeArgs { out, .. })
             | Command::Emargement { out, .. }
             | Command::RapportCompetences { out, .. }
             | Command::Export { out, .. }
@@ -314,15 +315,8 @@ fn dispatch(
         }
         Command::List { entity } => list(store, entity, out)?,
         Command::Search { text } => print_all(out, store.search_all(&text, 50)?)?,
-        Command::Programme { event, out: file } => {
-            let event = store.find_event_by_code(&event)?;
-            let bytes = passerelle_core::printing::programme_pdf(store, &event.meta.id)?;
-            write_out(&file, &bytes, path)?;
-            print_line(
-                out,
-                &serde_json::json!({"event": event.data.code, "file": file}),
-            )?;
-        }
+        Command::Programme(args) => documents::programme(store, args, path, out)?,
+        Command::Versions { event } => documents::versions(store, &event, out)?,
         Command::Emargement {
             event,
             out: file,

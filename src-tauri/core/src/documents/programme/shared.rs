@@ -71,11 +71,7 @@ pub(crate) fn title_block(layout: &Layout, styles: &Styles, data: &ProgrammeData
             (&data.subtitle, &p.texts.subtitle),
         ] {
             if let Some(text) = partner.and_then(|p| p.text_for(french_text, translated)) {
-                chunks.extend(layout.paragraph(
-                    &[Span::italic(text)],
-                    styles.subtitle,
-                    0.0,
-                ));
+                chunks.extend(layout.paragraph(&[Span::italic(text)], styles.subtitle, 0.0));
             }
         }
     }

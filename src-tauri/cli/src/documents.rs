@@ -1,0 +1,80 @@
+//! `programme` (French or bilingual, a draft, a new version « à envoyer », or an earlier
+//! version printed again) and `versions`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use passerelle_core::model::{PartnerLanguage, ProgrammeVersion};
+use passerelle_core::printing::{programme_data_in, send_programme, EventDocument, PrintJob};
+use passerelle_core::{CoreError, Store};
+
+use super::{print_all, print_line, write_out};
+
+/// The options of `programme`.
+#[derive(Debug, Args)]
+pub struct ProgrammeArgs {
+    /// Code de l'événement.
+    #[arg(long, value_name = "CODE")]
+    pub event: String,
+    /// Fichier PDF à écrire.
+    #[arg(long, value_name = "FICHIER")]
+    pub out: PathBuf,
+    /// Programme bilingue : français puis la langue partenaire (de, it, es, ca, nl, lb ou en).
+    #[arg(long, value_name = "LANGUE", value_parser = partner_language)]
+    pub lang: Option<PartnerLanguage>,
+    /// Version « à envoyer » : enregistre une nouvelle version numérotée (date du jour, changements
+    /// depuis la précédente) et garde le PDF tel qu'il est envoyé.
+    #[arg(long, conflicts_with = "version")]
+    pub send: bool,
+    /// Réimprime la version N telle qu'elle a été envoyée (fichier identique).
+    #[arg(long, value_name = "N", conflicts_with = "lang")]
+    pub version: Option<i64>,
+}
+
+fn partner_language(code: &str) -> Result<PartnerLanguage, String> {
+    PartnerLanguage::from_code(code.trim()).ok_or_else(|| {
+        format!("langue partenaire inconnue « {code} » : de, it, es, ca, nl, lb ou en.")
+    })
+}
+
+/// `programme`: prints one JSON line {event, file, version?, language?}.
+pub(super) fn programme(
+    store: &mut Store,
+    args: ProgrammeArgs,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let event = store.find_event_by_code(&args.event)?;
+    let id = &event.meta.id;
+    let (bytes, version) = if let Some(number) = args.version {
+        (store.programme_version_pdf(id, number)?, Some(number))
+    } else if args.send {
+        let today = chrono::Local::now().date_naive();
+        let (version, pdf) = send_programme(store, id, args.lang, today)?;
+        (pdf, Some(version.number))
+    } else {
+        let data = programme_data_in(store, id, None, args.lang)?;
+        let job = PrintJob {
+            document: EventDocument::Programme,
+            data,
+        };
+        (job.render()?, None)
+    };
+    write_out(&args.out, &bytes, db)?;
+    let mut line = serde_json::json!({"event": event.data.code, "file": args.out});
+    if let Some(number) = version {
+        line["version"] = number.into();
+    }
+    if let Some(language) = args.lang {
+        line["language"] = language.code().into();
+    }
+    print_line(out, &line)
+}
+
+/// `versions`: the programme versions of an event, latest first, one JSON line each.
+pub(super) fn versions(store: &Store, code: &str, out: &mut impl Write) -> Result<(), CoreError> {
+    let event = store.find_event_by_code(code)?;
+    let versions: Vec<ProgrammeVersion> = store.programme_versions(&event.meta.id)?;
+    print_all(out, versions)
+}

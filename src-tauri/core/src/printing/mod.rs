@@ -9,12 +9,13 @@ mod versions;
 
 pub use competences::{render_report, report_file_name, ReportFormat};
 pub use programme_data::{programme_data, programme_data_in};
-pub use versions::{changes_between, send_programme, VersionJob};
+pub use versions::{changes_between, send_programme, version_file_name, VersionJob};
 
 use crate::documents::{
     render_attendance_sheets, render_programme, AttendanceOptions, ProgrammeData, ProgrammeOptions,
 };
-use crate::error::CoreResult;
+use crate::error::{CoreError, CoreResult};
+use crate::model::PartnerLanguage;
 use crate::store::Store;
 
 /// Which document of an event to print.
@@ -40,6 +41,18 @@ impl PrintJob {
         Ok(PrintJob {
             document,
             data: programme_data(store, event_id, None)?,
+        })
+    }
+
+    /// Reads the programme of `event_id` (dated today), bilingual with `language` if given.
+    pub fn read_programme(
+        store: &Store,
+        event_id: &str,
+        language: Option<PartnerLanguage>,
+    ) -> CoreResult<PrintJob> {
+        Ok(PrintJob {
+            document: EventDocument::Programme,
+            data: programme_data_in(store, event_id, None, language)?,
         })
     }
 
@@ -79,6 +92,20 @@ pub fn attendance_pdf(
     blank_rows: Option<usize>,
 ) -> CoreResult<Vec<u8>> {
     PrintJob::read(store, event_id, EventDocument::Attendance { blank_rows })?.render()
+}
+
+/// The partner language the interface asked for: none for an empty code, a French message
+/// for an unknown one.
+pub fn partner_language(code: Option<&str>) -> CoreResult<Option<PartnerLanguage>> {
+    match code.map(str::trim).filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(code) => PartnerLanguage::from_code(code).map(Some).ok_or_else(|| {
+            CoreError::field(
+                "language",
+                format!("Langue partenaire inconnue « {code} » : de, it, es, ca, nl, lb ou en."),
+            )
+        }),
+    }
 }
 
 /// "Programme - CODE - Title.pdf", with the characters file systems refuse replaced.

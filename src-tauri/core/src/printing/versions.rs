@@ -71,10 +71,15 @@ impl VersionJob {
 
     /// "Programme - CODE - Title - version N.pdf".
     pub fn file_name(&self) -> String {
-        let name = super::suggested_file_name("Programme", &self.data.code, &self.data.title);
         let n = self.data.version_number.unwrap_or(1);
-        format!("{} - version {n}.pdf", name.trim_end_matches(".pdf"))
+        version_file_name(&self.data.code, &self.data.title, i64::from(n))
     }
+}
+
+/// "Programme - CODE - Title - version N.pdf".
+pub fn version_file_name(code: &str, title: &str, number: i64) -> String {
+    let name = super::suggested_file_name("Programme", code, title);
+    format!("{} - version {number}.pdf", name.trim_end_matches(".pdf"))
 }
 
 /// Reads, renders and records the next version in one go (the command line).

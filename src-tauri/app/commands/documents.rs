@@ -56,3 +56,16 @@ pub async fn save_attendance_pdf<R: Runtime>(
     };
     save_document(app, state.inner(), event_id, document).await
 }
+
+/// Asks where to save the study-visit booklet of an event (A5, or `imposed` two pages per A4
+/// side for double-sided printing), writes it and opens it. `None` if cancelled.
+#[tauri::command]
+pub async fn print_booklet<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, SharedState>,
+    event_id: String,
+    imposed: bool,
+) -> Result<Option<String>, CommandError> {
+    let document = EventDocument::Booklet { imposed };
+    save_document(app, state.inner(), event_id, document).await
+}

@@ -69,6 +69,7 @@ macro_rules! all_commands {
             $crate::commands::events::list_session_conflicts,
             $crate::commands::events::suggest_speakers,
             $crate::commands::documents::save_programme_pdf,
+            $crate::commands::documents::print_booklet,
             $crate::commands::documents::save_attendance_pdf,
             $crate::commands::exchange::choose_import_file,
             $crate::commands::exchange::apply_pending_import,

@@ -1,5 +1,5 @@
 //! The windowless commands of Passerelle, for scripts and people at a terminal:
-//! `demo | list | search | programme | emargement` print JSON, one object per line;
+//! `demo | list | search | programme | emargement | livret` print JSON, one object per line;
 //! `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
 //! JSON lines and opens no database. Errors go to
 //! stderr in French with a non-zero exit code.
@@ -72,6 +72,18 @@ pub enum Command {
         /// Nombre de lignes à signer par feuille (20 par défaut).
         #[arg(long, value_name = "N")]
         rows: Option<usize>,
+    },
+    /// Écrit le livret de visite d'étude d'un événement en PDF (A5, ou imposé sur A4 avec
+    /// --imposed) ; affiche {file, pages, sheets}.
+    Livret {
+        #[arg(long, value_name = "CODE")]
+        event: String,
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        /// Pages A5 deux par deux sur des feuilles A4 paysage, dans l'ordre de la piqûre à cheval :
+        /// imprimer en recto verso (bord court), plier, agrafer.
+        #[arg(long)]
+        imposed: bool,
     },
     /// Importe un fichier (CSV d'experts ou de métiers, fichier d'échange JSON) : affiche
     /// l'aperçu, puis applique tout en une fois, ou rien.
@@ -201,6 +213,7 @@ impl Command {
         match self {
             Command::Programme { out, .. }
             | Command::Emargement { out, .. }
+            | Command::Livret { out, .. }
             | Command::Export { out, .. }
             | Command::Backup { out } => Some(out),
             _ => None,
@@ -314,6 +327,11 @@ fn dispatch(
                 &serde_json::json!({"event": event.data.code, "file": file}),
             )?;
         }
+        Command::Livret {
+            event,
+            out: file,
+            imposed,
+        } => livret(store, &event, &file, imposed, path, out)?,
         Command::Import { what } => return exchange::import(store, what, out),
         Command::Export {
             what,
@@ -332,6 +350,25 @@ fn dispatch(
         Command::Restore { .. } | Command::Holidays { .. } => {}
     }
     Ok(Outcome::Done)
+}
+
+/// `livret`: the booklet written to `file`, then one JSON line {file, pages, sheets?}.
+fn livret(
+    store: &Store,
+    code: &str,
+    file: &Path,
+    imposed: bool,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let event = store.find_event_by_code(code)?;
+    let booklet = passerelle_core::printing::booklet_pdf(store, &event.meta.id, imposed)?;
+    write_out(file, &booklet.pdf, db)?;
+    let mut line = serde_json::json!({"file": file, "pages": booklet.pages});
+    if let Some(sheets) = booklet.sheets {
+        line["sheets"] = sheets.into();
+    }
+    print_line(out, &line)
 }
 
 fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreError> {

@@ -1,14 +1,17 @@
 //! Printing an event's documents: read what a document needs from the store (a few queries,
-//! [`programme_data`]), then hand that plain data to the pure renderers of
+//! [`programme_data`]; [`booklet_data`] for the study-visit booklet), then hand that plain data to the pure renderers of
 //! [`crate::documents`]. The two steps are apart so that the shell reads under the store's
 //! lock and renders without it.
 
+mod booklet_data;
 mod programme_data;
 
+pub use booklet_data::booklet_data;
 pub use programme_data::programme_data;
 
 use crate::documents::{
-    render_attendance_sheets, render_programme, AttendanceOptions, ProgrammeData, ProgrammeOptions,
+    render_attendance_sheets, render_booklet, render_programme, AttendanceOptions, Booklet,
+    BookletData, BookletOptions, ProgrammeData, ProgrammeOptions,
 };
 use crate::error::CoreResult;
 use crate::store::Store;
@@ -21,6 +24,10 @@ pub enum EventDocument {
     Attendance {
         blank_rows: Option<usize>,
     },
+    /// The study-visit booklet: A5 pages, or `imposed` two by two on A4 sheets.
+    Booklet {
+        imposed: bool,
+    },
 }
 
 /// A document read and ready to render.
@@ -28,14 +35,25 @@ pub enum EventDocument {
 pub struct PrintJob {
     pub document: EventDocument,
     pub data: ProgrammeData,
+    /// What the booklet prints besides the programme's data (read for [`EventDocument::Booklet`]).
+    pub booklet: Option<Box<BookletData>>,
 }
 
 impl PrintJob {
     /// Reads what `document` prints for `event_id` (dated today).
     pub fn read(store: &Store, event_id: &str, document: EventDocument) -> CoreResult<PrintJob> {
+        if let EventDocument::Booklet { .. } = document {
+            let booklet = booklet_data(store, event_id)?;
+            return Ok(PrintJob {
+                document,
+                data: booklet.event.clone(),
+                booklet: Some(Box::new(booklet)),
+            });
+        }
         Ok(PrintJob {
             document,
             data: programme_data(store, event_id, None)?,
+            booklet: None,
         })
     }
 
@@ -50,6 +68,26 @@ impl PrintJob {
                 }
                 render_attendance_sheets(&self.data, &options)?
             }
+            EventDocument::Booklet { imposed } => self.render_booklet(imposed)?.pdf,
+        })
+    }
+
+    /// The booklet and its page and sheet counts (a job read for another document prints the
+    /// booklet of its programme's data alone).
+    pub fn render_booklet(&self, imposed: bool) -> CoreResult<Booklet> {
+        let options = BookletOptions {
+            imposed,
+            ..BookletOptions::default()
+        };
+        Ok(match &self.booklet {
+            Some(data) => render_booklet(data, &options)?,
+            None => {
+                let data = BookletData {
+                    event: self.data.clone(),
+                    ..BookletData::default()
+                };
+                render_booklet(&data, &options)?
+            }
         })
     }
 
@@ -58,6 +96,8 @@ impl PrintJob {
         let prefix = match self.document {
             EventDocument::Programme => "Programme",
             EventDocument::Attendance { .. } => "Émargement",
+            EventDocument::Booklet { imposed: false } => "Livret",
+            EventDocument::Booklet { imposed: true } => "Livret à imprimer",
         };
         suggested_file_name(prefix, &self.data.code, &self.data.title)
     }
@@ -75,6 +115,11 @@ pub fn attendance_pdf(
     blank_rows: Option<usize>,
 ) -> CoreResult<Vec<u8>> {
     PrintJob::read(store, event_id, EventDocument::Attendance { blank_rows })?.render()
+}
+
+/// The study-visit booklet of an event, A5 or `imposed` on A4 sheets.
+pub fn booklet_pdf(store: &Store, event_id: &str, imposed: bool) -> CoreResult<Booklet> {
+    PrintJob::read(store, event_id, EventDocument::Booklet { imposed })?.render_booklet(imposed)
 }
 
 /// "Programme - CODE - Title.pdf", with the characters file systems refuse replaced.

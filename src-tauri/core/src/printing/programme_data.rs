@@ -67,7 +67,7 @@ fn sessions_and_speakers(
     Ok((sessions, speakers.into_iter().map(|(_, s)| s).collect()))
 }
 
-fn programme_session(item: &AgendaSession) -> CoreResult<ProgrammeSession> {
+pub(super) fn programme_session(item: &AgendaSession) -> CoreResult<ProgrammeSession> {
     let d = &item.session.data;
     let unreadable = || {
         CoreError::Document(format!(

@@ -237,18 +237,3 @@ fn empty_logistics_leave_their_sections_out_and_the_booklet_is_still_valid() {
         "{text}"
     );
 }
-
-#[test]
-fn the_booklet_is_the_same_bytes_for_the_same_data() {
-    let data = BookletData {
-        event: study_visit(),
-        ..BookletData::default()
-    };
-    let options = BookletOptions {
-        imposed: true,
-        created: Utc.with_ymd_and_hms(2026, 2, 12, 10, 30, 0).single(),
-        ..BookletOptions::default()
-    };
-    let first = render_booklet(&data, &options).expect("booklet");
-    assert_eq!(first, render_booklet(&data, &options).expect("booklet"));
-}

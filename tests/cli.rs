@@ -492,8 +492,10 @@ fn passerelle_cli_without_a_subcommand_shows_its_help() {
         "list",
         "search",
         "programme",
+        "versions",
         "emargement",
         "rapport-competences",
+        "livret",
         "import",
         "export",
         "backup",
@@ -987,4 +989,101 @@ fn a_programme_is_printed_bilingual_sent_as_versions_and_printed_again_identical
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("introuvable"));
     assert!(!dir.path().join("v9.pdf").exists());
+}
+
+/// `pdfinfo`'s "Pages:" and "Page size:" lines of a PDF.
+fn pdf_pages_and_size(pdf: &Path) -> (usize, String) {
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_else(|| panic!("no {name} in {info}"))
+    };
+    (field("Pages:").parse().unwrap(), field("Page size:"))
+}
+
+#[test]
+fn livret_writes_the_a5_booklet_and_the_imposed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let a5 = dir.path().join("livret.pdf");
+    let out = passerelle(
+        &db,
+        &[
+            "livret",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            a5.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pages = line["pages"].as_u64().unwrap() as usize;
+    assert_eq!(line["file"], a5.to_str().unwrap());
+    assert!(line.get("sheets").is_none(), "{line}");
+    assert_eq!(
+        pdf_pages_and_size(&a5),
+        (pages, "419.528 x 595.276 pts".to_string())
+    );
+
+    let a4 = dir.path().join("livret-a4.pdf");
+    let out = passerelle(
+        &db,
+        &[
+            "livret",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            a4.to_str().unwrap(),
+            "--imposed",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let padded = pages.div_ceil(4) * 4;
+    assert_eq!(line["pages"], padded);
+    assert_eq!(line["sheets"], padded / 4);
+    let (sides, size) = pdf_pages_and_size(&a4);
+    assert_eq!(sides, padded / 2);
+    assert!(size.starts_with("841.89 x 595.27"), "{size}");
+
+    // Refused before anything is opened or written: an unknown event, the database itself.
+    let out = passerelle(
+        &db,
+        &[
+            "livret",
+            "--event",
+            "INCONNU",
+            "--out",
+            dir.path().join("x.pdf").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("L'événement est introuvable"));
+    assert!(!dir.path().join("x.pdf").exists());
+    let out = passerelle(
+        &db,
+        &[
+            "livret",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            db.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Rien n'a été écrit"));
+    assert!(passerelle(&db, &["list", "events"]).status.success());
 }

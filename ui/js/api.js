@@ -170,6 +170,8 @@ export const suggestSpeakers = (eventId, language, query) => call('suggest_speak
 export const saveProgrammePdf = (eventId) => call('save_programme_pdf', { eventId });
 /** Asks where to save the attendance sheets PDF, writes and opens them; resolves to the path or null. */
 export const saveAttendancePdf = (eventId, rows) => call('save_attendance_pdf', { eventId, rows: rows ?? null });
+/** Asks where to save the study-visit booklet (A5, or `imposed` on A4 sheets for double-sided printing), writes and opens it; resolves to the path or null. */
+export const printBooklet = (eventId, imposed) => call('print_booklet', { eventId, imposed: Boolean(imposed) });
 
 /**
  * Asks where to save the competences report in `format` ("pdf" | "csv") for `filter`

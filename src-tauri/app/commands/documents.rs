@@ -167,3 +167,19 @@ fn version_file(
         bytes,
     ))
 }
+
+/// Asks where to save the study-visit booklet of an event (A5, or `imposed` two pages per A4
+/// side for double-sided printing), writes it and opens it. `None` if cancelled.
+#[tauri::command]
+pub async fn print_booklet<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, SharedState>,
+    event_id: String,
+    imposed: bool,
+) -> Result<Option<String>, CommandError> {
+    let document = EventDocument::Booklet { imposed };
+    let job = (state.inner())
+        .run(move |store| PrintJob::read(store, &event_id, document))
+        .await?;
+    save_job(app, state.inner(), job).await
+}

@@ -70,6 +70,7 @@ macro_rules! all_commands {
             $crate::commands::events::list_session_conflicts,
             $crate::commands::events::suggest_speakers,
             $crate::commands::documents::save_programme_pdf,
+            $crate::commands::documents::print_booklet,
             $crate::commands::documents::save_attendance_pdf,
             $crate::commands::documents::send_programme_version,
             $crate::commands::documents::list_programme_versions,

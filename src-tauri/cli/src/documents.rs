@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use passerelle_core::model::{PartnerLanguage, ProgrammeVersion};
-use passerelle_core::printing::{programme_data_in, send_programme, EventDocument, PrintJob};
+use passerelle_core::printing::{send_programme, PrintJob};
 use passerelle_core::{CoreError, Store};
 
 use super::{print_all, print_line, write_out};
@@ -54,12 +54,10 @@ pub(super) fn programme(
         let (version, pdf) = send_programme(store, id, args.lang, today)?;
         (pdf, Some(version.number))
     } else {
-        let data = programme_data_in(store, id, None, args.lang)?;
-        let job = PrintJob {
-            document: EventDocument::Programme,
-            data,
-        };
-        (job.render()?, None)
+        (
+            PrintJob::read_programme(store, id, args.lang)?.render()?,
+            None,
+        )
     };
     write_out(&args.out, &bytes, db)?;
     let mut line = serde_json::json!({"event": event.data.code, "file": args.out});

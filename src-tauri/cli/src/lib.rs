@@ -1,6 +1,7 @@
 //! The windowless commands of Passerelle, for scripts and people at a terminal:
-//! `demo | list | search | programme | emargement | rapport-competences` print JSON, one object
-//! per line; `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
+//! `demo | list | search | programme | versions | emargement | livret | rapport-competences`
+//! print JSON, one object per line (`programme` and `versions` in [`documents`]);
+//! `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
 //! JSON lines and opens no database. Errors go to
 //! stderr in French with a non-zero exit code.
 //!
@@ -91,6 +92,18 @@ pub enum Command {
         /// Dernière année prise en compte.
         #[arg(long, value_name = "ANNÉE")]
         to: Option<i64>,
+    },
+    /// Écrit le livret de visite d'étude d'un événement en PDF (A5, ou imposé sur A4 avec
+    /// --imposed) ; affiche {file, pages, sheets}.
+    Livret {
+        #[arg(long, value_name = "CODE")]
+        event: String,
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        /// Pages A5 deux par deux sur des feuilles A4 paysage, dans l'ordre de la piqûre à cheval :
+        /// imprimer en recto verso (bord court), plier, agrafer.
+        #[arg(long)]
+        imposed: bool,
     },
     /// Importe un fichier (CSV d'experts ou de métiers, fichier d'échange JSON) : affiche
     /// l'aperçu, puis applique tout en une fois, ou rien.
@@ -221,6 +234,7 @@ impl Command {
             Command::Programme(ProgrammeArgs { out, .. })
             | Command::Emargement { out, .. }
             | Command::RapportCompetences { out, .. }
+            | Command::Livret { out, .. }
             | Command::Export { out, .. }
             | Command::Backup { out } => Some(out),
             _ => None,
@@ -343,6 +357,11 @@ fn dispatch(
             };
             competences_report(store, &filter, &file, path, out)?;
         }
+        Command::Livret {
+            event,
+            out: file,
+            imposed,
+        } => livret(store, &event, &file, imposed, path, out)?,
         Command::Import { what } => return exchange::import(store, what, out),
         Command::Export {
             what,
@@ -384,6 +403,25 @@ fn competences_report(
             "observations": summary.observations,
         }),
     )
+}
+
+/// `livret`: the booklet written to `file`, then one JSON line {file, pages, sheets?}.
+fn livret(
+    store: &Store,
+    code: &str,
+    file: &Path,
+    imposed: bool,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let event = store.find_event_by_code(code)?;
+    let booklet = passerelle_core::printing::booklet_pdf(store, &event.meta.id, imposed)?;
+    write_out(file, &booklet.pdf, db)?;
+    let mut line = serde_json::json!({"file": file, "pages": booklet.pages});
+    if let Some(sheets) = booklet.sheets {
+        line["sheets"] = sheets.into();
+    }
+    print_line(out, &line)
 }
 
 fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreError> {

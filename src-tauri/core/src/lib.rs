@@ -12,6 +12,7 @@ pub mod bench_support;
 pub mod codes;
 pub mod completeness;
 pub mod documents;
+pub mod emergency;
 pub mod error;
 pub mod exchange;
 pub mod files;

@@ -104,6 +104,8 @@ fn session() -> impl Strategy<Value = ProgrammeSession> {
                             role: "Modérateur".into(),
                         })
                         .collect(),
+                    title_partner: String::new(),
+                    description_partner: String::new(),
                 }
             },
         )
@@ -137,6 +139,7 @@ fn programme() -> impl Strategy<Value = ProgrammeData> {
                         job_title: name.clone(),
                         organisation: name,
                         bio,
+                        bio_partner: String::new(),
                     })
                     .collect(),
                 ..ProgrammeData::default()

@@ -328,6 +328,8 @@ fn hostile_text_lays_out_without_panic() {
             organisation: description.chars().take(400).collect(),
             role: "Modérateur".into(),
         }],
+        title_partner: String::new(),
+        description_partner: String::new(),
     };
     let data = ProgrammeData {
         title: title.clone(),
@@ -520,6 +522,8 @@ fn greek_and_cyrillic_read_back() {
             organisation: "Университет Софии".into(),
             role: "Модератор".into(),
         }],
+        title_partner: String::new(),
+        description_partner: String::new(),
     };
     let data = ProgrammeData {
         title: "Συνεργασία χωρίς σύνορα — Сотрудничество без границ".into(),
@@ -561,6 +565,8 @@ fn runs_of_blank_lines_print_as_one() {
             kind: SessionKind::Talk,
             place: String::new(),
             speakers: Vec::new(),
+            title_partner: String::new(),
+            description_partner: String::new(),
         };
         let data = ProgrammeData {
             title: "Séminaire".into(),

@@ -1,6 +1,6 @@
 // The page of one event: its details, its agenda (components/agenda-editor.js, with the
-// session form and the speaker picker), the buttons that print the programme and the
-// attendance sheets, and those that export the agenda (calendar file, CSV).
+// session form and the speaker picker), the buttons that print the programme, the
+// attendance sheets and the study-visit booklet, and those that export the agenda (calendar file, CSV).
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -28,15 +28,29 @@ async function withButton(trigger, task) {
   }
 }
 
-/** The buttons that print the programme and the attendance sheets of event `id`. */
+/** The buttons that print the programme, the attendance sheets and the booklet of event `id`. */
 function printButtons(id) {
+  const documents = {
+    programme: [() => api.saveProgrammePdf(id), 'event.programmeSaved'],
+    attendance: [() => api.saveAttendancePdf(id, null), 'event.attendanceSaved'],
+    booklet: [() => api.printBooklet(id, false), 'event.bookletSaved'],
+    bookletImposed: [() => api.printBooklet(id, true), 'event.bookletSaved'],
+  };
   const print = (kind, trigger) => withButton(trigger, async () => {
-    const path = kind === 'programme' ? await api.saveProgrammePdf(id) : await api.saveAttendancePdf(id, null);
-    if (path) toast(tr(kind === 'programme' ? 'event.programmeSaved' : 'event.attendanceSaved', { path }));
+    const [save, saved] = documents[kind];
+    const path = await save();
+    if (path) toast(tr(saved, { path }));
   });
-  const programme = button(tr('event.programmePdf'), () => print('programme', programme), { testid: 'event-programme-pdf' });
-  const attendance = button(tr('event.attendancePdf'), () => print('attendance', attendance), { testid: 'event-attendance-pdf' });
-  return [programme, attendance];
+  const make = (kind, label, testid) => {
+    const trigger = button(tr(label), () => print(kind, trigger), { testid });
+    return trigger;
+  };
+  return [
+    make('programme', 'event.programmePdf', 'event-programme-pdf'),
+    make('attendance', 'event.attendancePdf', 'event-attendance-pdf'),
+    make('booklet', 'event.bookletPdf', 'event-booklet-pdf'),
+    make('bookletImposed', 'event.bookletImposedPdf', 'event-booklet-imposed-pdf'),
+  ];
 }
 
 /** « Exporter l'agenda : » with its calendar and CSV buttons, for event `id`. */

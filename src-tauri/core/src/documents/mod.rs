@@ -1,14 +1,17 @@
 //! Printed documents: the training programme (programme de formation) and the attendance
-//! sheets (feuilles d'émargement), as A4 PDF files in French.
+//! sheets (feuilles d'émargement), as A4 PDF files in French, and the study-visit booklet
+//! (livret), A5 or imposed on A4.
 //!
 //! The pieces, from the bottom up: [`fonts`] (the shipped DejaVu Sans family and its
 //! metrics; `sfnt`, run by the build script, trims the files before they are subset), [`typography`] and [`dates`]
 //! (French spacing, dates and times), [`layout`] (the project's own line breaking, blocks,
 //! tables and pagination), [`pdf`] (printpdf output), then the documents, [`programme`],
-//! [`attendance`] and [`competences`] (the competences report). The documents take plain data
-//! ([`ProgrammeData`]) so that they do not depend on the store.
+//! [`attendance`], [`competences`] (the competences report) and [`booklet`] (the study-visit
+//! booklet). The documents take plain data ([`ProgrammeData`]) so that they do not depend on
+//! the store.
 
 pub mod attendance;
+pub mod booklet;
 pub mod competences;
 pub mod dates;
 pub mod fonts;
@@ -23,6 +26,10 @@ mod sfnt;
 pub mod typography;
 
 pub use attendance::{render_attendance_sheets, AttendanceOptions, Participant};
+pub use booklet::{
+    render_booklet, saddle_stitch_order, Booklet, BookletData, BookletOptions, CountryEmergency,
+    EmergencyLine,
+};
 pub use competences::{render_competences_report, CompetencesReportOptions};
 pub use programme::{
     agenda_days, render_programme, training_days, training_minutes, ProgrammeData,

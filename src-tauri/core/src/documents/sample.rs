@@ -4,6 +4,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 
+use super::booklet::{BookletData, CountryEmergency, EmergencyLine};
 use super::programme::{
     ProgrammeData, ProgrammeOrganiser, ProgrammeSession, ProgrammeSpeaker, SessionSpeakerLine,
 };
@@ -223,5 +224,85 @@ pub fn generated_bilingual(days: u32, sessions: usize, speakers: usize) -> Progr
             },
         }),
         ..generated(days, sessions, speakers)
+    }
+}
+
+/// The booklet of [`generated`]: every session with a partner-language title, logistics in
+/// every section, a glossary and the emergency numbers of France and Germany.
+pub fn generated_booklet(days: u32, sessions: usize, speakers: usize) -> BookletData {
+    use crate::model::{
+        Accommodation, GlossaryEntry, Logistics, LogisticsContact, MeetingPoint, TransportLeg,
+    };
+    let event = generated(days, sessions, speakers);
+    let first = event
+        .sessions
+        .first()
+        .map(|s| s.date.to_string())
+        .unwrap_or_default();
+    let emergency = [("FR", "France"), ("DE", "Allemagne")]
+        .iter()
+        .map(|(code, name)| CountryEmergency {
+            country: (*name).into(),
+            numbers: crate::emergency::emergency_numbers(code)
+                .iter()
+                .map(|n| EmergencyLine {
+                    number: n.number.into(),
+                    service: n.service.into(),
+                })
+                .collect(),
+        })
+        .collect();
+    let logistics = Logistics {
+        welcome: "Bienvenue à cette visite d'étude : ce livret rassemble le programme, les rendez-vous et les contacts utiles.".into(),
+        meeting_points: (0..days)
+            .map(|_| MeetingPoint {
+                date: first.clone(),
+                time: "08:45".into(),
+                place: "Hall d'accueil".into(),
+                address: "1 place de l'Exemple, Strasbourg".into(),
+                note: "Badge remis à l'accueil.".into(),
+            })
+            .collect(),
+        transport_legs: vec![TransportLeg {
+            date: first.clone(),
+            departure_time: "08:40".into(),
+            arrival_time: "09:05".into(),
+            from: "Strasbourg".into(),
+            to: "Kehl".into(),
+            mode: "Tram D".into(),
+            ..TransportLeg::default()
+        }],
+        accommodation: vec![Accommodation {
+            name: "Hôtel de l'exemple".into(),
+            address: "2 rue de l'Exemple, Strasbourg".into(),
+            phone: "+33 3 88 00 00 00".into(),
+            check_in: first.clone(),
+            check_out: first,
+            note: String::new(),
+        }],
+        contacts: vec![LogisticsContact {
+            name: "Contact de l'exemple".into(),
+            role: "Organisatrice sur place".into(),
+            phone: "+33 6 00 00 00 00".into(),
+            email: "contact@example.org".into(),
+        }],
+        countries: Vec::new(),
+        glossary: (0..12)
+            .map(|n| GlossaryEntry {
+                french: format!("terme {n}"),
+                partner: format!("Begriff {n}"),
+            })
+            .collect(),
+    };
+    BookletData {
+        partner_titles: event
+            .sessions
+            .iter()
+            .map(|s| format!("{} (de)", s.title))
+            .collect(),
+        event,
+        partner_language: "allemand".into(),
+        logistics,
+        emergency,
     }
 }

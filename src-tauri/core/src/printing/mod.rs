@@ -1,18 +1,21 @@
 //! Printing an event's documents: read what a document needs from the store (a few queries,
-//! [`programme_data`]), then hand that plain data to the pure renderers of
+//! [`programme_data`]; [`booklet_data`] for the study-visit booklet), then hand that plain data to the pure renderers of
 //! [`crate::documents`]. The two steps are apart so that the shell reads under the store's
 //! lock and renders without it.
 
+mod booklet_data;
 mod competences;
 mod programme_data;
 mod versions;
 
+pub use booklet_data::booklet_data;
 pub use competences::{render_report, report_file_name, ReportFormat};
 pub use programme_data::{programme_data, programme_data_in};
 pub use versions::{changes_between, send_programme, version_file_name, VersionJob};
 
 use crate::documents::{
-    render_attendance_sheets, render_programme, AttendanceOptions, ProgrammeData, ProgrammeOptions,
+    render_attendance_sheets, render_booklet, render_programme, AttendanceOptions, Booklet,
+    BookletData, BookletOptions, ProgrammeData, ProgrammeOptions,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::model::PartnerLanguage;
@@ -26,6 +29,10 @@ pub enum EventDocument {
     Attendance {
         blank_rows: Option<usize>,
     },
+    /// The study-visit booklet: A5 pages, or `imposed` two by two on A4 sheets.
+    Booklet {
+        imposed: bool,
+    },
 }
 
 /// A document read and ready to render.
@@ -33,14 +40,25 @@ pub enum EventDocument {
 pub struct PrintJob {
     pub document: EventDocument,
     pub data: ProgrammeData,
+    /// What the booklet prints besides the programme's data (read for [`EventDocument::Booklet`]).
+    pub booklet: Option<Box<BookletData>>,
 }
 
 impl PrintJob {
     /// Reads what `document` prints for `event_id` (dated today).
     pub fn read(store: &Store, event_id: &str, document: EventDocument) -> CoreResult<PrintJob> {
+        if let EventDocument::Booklet { .. } = document {
+            let booklet = booklet_data(store, event_id)?;
+            return Ok(PrintJob {
+                document,
+                data: booklet.event.clone(),
+                booklet: Some(Box::new(booklet)),
+            });
+        }
         Ok(PrintJob {
             document,
             data: programme_data(store, event_id, None)?,
+            booklet: None,
         })
     }
 
@@ -53,6 +71,7 @@ impl PrintJob {
         Ok(PrintJob {
             document: EventDocument::Programme,
             data: programme_data_in(store, event_id, None, language)?,
+            booklet: None,
         })
     }
 
@@ -67,6 +86,26 @@ impl PrintJob {
                 }
                 render_attendance_sheets(&self.data, &options)?
             }
+            EventDocument::Booklet { imposed } => self.render_booklet(imposed)?.pdf,
+        })
+    }
+
+    /// The booklet and its page and sheet counts (a job read for another document prints the
+    /// booklet of its programme's data alone).
+    pub fn render_booklet(&self, imposed: bool) -> CoreResult<Booklet> {
+        let options = BookletOptions {
+            imposed,
+            ..BookletOptions::default()
+        };
+        Ok(match &self.booklet {
+            Some(data) => render_booklet(data, &options)?,
+            None => {
+                let data = BookletData {
+                    event: self.data.clone(),
+                    ..BookletData::default()
+                };
+                render_booklet(&data, &options)?
+            }
         })
     }
 
@@ -75,6 +114,8 @@ impl PrintJob {
         let prefix = match self.document {
             EventDocument::Programme => "Programme",
             EventDocument::Attendance { .. } => "Émargement",
+            EventDocument::Booklet { imposed: false } => "Livret",
+            EventDocument::Booklet { imposed: true } => "Livret à imprimer",
         };
         suggested_file_name(prefix, &self.data.code, &self.data.title)
     }
@@ -106,6 +147,11 @@ pub fn partner_language(code: Option<&str>) -> CoreResult<Option<PartnerLanguage
             )
         }),
     }
+}
+
+/// The study-visit booklet of an event, A5 or `imposed` on A4 sheets.
+pub fn booklet_pdf(store: &Store, event_id: &str, imposed: bool) -> CoreResult<Booklet> {
+    PrintJob::read(store, event_id, EventDocument::Booklet { imposed })?.render_booklet(imposed)
 }
 
 /// "Programme - CODE - Title.pdf", with the characters file systems refuse replaced.

@@ -116,7 +116,10 @@ fn sessions_and_speakers(
     Ok((sessions, speakers.into_iter().map(|(_, s)| s).collect()))
 }
 
-fn programme_session(item: &AgendaSession, bilingual: bool) -> CoreResult<ProgrammeSession> {
+pub(super) fn programme_session(
+    item: &AgendaSession,
+    bilingual: bool,
+) -> CoreResult<ProgrammeSession> {
     let d = &item.session.data;
     let unreadable = || {
         CoreError::Document(format!(

@@ -48,6 +48,19 @@ impl Draw {
         }
         self
     }
+
+    /// The same drawing moved by `dx` to the right and `dy` down (a page placed on a sheet).
+    pub fn moved(self, dx: f32, dy: f32) -> Draw {
+        let mut draw = self.shifted(dy);
+        match &mut draw {
+            Draw::Text { x, .. } | Draw::Rect { x, .. } => *x += dx,
+            Draw::Line { x1, x2, .. } => {
+                *x1 += dx;
+                *x2 += dx;
+            }
+        }
+        draw
+    }
 }
 
 /// An unbreakable piece of the flow; its draws are relative to its top (y) and absolute in x.
@@ -92,6 +105,29 @@ impl PageSetup {
             margin_y: 15.0 * MM,
             header_height: 10.0 * MM,
             footer_height: 10.0 * MM,
+        }
+    }
+    /// A5 portrait (a booklet's page), 12 mm margins all round, a footer and no header.
+    pub fn a5() -> PageSetup {
+        PageSetup {
+            width: 148.0 * MM,
+            height: 210.0 * MM,
+            margin_x: 12.0 * MM,
+            margin_y: 12.0 * MM,
+            header_height: 0.0,
+            footer_height: 8.0 * MM,
+        }
+    }
+    /// A4 landscape, the sheet two A5 pages are imposed on; nothing but those pages is laid
+    /// out on it, so it has no margins of its own.
+    pub fn a4_landscape() -> PageSetup {
+        PageSetup {
+            width: 297.0 * MM,
+            height: 210.0 * MM,
+            margin_x: 0.0,
+            margin_y: 0.0,
+            header_height: 0.0,
+            footer_height: 0.0,
         }
     }
     pub fn left(&self) -> f32 {

@@ -59,6 +59,13 @@ pub(super) fn key_facts(data: &ProgrammeData, partner: Option<Partner>) -> Vec<F
         partner,
         list: Vec::new(),
     };
+    when_and_where(&mut facts, data);
+    who_and_how(&mut facts, data);
+    facts.list
+}
+
+/// Dates, duration, place, organisers.
+fn when_and_where(facts: &mut Facts, data: &ProgrammeData) {
     if let Some((start, end)) = event_dates(data) {
         let (label, pick): (&str, fn(&Labels) -> &'static str) = if start == end {
             ("Date", |l| l.date)
@@ -111,6 +118,10 @@ pub(super) fn key_facts(data: &ProgrammeData, partner: Option<Partner>) -> Vec<F
         };
         facts.push(label, |l| l.organisers, organisers.join(" ; "));
     }
+}
+
+/// Audience, professions, prerequisites, languages, interpretation, price.
+fn who_and_how(facts: &mut Facts, data: &ProgrammeData) {
     let audience = data.audience.trim();
     if !audience.is_empty() {
         facts.push_with(
@@ -164,5 +175,4 @@ pub(super) fn key_facts(data: &ProgrammeData, partner: Option<Partner>) -> Vec<F
             |p| p.text_for(price, &p.texts.texts.price),
         );
     }
-    facts.list
 }

@@ -17,6 +17,7 @@
 
 mod agenda;
 pub mod backups;
+mod coherence;
 pub(crate) mod csv_import;
 pub mod demo;
 mod events;

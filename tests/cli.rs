@@ -496,6 +496,7 @@ fn passerelle_cli_without_a_subcommand_shows_its_help() {
         "emargement",
         "rapport-competences",
         "livret",
+        "check",
         "import",
         "export",
         "backup",
@@ -950,7 +951,7 @@ fn a_programme_is_printed_bilingual_sent_as_versions_and_printed_again_identical
 
     let out = args(&dir.path().join("x.pdf"), &["--lang", "fr"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("langue partenaire inconnue « fr »"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Langue partenaire inconnue : « fr »"));
 
     let v1 = dir.path().join("v1.pdf");
     let out = args(&v1, &["--send"]);
@@ -1086,4 +1087,120 @@ fn livret_writes_the_a5_booklet_and_the_imposed_one() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Rien n'a été écrit"));
     assert!(passerelle(&db, &["list", "events"]).status.success());
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[test]
+fn check_prints_each_finding_and_exits_with_3_when_there_are_some() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("passerelle.db");
+    let demo = passerelle(&db, &["demo"]);
+    assert!(demo.status.success());
+    let code = json_lines(&demo)[0]["code"].as_str().unwrap().to_string();
+
+    let out = passerelle(&db, &["check", "--event", &code]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let findings = json_lines(&out);
+    // The example's programme has no prerequisites, and its fictitious experts no consent.
+    let prerequisites = findings
+        .iter()
+        .find(|f| f["kind"] == "missingItem")
+        .expect("a missing item");
+    assert_eq!(
+        prerequisites["message"],
+        "Le programme ne renseigne pas : prérequis."
+    );
+    assert_eq!(prerequisites["severity"], "error");
+    assert_eq!(prerequisites["target"]["view"], "event");
+    assert_eq!(prerequisites["target"]["field"], "prerequisites");
+    let consent: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["kind"] == "noConsent")
+        .collect();
+    assert!(!consent.is_empty(), "{findings:#?}");
+    assert!(consent
+        .iter()
+        .all(|f| f["target"]["view"] == "expert" && f["target"]["field"] == "consentDate"));
+    assert!(out.stderr.is_empty());
+
+    // An unknown partner language is refused in French, before anything is checked.
+    let refused = passerelle(&db, &["check", "--event", &code, "--lang", "xx"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains("Langue partenaire inconnue : « xx »"),
+        "{stderr}"
+    );
+    assert!(refused.stdout.is_empty());
+    let german = passerelle(&db, &["check", "--event", &code, "--lang", "de"]);
+    assert_eq!(german.status.code(), Some(3));
+    assert!(json_lines(&german).len() >= findings.len());
+}
+
+#[test]
+fn check_of_an_event_with_nothing_wrong_prints_nothing_and_exits_with_0() {
+    use passerelle_core::model::EventInput;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("passerelle.db");
+    let mut store = passerelle_core::Store::open_with_reference(&db).unwrap();
+    let event = store
+        .create_event(&EventInput {
+            code: "NET-2027".into(),
+            title: "Séminaire sans reproche".into(),
+            kind: "seminar".into(),
+            status: "planned".into(),
+            start_date: "2027-03-16".into(),
+            end_date: "2027-03-16".into(),
+            audience: "Agents territoriaux".into(),
+            objectives: vec!["Coopérer".into()],
+            prerequisites: "Aucun".into(),
+            teaching_methods: "Ateliers".into(),
+            evaluation_methods: "Questionnaire".into(),
+            accessibility: "Locaux accessibles".into(),
+            accessibility_contact: "referent@exemple.eu".into(),
+            price: "Gratuit".into(),
+            access_terms: "Sur inscription".into(),
+            contact_name: "Camille Martin".into(),
+            contact_phone: "+33 3 88 00 00 00".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store
+        .create_session(
+            &event.meta.id,
+            &passerelle_core::model::SessionInput {
+                date: "2027-03-16".into(),
+                start_time: "09:00".into(),
+                end_time: "12:00".into(),
+                title: "Atelier".into(),
+                kind: "workshop".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store.close().unwrap();
+    let out = passerelle(&db, &["check", "--event", "NET-2027"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

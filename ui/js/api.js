@@ -161,6 +161,12 @@ export const createSession = (eventId, input) => call('create_session', { eventI
 export const updateSession = (id, version, input) => call('update_session', { id, version, input });
 /** Deletes a session. */
 export const deleteSession = (id) => call('delete_session', { id });
+/**
+ * The coherence findings of an event, `[{kind, severity ("error"|"warning"), message, target:
+ * {view ("event"|"session"|"expert"), id, field}, date}]`; `language` (a partner language code)
+ * adds the untranslated texts of a bilingual programme.
+ */
+export const eventCoherence = (eventId, language) => call('event_coherence', { eventId, language: language ?? null });
 /** Experts for a session, best fit first, each `{expert, score, reasons}`; `query` narrows. */
 export const suggestSpeakers = (eventId, language, query) => call('suggest_speakers', { eventId, language, query });
 

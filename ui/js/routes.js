@@ -25,7 +25,7 @@ export const ROUTES = [
   { name: 'home', pattern: /^\/accueil$/, section: 'accueil', view: home.render, nav: { label: 'nav.home' } },
   { name: 'events', pattern: /^\/evenements$/, section: 'evenements', view: events.render, nav: { label: 'nav.events', create: '#/evenements/nouveau' } },
   { name: 'eventNew', pattern: /^\/evenements\/nouveau$/, section: 'evenements', view: eventForm.render },
-  { name: 'eventEdit', pattern: /^\/evenements\/([^/]+)\/modifier$/, section: 'evenements', view: eventForm.render },
+  { name: 'eventEdit', pattern: /^\/evenements\/([^/]+)\/modifier(?:\/([A-Za-z.]+))?$/, section: 'evenements', view: eventForm.render },
   { name: 'event', pattern: /^\/evenements\/([^/]+)$/, section: 'evenements', view: eventPage.render, record: 'event' },
   { name: 'experts', pattern: /^\/experts$/, section: 'experts', view: experts.render, nav: { label: 'nav.experts', create: '#/experts/nouveau' } },
   { name: 'expertNew', pattern: /^\/experts\/nouveau$/, section: 'experts', view: expertForm.render },

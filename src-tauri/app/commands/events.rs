@@ -1,6 +1,7 @@
 //! Commands for events and their agenda.
 
 use passerelle_core::agenda::EventAgenda;
+use passerelle_core::coherence::{partner_language, Finding};
 use passerelle_core::model::*;
 use passerelle_core::store::SessionConflict;
 use tauri::State;
@@ -123,5 +124,21 @@ pub async fn suggest_speakers(
     let (language, query) = (language.unwrap_or_default(), query.unwrap_or_default());
     state
         .run(move |store| store.suggest_speakers(&event_id, &language, &query, 8))
+        .await
+}
+
+/// The coherence findings of an event (the event page's « Vérification » panel, and the check
+/// before printing); `language`, a partner language code, adds the untranslated texts.
+#[tauri::command]
+pub async fn event_coherence(
+    state: State<'_, SharedState>,
+    event_id: String,
+    language: Option<String>,
+) -> Result<Vec<Finding>, CommandError> {
+    state
+        .run(move |store| {
+            let bilingual = language.as_deref().map(partner_language).transpose()?;
+            store.coherence_of(&event_id, bilingual)
+        })
         .await
 }

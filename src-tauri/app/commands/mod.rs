@@ -69,6 +69,7 @@ macro_rules! all_commands {
             $crate::commands::events::delete_session,
             $crate::commands::events::list_session_conflicts,
             $crate::commands::events::suggest_speakers,
+            $crate::commands::events::event_coherence,
             $crate::commands::documents::save_programme_pdf,
             $crate::commands::documents::print_booklet,
             $crate::commands::documents::save_attendance_pdf,

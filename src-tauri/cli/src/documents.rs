@@ -33,9 +33,7 @@ pub struct ProgrammeArgs {
 }
 
 fn partner_language(code: &str) -> Result<PartnerLanguage, String> {
-    PartnerLanguage::from_code(code.trim()).ok_or_else(|| {
-        format!("langue partenaire inconnue « {code} » : de, it, es, ca, nl, lb ou en.")
-    })
+    passerelle_core::coherence::partner_language(code).map_err(|e| e.to_string())
 }
 
 /// `programme`: prints one JSON line {event, file, version?, language?}.

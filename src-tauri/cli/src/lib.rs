@@ -1,6 +1,7 @@
 //! The windowless commands of Passerelle, for scripts and people at a terminal:
-//! `demo | list | search | programme | versions | emargement | livret | rapport-competences`
-//! print JSON, one object per line (`programme` and `versions` in [`documents`]);
+//! `demo | list | search | programme | versions | emargement | livret | rapport-competences |
+//! check` print JSON, one object per line (`programme` and `versions` in [`documents`]; `check`
+//! exits with code 3 when it finds something);
 //! `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
 //! JSON lines and opens no database. Errors go to
 //! stderr in French with a non-zero exit code.
@@ -133,6 +134,17 @@ pub enum Command {
         /// Sauvegarde à restaurer.
         file: PathBuf,
     },
+    /// Vérifie la cohérence d'un événement (jours fériés, dates, chevauchements, intervenants,
+    /// consentements, langues, rubriques du programme) : une constatation JSON par ligne
+    /// {kind, severity, message, target, date} ; code de sortie 0 si aucune, 3 sinon.
+    Check {
+        /// Code de l'événement.
+        #[arg(long, value_name = "CODE")]
+        event: String,
+        /// Vérifie aussi les traductions avant un programme bilingue : de, it, es, ca, nl, lb ou en.
+        #[arg(long, value_name = "LANGUE")]
+        lang: Option<String>,
+    },
     /// Liste les jours fériés d'un pays (et d'une région) pour une année, un objet JSON par
     /// ligne {date, nameFr, nameLocal, region}, dans l'ordre des dates. N'ouvre pas la base.
     Holidays {
@@ -159,11 +171,13 @@ pub enum Entity {
     Events,
 }
 
-/// How a command ended, when it did not fail outright: done, or refused after explaining why
-/// on stdout (an import with rejected lines; exit code 2).
+/// How a command ended, when it did not fail outright: done, refused after explaining why
+/// on stdout (an import with rejected lines; exit code 2), or a check that found problems and
+/// printed them (exit code 3, so that a script can tell them from a failure).
 pub enum Outcome {
     Done,
     Refused(String),
+    Findings,
 }
 
 /// The whole of `passerelle-cli`: parses the command line and runs its subcommand. Without
@@ -201,6 +215,7 @@ pub fn run(command: Command, db: Option<PathBuf>) -> ExitCode {
 fn exit_code(result: Result<Outcome, CoreError>) -> ExitCode {
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(3),
         Ok(Outcome::Refused(why)) => {
             eprintln!("{why}");
             ExitCode::from(2)
@@ -363,6 +378,7 @@ fn dispatch(
             imposed,
         } => livret(store, &event, &file, imposed, path, out)?,
         Command::Import { what } => return exchange::import(store, what, out),
+        Command::Check { event, lang } => return check(store, &event, lang.as_deref(), out),
         Command::Export {
             what,
             out: file,
@@ -422,6 +438,27 @@ fn livret(
         line["sheets"] = sheets.into();
     }
     print_line(out, &line)
+}
+
+/// `check`: the coherence findings of an event, one JSON line each.
+fn check(
+    store: &Store,
+    code: &str,
+    lang: Option<&str>,
+    out: &mut impl Write,
+) -> Result<Outcome, CoreError> {
+    let bilingual = lang
+        .map(passerelle_core::coherence::partner_language)
+        .transpose()?;
+    let event = store.find_event_by_code(code)?;
+    let findings = store.coherence_of(&event.meta.id, bilingual)?;
+    let outcome = if findings.is_empty() {
+        Outcome::Done
+    } else {
+        Outcome::Findings
+    };
+    print_all(out, findings)?;
+    Ok(outcome)
 }
 
 fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreError> {

@@ -22,35 +22,50 @@ pub struct IncompleteProgramme {
 
 /// The required items `event` (with `session_count` sessions) does not have yet.
 pub fn missing_items(event: &Event, session_count: i64) -> Vec<&'static str> {
+    missing_fields(event, session_count)
+        .into_iter()
+        .map(|(item, _)| item)
+        .collect()
+}
+
+/// Like [`missing_items`], each with the event form's field (camelCase) where it is filled in,
+/// the first one still blank when an item needs two; "sessions" for the agenda.
+pub fn missing_fields(event: &Event, session_count: i64) -> Vec<(&'static str, &'static str)> {
     let d = &event.data;
     let blank = |text: &str| text.trim().is_empty();
+    let first_blank = |a: (&'static str, &str), b: &'static str| if blank(a.1) { a.0 } else { b };
     let mut missing = Vec::new();
     if blank(&d.audience) {
-        missing.push("public visé");
+        missing.push(("public visé", "audience"));
     }
     if d.objectives.iter().all(|o| blank(o)) {
-        missing.push("objectifs");
+        missing.push(("objectifs", "objectives"));
     }
     if blank(&d.prerequisites) {
-        missing.push("prérequis");
+        missing.push(("prérequis", "prerequisites"));
     }
     if blank(&d.teaching_methods) {
-        missing.push("méthodes pédagogiques");
+        missing.push(("méthodes pédagogiques", "teachingMethods"));
     }
     if blank(&d.evaluation_methods) {
-        missing.push("modalités d'évaluation");
+        missing.push(("modalités d'évaluation", "evaluationMethods"));
     }
     if blank(&d.accessibility) || blank(&d.accessibility_contact) {
-        missing.push("accessibilité et référent handicap");
+        let field = first_blank(("accessibility", &d.accessibility), "accessibilityContact");
+        missing.push(("accessibilité et référent handicap", field));
     }
     if blank(&d.price) || blank(&d.access_terms) {
-        missing.push("tarif et modalités d'accès");
+        missing.push((
+            "tarif et modalités d'accès",
+            first_blank(("price", &d.price), "accessTerms"),
+        ));
     }
     if blank(&d.contact_name) || (blank(&d.contact_email) && blank(&d.contact_phone)) {
-        missing.push("contact");
+        let field = first_blank(("contactName", &d.contact_name), "contactEmail");
+        missing.push(("contact", field));
     }
     if session_count == 0 {
-        missing.push("programme détaillé (aucune séquence)");
+        missing.push(("programme détaillé (aucune séquence)", "sessions"));
     }
     missing
 }

@@ -10,6 +10,7 @@
 pub mod agenda;
 pub mod bench_support;
 pub mod codes;
+pub mod coherence;
 pub mod completeness;
 pub mod documents;
 pub mod emergency;

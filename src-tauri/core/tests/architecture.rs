@@ -142,6 +142,7 @@ fn the_domain_and_the_renderers_do_not_import_the_store() {
         "reference.rs",
         "codes.rs",
         "holidays",
+        "coherence",
         "emergency.rs",
         "documents",
     ];

@@ -92,12 +92,15 @@ function formTitle(session, template) {
 /**
  * The agenda editor of event `event` (id `eventId`): `el` to place on the page, `load()` reads
  * and draws the agenda, `create()` opens the form of a new session (Ctrl+N), `cancel()` closes
- * the form (Échap), `dispose()` forgets its unsaved changes, `sessionCount()` for messages.
+ * the form (Échap), `dispose()` forgets its unsaved changes, `sessionCount()` for messages,
+ * `editSession(id, field)` opens a session's form; `onLoad()` is called after each load.
  */
 export class AgendaEditor {
-  constructor({ eventId, event }) {
+  constructor({ eventId, event, onLoad = () => {} }) {
     this.eventId = eventId;
     this.event = event;
+    // Told after each (re)load, so that what depends on the agenda (the coherence panel) follows.
+    this.onLoad = onLoad;
     this.agenda = null;
     this.sessionForm = null;
     this.formSlot = h('div', { class: 'session-form-slot' });
@@ -130,6 +133,13 @@ export class AgendaEditor {
     this.training.hidden = !trainingMinutes;
     if (!days.length) replace(this.days, emptyState(tr('agenda.empty')));
     else replace(this.days, ...days.map((day) => this.dayView(day, warnings)));
+    this.onLoad();
+  }
+
+  /** Opens the form of session `id` with the focus on `field` (the coherence panel's links). */
+  editSession(id, field) {
+    const session = this.agenda && this.agenda.days.flatMap((day) => day.sessions).find((each) => each.id === id);
+    if (session) this.openForm(session, null, { focusField: field });
   }
 
   /** The number of sessions on the agenda. */
@@ -211,7 +221,9 @@ export class AgendaEditor {
     });
     this.sessionForm = opened.form;
     replace(this.formSlot, opened.el);
-    opened.form.control(focusField || (session ? 'title' : 'date')).focus();
+    // A field the form does not have (the speakers, a partner-language text) falls back.
+    const fallback = session ? 'title' : 'date';
+    (opened.form.control(focusField || fallback) || opened.form.control(fallback)).focus();
     this.formSlot.scrollIntoView({ block: 'start' });
   }
 

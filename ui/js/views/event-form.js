@@ -19,7 +19,19 @@ const EMPTY = {
   contactName: '', contactEmail: '', contactPhone: '', notes: '',
 };
 
-/** Renders the form for a new event (no id) or for editing one into `root`. */
+/**
+ * The control of field `name` (`objectives`: the first objective, else the add button), for
+ * the coherence panel's « Modifier l'événement »; null when the form has no such field.
+ */
+function fieldControl(form, name) {
+  if (name === 'objectives') return form.control('objectives.0') || form.el.querySelector('[data-testid="event-add-objective"]');
+  return form.control(name);
+}
+
+/**
+ * Renders the form for a new event (no id) or for editing one into `root`; `params[1]`, a field
+ * name, gets the focus.
+ */
 export async function render(root, params) {
   const id = params[0] || null;
   const codes = getCodes();
@@ -151,5 +163,9 @@ export async function render(root, params) {
       subtitle: tr('form.requiredNote'),
     }),
     card(null, form.el));
-  return { focus: id ? null : form.control('title') };
+  if (!id) return { focus: form.control('title') };
+  const wanted = params[1] ? fieldControl(form, params[1]) : null;
+  // The shell focuses without scrolling: bring a field far down the form into view.
+  if (wanted) wanted.scrollIntoView({ block: 'center' });
+  return { focus: wanted };
 }

@@ -1,6 +1,8 @@
 // The page of one event: its details, its agenda (components/agenda-editor.js, with the
-// session form and the speaker picker), the buttons that print the programme, the
-// attendance sheets and the study-visit booklet, and those that export the agenda (calendar file, CSV).
+// session form and the speaker picker), the « Vérification » panel (views/event-coherence.js,
+// refreshed after each agenda change), the buttons that print the programme (after that check),
+// the attendance sheets and the study-visit booklet, and those that export the agenda (calendar
+// file, CSV).
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -11,6 +13,7 @@ import { pageHeader, card, button, linkButton, statusBadge, details } from '../c
 import { confirmDialog } from '../components/dialog.js';
 import { toast, toastError } from '../components/toast.js';
 import { AgendaEditor } from '../components/agenda-editor.js';
+import { CoherencePanel } from './event-coherence.js';
 import { redirect } from '../router.js';
 import { dateRange } from './events.js';
 
@@ -28,8 +31,11 @@ async function withButton(trigger, task) {
   }
 }
 
-/** The buttons that print the programme, the attendance sheets and the booklet of event `id`. */
-function printButtons(id) {
+/**
+ * The buttons that print the programme, the attendance sheets and the booklet of event `id`;
+ * the programme is printed after `coherence` has had its say.
+ */
+function printButtons(id, coherence) {
   const documents = {
     programme: [() => api.saveProgrammePdf(id), 'event.programmeSaved'],
     attendance: [() => api.saveAttendancePdf(id, null), 'event.attendanceSaved'],
@@ -37,6 +43,7 @@ function printButtons(id) {
     bookletImposed: [() => api.printBooklet(id, true), 'event.bookletSaved'],
   };
   const print = (kind, trigger) => withButton(trigger, async () => {
+    if (kind === 'programme' && !(await coherence.confirmPrint())) return;
     const [save, saved] = documents[kind];
     const path = await save();
     if (path) toast(tr(saved, { path }));
@@ -108,7 +115,9 @@ function subtitleOf(event) {
 export async function render(root, params) {
   const id = params[0];
   const [event, lists] = await Promise.all([api.getEvent(id), choiceLists()]);
-  const agenda = new AgendaEditor({ eventId: id, event });
+  let coherence = null;
+  const agenda = new AgendaEditor({ eventId: id, event, onLoad: () => coherence.load() });
+  coherence = new CoherencePanel({ eventId: id, agenda });
 
   async function removeEvent() {
     const yes = await confirmDialog({
@@ -133,11 +142,12 @@ export async function render(root, params) {
       subtitle: subtitleOf(event),
       actions: [
         linkButton(`#/evenements/${encodeURIComponent(id)}/modifier`, tr('action.edit'), { testid: 'event-edit' }),
-        ...printButtons(id), exportGroup(id),
+        ...printButtons(id, coherence), exportGroup(id),
         button(tr('action.delete'), removeEvent, { kind: 'danger', testid: 'event-delete' }),
       ],
     }),
     agenda.el,
+    coherence.el,
     card(tr('event.information'), eventDetails(event, lists)));
   await agenda.load();
   return { create: () => agenda.create(), cancel: () => agenda.cancel(), dispose: () => agenda.dispose() };

@@ -17,7 +17,7 @@ use crate::documents::{
     render_attendance_sheets, render_booklet, render_programme, AttendanceOptions, Booklet,
     BookletData, BookletOptions, ProgrammeData, ProgrammeOptions,
 };
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::model::PartnerLanguage;
 use crate::store::Store;
 
@@ -140,12 +140,7 @@ pub fn attendance_pdf(
 pub fn partner_language(code: Option<&str>) -> CoreResult<Option<PartnerLanguage>> {
     match code.map(str::trim).filter(|c| !c.is_empty()) {
         None => Ok(None),
-        Some(code) => PartnerLanguage::from_code(code).map(Some).ok_or_else(|| {
-            CoreError::field(
-                "language",
-                format!("Langue partenaire inconnue « {code} » : de, it, es, ca, nl, lb ou en."),
-            )
-        }),
+        Some(code) => crate::coherence::partner_language(code).map(Some),
     }
 }
 

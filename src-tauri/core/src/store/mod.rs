@@ -17,6 +17,7 @@
 
 mod agenda;
 pub mod backups;
+mod coherence;
 mod competences_report;
 pub(crate) mod csv_import;
 pub mod demo;

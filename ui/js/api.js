@@ -173,7 +173,12 @@ export const suggestSpeakers = (eventId, language, query) => call('suggest_speak
 // Documents
 
 /** Asks where to save the programme PDF, writes and opens it; resolves to the path or null. */
-export const saveProgrammePdf = (eventId) => call('save_programme_pdf', { eventId });
+export const saveProgrammePdf = (eventId, language) => call('save_programme_pdf', { eventId, language: language ?? null });
+/** Prints the next version « à envoyer »; the recorded version, or null if cancelled. */
+export const sendProgrammeVersion = (eventId, language) => call('send_programme_version', { eventId, language: language ?? null });
+export const listProgrammeVersions = (eventId) => call('list_programme_versions', { eventId });
+/** Saves version `number` again as it was sent; the path, or null if cancelled. */
+export const saveProgrammeVersion = (eventId, number) => call('save_programme_version', { eventId, number });
 /** Asks where to save the attendance sheets PDF, writes and opens them; resolves to the path or null. */
 export const saveAttendancePdf = (eventId, rows) => call('save_attendance_pdf', { eventId, rows: rows ?? null });
 /** Asks where to save the study-visit booklet (A5, or `imposed` on A4 sheets for double-sided printing), writes and opens it; resolves to the path or null. */

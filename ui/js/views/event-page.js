@@ -1,6 +1,7 @@
 // The page of one event: its details, its agenda (components/agenda-editor.js, with the
 // session form and the speaker picker), the « Vérification » panel (views/event-coherence.js,
-// refreshed after each agenda change), the buttons that print the programme (after that check),
+// refreshed after each agenda change), the programme's versions (views/event-programme.js), the
+// buttons that print the programme (after that check),
 // the attendance sheets and the study-visit booklet, and those that export the agenda (calendar
 // file, CSV).
 
@@ -14,6 +15,7 @@ import { confirmDialog } from '../components/dialog.js';
 import { toast, toastError } from '../components/toast.js';
 import { AgendaEditor } from '../components/agenda-editor.js';
 import { CoherencePanel } from './event-coherence.js';
+import { ProgrammeVersions } from './event-programme.js';
 import { redirect } from '../router.js';
 import { dateRange } from './events.js';
 
@@ -118,6 +120,7 @@ export async function render(root, params) {
   let coherence = null;
   const agenda = new AgendaEditor({ eventId: id, event, onLoad: () => coherence.load() });
   coherence = new CoherencePanel({ eventId: id, agenda });
+  const programme = new ProgrammeVersions({ event, coherence });
 
   async function removeEvent() {
     const yes = await confirmDialog({
@@ -148,7 +151,8 @@ export async function render(root, params) {
     }),
     agenda.el,
     coherence.el,
+    programme.el,
     card(tr('event.information'), eventDetails(event, lists)));
-  await agenda.load();
+  await Promise.all([agenda.load(), programme.load()]);
   return { create: () => agenda.create(), cancel: () => agenda.cancel(), dispose: () => agenda.dispose() };
 }

@@ -1,6 +1,7 @@
 // The page of one event: its details, its agenda (components/agenda-editor.js, with the
-// session form and the speaker picker), the buttons that print the programme and the
-// attendance sheets, and those that export the agenda (calendar file, CSV).
+// session form and the speaker picker), its study-visit logistics (event-logistics.js), the
+// buttons that print the programme and the attendance sheets, and those that export the
+// agenda (calendar file, CSV).
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -13,6 +14,7 @@ import { toast, toastError } from '../components/toast.js';
 import { AgendaEditor } from '../components/agenda-editor.js';
 import { redirect } from '../router.js';
 import { dateRange } from './events.js';
+import { logisticsCard } from './event-logistics.js';
 
 /** Runs `task` with `trigger` disabled meanwhile; a failure shows as a toast. */
 async function withButton(trigger, task) {
@@ -76,6 +78,10 @@ function eventDetails(event, lists) {
     [tr('event.objectives'), event.objectives.length ? h('ul', { class: 'bullets' }, event.objectives.map((o) => h('li', null, o))) : ''],
     [tr('event.capacity'), event.capacity ? formatNumber(event.capacity) : ''],
     [tr('event.languages'), event.languages.map((l) => labelOf('languages', l)).join(', ')],
+    [tr('partner.language'), labelOf('partnerLanguages', event.partnerLanguage)],
+    [tr('event.translatedTitle', { language: labelOf('partnerLanguages', event.partnerLanguage) }),
+      event.partnerLanguage && event.translation && event.translation.title
+        ? h('span', { lang: event.partnerLanguage, 'data-testid': 'event-translated-title' }, event.translation.title) : ''],
     [tr('event.interpretation'), event.interpretation],
     [tr('event.price'), event.price],
     [tr('event.contact'), [event.contactName, event.contactEmail, event.contactPhone].filter(Boolean).join(' · ')],
@@ -95,6 +101,7 @@ export async function render(root, params) {
   const id = params[0];
   const [event, lists] = await Promise.all([api.getEvent(id), choiceLists()]);
   const agenda = new AgendaEditor({ eventId: id, event });
+  const logistics = logisticsCard(event);
 
   async function removeEvent() {
     const yes = await confirmDialog({
@@ -124,7 +131,12 @@ export async function render(root, params) {
       ],
     }),
     agenda.el,
+    logistics.el,
     card(tr('event.information'), eventDetails(event, lists)));
   await agenda.load();
-  return { create: () => agenda.create(), cancel: () => agenda.cancel(), dispose: () => agenda.dispose() };
+  const dispose = () => {
+    agenda.dispose();
+    logistics.dispose();
+  };
+  return { create: () => agenda.create(), cancel: () => agenda.cancel(), dispose };
 }

@@ -140,14 +140,22 @@ async fn partner_texts(session: &Session) {
         )
         .await;
     // French and German side by side on a wide window.
-    let french = session.testid("event-title").await.rectangle().await.unwrap();
+    let french = session
+        .testid("event-title")
+        .await
+        .rectangle()
+        .await
+        .unwrap();
     let german = session
         .testid("event-translation-title")
         .await
         .rectangle()
         .await
         .unwrap();
-    assert!(german.0 > french.0 + french.2 - 1.0, "{french:?} {german:?}");
+    assert!(
+        german.0 > french.0 + french.2 - 1.0,
+        "{french:?} {german:?}"
+    );
     assert!((german.1 - french.1).abs() < 2.0, "{french:?} {german:?}");
     session.screenshot("partner-event-form").await;
     session.audit("event-form-with-partner-language").await;

@@ -24,6 +24,8 @@ pub struct Catalogue {
     pub language_levels: Vec<CodeLabel>,
     pub trends: Vec<CodeLabel>,
     pub languages: Vec<CodeLabel>,
+    /// The languages an event's texts can be translated into, beside the French.
+    pub partner_languages: Vec<CodeLabel>,
     pub countries: Vec<CodeLabel>,
 }
 
@@ -161,6 +163,7 @@ pub fn catalogue() -> Catalogue {
             .filter(|(code, _)| crate::validation::is_language_code(code))
             .map(|(code, label)| CodeLabel { code, label })
             .collect(),
+        partner_languages: codes_of!(PartnerLanguage),
         countries: COUNTRIES
             .iter()
             .map(|(code, label)| CodeLabel { code, label })
@@ -170,6 +173,27 @@ pub fn catalogue() -> Catalogue {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn partner_languages_are_the_seven_with_french_names() {
+        let listed: Vec<(&str, &str)> = super::catalogue()
+            .partner_languages
+            .iter()
+            .map(|l| (l.code, l.label))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("de", "allemand"),
+                ("it", "italien"),
+                ("es", "espagnol"),
+                ("ca", "catalan"),
+                ("nl", "néerlandais"),
+                ("lb", "luxembourgeois"),
+                ("en", "anglais"),
+            ]
+        );
+    }
+
     #[test]
     fn every_listed_country_is_a_valid_code() {
         for country in super::catalogue().countries {

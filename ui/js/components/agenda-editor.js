@@ -215,6 +215,7 @@ export class AgendaEditor {
       eventId: this.eventId,
       values,
       title: formTitle(session, template),
+      partnerLanguage: this.event.partnerLanguage || '',
       onSave: (input) => this.saveSession(session, opened.form, input),
       onCancel: () => this.cancel(),
       onReload: () => { this.closeForm(); this.load(); },

@@ -292,11 +292,19 @@ export function rowSelect(form, { name, label, list, value, emptyLabel, testid }
     form.errorSlot(name));
 }
 
-/** A text input inside a list row, with its own label and error slot. */
-export function rowInput(form, { name, label, value, testid }) {
+/**
+ * A text input inside a list row, with its own label and error slot. kind: 'text' (default),
+ * 'date' and 'time' (typed the French way, read back as ISO / HH:MM by `Form.value`), 'tel',
+ * 'email'; `lang` marks text in another language; `grow` makes it take the row's width.
+ */
+export function rowInput(form, { name, label, value, testid, kind = 'text', lang = null, grow = true }) {
   const id = form.idOf(name);
-  return h('div', { class: 'field field-inline field-grow' },
-    h('label', { for: id, class: 'field-label' }, label),
-    h('input', { id, name, type: 'text', value: value || '', 'data-testid': testid || id, 'data-describedby': '', autocomplete: 'off' }),
-    form.errorSlot(name));
+  const typed = kind === 'date' || kind === 'time';
+  const input = h('input', {
+    id, name, type: typed ? 'text' : kind, value: kind === 'date' ? formatDate(value) : value || '', 'data-testid': testid || id,
+    'data-describedby': '', autocomplete: 'off', lang, 'data-kind': typed ? kind : null,
+    class: typed ? `input-${kind}` : null, placeholder: typed ? tr(`form.${kind}Placeholder`) : null,
+  });
+  return h('div', { class: ['field field-inline', grow && 'field-grow'] },
+    h('label', { for: id, class: 'field-label' }, label), input, form.errorSlot(name));
 }

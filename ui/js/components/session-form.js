@@ -8,6 +8,7 @@ import { tr } from '../i18n.js';
 import { getCodes } from '../refdata.js';
 import { Form, section } from './form.js';
 import { button } from './layout.js';
+import { PartnerTexts } from './partner-texts.js';
 import { SpeakerPicker } from './speaker-picker.js';
 
 /** Minutes since midnight of "HH:MM", or NaN. */
@@ -60,12 +61,27 @@ function whenAndWhat(form, values) {
 }
 
 /**
+ * « Titre traduit » and « Description traduite » in the event's partner language `code`; none
+ * without one (the session's texts are then kept as they are).
+ */
+function partnerSection(form, code, values) {
+  if (!code) return null;
+  const partner = new PartnerTexts(form, code);
+  const field = (name, labelKey, type) => partner.mark(
+    form.field({ name, label: partner.labelFor(tr(labelKey)), type, value: values[name] || '', wide: true }), tr(labelKey));
+  return section(tr('agenda.section.partner', { language: partner.languageLabel() }),
+    field('titlePartner', 'session.titlePartner', 'text'),
+    field('descriptionPartner', 'session.descriptionPartner', 'textarea'));
+}
+
+/**
  * A session form for event `eventId`, filled from `values` (a session's fields, `speakers` as
  * `[{expertId, role, name}]`), headed `title`. `onSave(input)` receives what `create_session` /
  * `update_session` expect; `onCancel` and `onReload` (after a version conflict) are the editor's.
+ * `partnerLanguage`: the event's, whose translated title and description the form then edits.
  * Returns `{form, el}`.
  */
-export function createSessionForm({ eventId, values, title, onSave, onCancel, onReload }) {
+export function createSessionForm({ eventId, values, title, onSave, onCancel, onReload, partnerLanguage = '' }) {
   const form = new Form('session', {
     onSubmit: () => onSave(readInput()),
     onReload,
@@ -82,10 +98,14 @@ export function createSessionForm({ eventId, values, title, onSave, onCancel, on
     kind: form.value('kind'),
     place: form.value('place'),
     language: form.value('language'),
+    // Without a partner language the fields are not shown: what the session holds is kept.
+    titlePartner: partnerLanguage ? form.value('titlePartner') : values.titlePartner || '',
+    descriptionPartner: partnerLanguage ? form.value('descriptionPartner') : values.descriptionPartner || '',
     speakers: speakers.read(),
   });
   fill(form.el,
     whenAndWhat(form, values),
+    partnerSection(form, partnerLanguage, values),
     section(tr('agenda.section.speakers'), speakers.el),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'session-save' }, tr('action.save')),

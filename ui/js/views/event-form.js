@@ -1,6 +1,8 @@
 // Event form: every field the training programme prints (identification, dates and place,
 // organisers with roles, audience and target professions, objectives as an editable list,
-// content, methods, practical terms, accessibility, contact).
+// content, methods, practical terms, accessibility, contact), and their translation in the
+// partner language beside each French text (components/partner-texts.js). The study-visit
+// logistics are edited on the event page (event-logistics.js) and kept as they are here.
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -9,6 +11,7 @@ import { getCodes, choiceLists } from '../refdata.js';
 import { Form, section, checklist, rowList, rowSelect, rowInput } from '../components/form.js';
 import { pageHeader, card, linkButton } from '../components/layout.js';
 import { toast } from '../components/toast.js';
+import { PartnerTexts } from '../components/partner-texts.js';
 import { redirect, reload } from '../router.js';
 
 const EMPTY = {
@@ -16,8 +19,29 @@ const EMPTY = {
   city: '', country: 'FR', territoryId: null, organisers: [], themeIds: [], targetProfessionIds: [], audience: '',
   objectives: [], prerequisites: '', summary: '', teachingMethods: '', evaluationMethods: '', accessibility: '',
   accessibilityContact: '', price: '', accessTerms: '', capacity: null, languages: ['fr'], interpretation: '',
-  contactName: '', contactEmail: '', contactPhone: '', notes: '',
+  contactName: '', contactEmail: '', contactPhone: '', notes: '', partnerLanguage: '',
 };
+
+/** The translatable texts besides the objectives: field → [label key, type, rows]. */
+const TRANSLATED = {
+  title: ['event.title', 'text'],
+  subtitle: ['event.subtitle', 'text'],
+  audience: ['event.audience', 'textarea'],
+  prerequisites: ['event.prerequisites', 'textarea'],
+  summary: ['event.summary', 'textarea', 5],
+  teachingMethods: ['event.teachingMethods', 'textarea'],
+  evaluationMethods: ['event.evaluationMethods', 'textarea'],
+  price: ['event.price', 'textarea'],
+  accessTerms: ['event.accessTerms', 'textarea'],
+  accessibility: ['event.accessibility', 'textarea'],
+};
+
+/** The French objectives beside their translations, one row each (the longer list sets the count). */
+function objectivePairs(event) {
+  const partner = event.translation.objectives || [];
+  const count = Math.max(event.objectives.length, partner.length);
+  return Array.from({ length: count }, (_, i) => ({ french: event.objectives[i] || '', partner: partner[i] || '' }));
+}
 
 /**
  * The control of field `name` (`objectives`: the first objective, else the add button), for
@@ -35,12 +59,22 @@ function fieldControl(form, name) {
 export async function render(root, params) {
   const id = params[0] || null;
   const codes = getCodes();
-  const [event, lists] = await Promise.all([id ? api.getEvent(id) : Promise.resolve({ ...EMPTY }), choiceLists()]);
+  const [loaded, lists] = await Promise.all([id ? api.getEvent(id) : Promise.resolve({ ...EMPTY }), choiceLists()]);
+  // The backend leaves empty translations and logistics out of the record.
+  const event = { partnerLanguage: '', ...loaded, translation: { objectives: [], ...loaded.translation }, logistics: loaded.logistics || {} };
   const back = id ? `#/evenements/${encodeURIComponent(id)}` : '#/evenements';
 
   const form = new Form('event', { onSubmit: save, onReload: reload });
   form.el.dataset.main = '';
   const f = (spec) => form.field({ ...spec, value: spec.value ?? event[spec.name] });
+  const partner = new PartnerTexts(form, event.partnerLanguage);
+  // A French field and its translation beside it; both take the form's width.
+  const t = (name, spec = {}) => {
+    const [labelKey, type, rows] = TRANSLATED[name];
+    const label = tr(labelKey);
+    return partner.pair(f({ name, label, type, rows, ...spec }),
+      { name: `translation.${name}`, label, type, rows, value: event.translation[name], testid: `event-translation-${name}` });
+  };
 
   const organisers = rowList({
     form, name: 'organisers', legend: tr('event.organisers'), items: event.organisers,
@@ -56,23 +90,29 @@ export async function render(root, params) {
   });
 
   const objectives = rowList({
-    form, name: 'objectives', legend: tr('event.objectives'), items: event.objectives,
-    newItem: () => '', addLabel: tr('event.addObjective'), addTestId: 'event-add-objective', emptyText: tr('event.noObjective'),
+    form, name: 'objectives', legend: tr('event.objectives'), items: objectivePairs(event),
+    newItem: () => ({ french: '', partner: '' }), addLabel: tr('event.addObjective'), addTestId: 'event-add-objective', emptyText: tr('event.noObjective'),
     removeLabel: 'event.removeObjective',
     renderRow: (item, i) => ({
       el: h('div', { class: 'row-fields' },
-        rowInput(form, { name: `objectives.${i}`, label: tr('event.objectiveN', { n: i + 1 }), value: item, testid: `event-objective-${i}` })),
+        rowInput(form, { name: `objectives.${i}`, label: tr('event.objectiveN', { n: i + 1 }), value: item.french, testid: `event-objective-${i}`, grow: false }),
+        partner.rowInput({ name: `translation.objectives.${i}`, label: tr('event.objectiveN', { n: i + 1 }), value: item.partner, testid: `event-translation-objective-${i}` })),
       read: () => {
-        const control = form.control(`objectives.${i}`);
-        return control ? control.value : '';
+        const text = (name) => {
+          const control = form.control(name);
+          return control ? control.value : '';
+        };
+        return { french: text(`objectives.${i}`), partner: text(`translation.objectives.${i}`) };
       },
     }),
   });
+  objectives.el.appendChild(form.errorSlot('translation.objectives'));
 
   fill(form.el, 
     section(tr('event.section.identification'),
-      f({ name: 'title', label: tr('event.title'), required: true, wide: true }),
-      f({ name: 'subtitle', label: tr('event.subtitle'), wide: true }),
+      partner.select(),
+      t('title', { required: true }),
+      t('subtitle'),
       f({ name: 'code', label: tr('event.code'), required: true, hint: tr('event.codeHint') }),
       f({ name: 'kind', label: tr('event.kind'), type: 'select', options: codes.eventKinds, required: true }),
       f({ name: 'status', label: tr('event.status'), type: 'select', options: codes.eventStatuses, required: true })),
@@ -87,20 +127,18 @@ export async function render(root, params) {
     section(tr('event.section.organisers'), organisers.el,
       checklist({ form, name: 'themeIds', legend: tr('event.themes'), items: lists.themes, selected: event.themeIds })),
     section(tr('event.section.audience'),
-      f({ name: 'audience', label: tr('event.audience'), type: 'textarea', wide: true }),
+      t('audience'),
       checklist({ form, name: 'targetProfessionIds', legend: tr('event.targetProfessions'), items: lists.professions, selected: event.targetProfessionIds, filterable: true }),
-      f({ name: 'prerequisites', label: tr('event.prerequisites'), type: 'textarea', wide: true, hint: tr('event.prerequisitesHint') }),
+      t('prerequisites', { hint: tr('event.prerequisitesHint') }),
       f({ name: 'capacity', label: tr('event.capacity'), type: 'number', min: 1 })),
     section(tr('event.section.content'), objectives.el,
-      f({ name: 'summary', label: tr('event.summary'), type: 'textarea', rows: 5, wide: true }),
-      f({ name: 'teachingMethods', label: tr('event.teachingMethods'), type: 'textarea', wide: true }),
-      f({ name: 'evaluationMethods', label: tr('event.evaluationMethods'), type: 'textarea', wide: true })),
+      t('summary'), t('teachingMethods'), t('evaluationMethods')),
     section(tr('event.section.terms'),
       checklist({ form, name: 'languages', legend: tr('event.languages'), items: codes.languages, selected: event.languages, filterable: true }),
       f({ name: 'interpretation', label: tr('event.interpretation'), wide: true }),
-      f({ name: 'price', label: tr('event.price'), type: 'textarea', wide: true }),
-      f({ name: 'accessTerms', label: tr('event.accessTerms'), type: 'textarea', wide: true, hint: tr('event.accessTermsHint') }),
-      f({ name: 'accessibility', label: tr('event.accessibility'), type: 'textarea', wide: true }),
+      t('price'),
+      t('accessTerms', { hint: tr('event.accessTermsHint') }),
+      t('accessibility'),
       f({ name: 'accessibilityContact', label: tr('event.accessibilityContact'), wide: true })),
     section(tr('event.section.contact'),
       f({ name: 'contactName', label: tr('event.contactName') }),
@@ -112,7 +150,16 @@ export async function render(root, params) {
       linkButton(back, tr('action.cancel'), { testid: 'event-cancel' }),
       h('span', { class: 'form-shortcut muted' }, tr('form.saveShortcut'))));
 
+  /** The translated texts as typed; no objective translated sends none, so nothing is left to translate. */
+  function readTranslation(pairs) {
+    const translation = {};
+    for (const name of Object.keys(TRANSLATED)) translation[name] = form.value(`translation.${name}`);
+    translation.objectives = pairs.some((p) => p.partner.trim()) ? pairs.map((p) => p.partner) : [];
+    return translation;
+  }
+
   async function save() {
+    const pairs = objectives.read();
     const input = {
       code: form.value('code'),
       title: form.value('title'),
@@ -130,7 +177,7 @@ export async function render(root, params) {
       themeIds: form.checked('themeIds'),
       targetProfessionIds: form.checked('targetProfessionIds'),
       audience: form.value('audience'),
-      objectives: objectives.read(),
+      objectives: pairs.map((p) => p.french),
       prerequisites: form.value('prerequisites'),
       summary: form.value('summary'),
       teachingMethods: form.value('teachingMethods'),
@@ -146,6 +193,10 @@ export async function render(root, params) {
       contactEmail: form.value('contactEmail'),
       contactPhone: form.value('contactPhone'),
       notes: form.value('notes'),
+      partnerLanguage: form.value('partnerLanguage'),
+      translation: readTranslation(pairs),
+      // Edited on the event page: sent back as loaded, so that saving this form keeps them.
+      logistics: event.logistics,
     };
     try {
       const saved = id ? await api.updateEvent(id, event.version, input) : await api.createEvent(input);

@@ -1,9 +1,9 @@
 // The page of one event: its details, its agenda (components/agenda-editor.js, with the
-// session form and the speaker picker), the « Vérification » panel (views/event-coherence.js,
-// refreshed after each agenda change), the programme's versions (views/event-programme.js), the
-// buttons that print the programme (after that check),
-// the attendance sheets and the study-visit booklet, and those that export the agenda (calendar
-// file, CSV).
+// session form and the speaker picker), its study-visit logistics (event-logistics.js), the
+// « Vérification » panel (views/event-coherence.js, refreshed after each agenda change), the
+// programme's versions (views/event-programme.js), the buttons that print the programme (after
+// that check), the attendance sheets and the study-visit booklet, and those that export the
+// agenda (calendar file, CSV).
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -18,6 +18,7 @@ import { CoherencePanel } from './event-coherence.js';
 import { ProgrammeVersions } from './event-programme.js';
 import { redirect } from '../router.js';
 import { dateRange } from './events.js';
+import { logisticsCard } from './event-logistics.js';
 
 /** Runs `task` with `trigger` disabled meanwhile; a failure shows as a toast. */
 async function withButton(trigger, task) {
@@ -99,6 +100,10 @@ function eventDetails(event, lists) {
     [tr('event.objectives'), event.objectives.length ? h('ul', { class: 'bullets' }, event.objectives.map((o) => h('li', null, o))) : ''],
     [tr('event.capacity'), event.capacity ? formatNumber(event.capacity) : ''],
     [tr('event.languages'), event.languages.map((l) => labelOf('languages', l)).join(', ')],
+    [tr('partner.language'), labelOf('partnerLanguages', event.partnerLanguage)],
+    [tr('event.translatedTitle', { language: labelOf('partnerLanguages', event.partnerLanguage) }),
+      event.partnerLanguage && event.translation && event.translation.title
+        ? h('span', { lang: event.partnerLanguage, 'data-testid': 'event-translated-title' }, event.translation.title) : ''],
     [tr('event.interpretation'), event.interpretation],
     [tr('event.price'), event.price],
     [tr('event.contact'), [event.contactName, event.contactEmail, event.contactPhone].filter(Boolean).join(' · ')],
@@ -121,6 +126,7 @@ export async function render(root, params) {
   const agenda = new AgendaEditor({ eventId: id, event, onLoad: () => coherence.load() });
   coherence = new CoherencePanel({ eventId: id, agenda });
   const programme = new ProgrammeVersions({ event, coherence });
+  const logistics = logisticsCard(event);
 
   async function removeEvent() {
     const yes = await confirmDialog({
@@ -152,7 +158,12 @@ export async function render(root, params) {
     agenda.el,
     coherence.el,
     programme.el,
+    logistics.el,
     card(tr('event.information'), eventDetails(event, lists)));
   await Promise.all([agenda.load(), programme.load()]);
-  return { create: () => agenda.create(), cancel: () => agenda.cancel(), dispose: () => agenda.dispose() };
+  const dispose = () => {
+    agenda.dispose();
+    logistics.dispose();
+  };
+  return { create: () => agenda.create(), cancel: () => agenda.cancel(), dispose };
 }

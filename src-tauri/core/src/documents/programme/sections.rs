@@ -153,7 +153,8 @@ pub(super) fn after_agenda<'a>(
     partner: Option<Partner<'a>>,
 ) {
     type Label = fn(&Labels) -> &'static str;
-    let methods: [(&str, Label, &String, fn(&Partner<'a>) -> &'a str); 3] = [
+    type Method<'s, 'a> = (&'s str, Label, &'s String, fn(&Partner<'a>) -> &'a str);
+    let methods: [Method<'_, 'a>; 3] = [
         (
             "Méthodes pédagogiques",
             |l| l.teaching_methods,

@@ -31,3 +31,17 @@ export function toast(message, kind = 'success') {
 export function toastError(error) {
   toast(error && error.message ? error.message : String(error), 'error');
 }
+
+/** Runs `task` with `trigger` disabled meanwhile; a failure shows as an error toast. */
+export async function withButton(trigger, task) {
+  trigger.disabled = true;
+  try {
+    await task();
+  } catch (error) {
+    toastError(error);
+  } finally {
+    trigger.disabled = false;
+    // Disabling the button took the focus away: give it back to keyboard users.
+    if (document.activeElement === document.body) trigger.focus();
+  }
+}

@@ -12,7 +12,7 @@ import { formatDateTime, formatNumber } from '../format.js';
 import { labelOf, choiceLists } from '../refdata.js';
 import { pageHeader, card, button, linkButton, statusBadge, details } from '../components/layout.js';
 import { confirmDialog } from '../components/dialog.js';
-import { toast, toastError } from '../components/toast.js';
+import { toast, toastError, withButton } from '../components/toast.js';
 import { AgendaEditor } from '../components/agenda-editor.js';
 import { CoherencePanel } from './event-coherence.js';
 import { ProgrammeVersions } from './event-programme.js';
@@ -20,19 +20,6 @@ import { redirect } from '../router.js';
 import { dateRange } from './events.js';
 import { logisticsCard } from './event-logistics.js';
 
-/** Runs `task` with `trigger` disabled meanwhile; a failure shows as a toast. */
-async function withButton(trigger, task) {
-  trigger.disabled = true;
-  try {
-    await task();
-  } catch (error) {
-    toastError(error);
-  } finally {
-    trigger.disabled = false;
-    // Disabling the button took the focus away: give it back to keyboard users.
-    if (document.activeElement === document.body) trigger.focus();
-  }
-}
 
 /**
  * The buttons that print the programme, the attendance sheets and the booklet of event `id`;

@@ -10,20 +10,8 @@ import * as api from '../api.js';
 import { formatDate } from '../format.js';
 import { labelOf } from '../refdata.js';
 import { button, loadError } from '../components/layout.js';
-import { toast, toastError } from '../components/toast.js';
+import { toast, withButton } from '../components/toast.js';
 
-/** Runs `task` with `trigger` disabled meanwhile; a failure shows as a toast. */
-async function busy(trigger, task) {
-  trigger.disabled = true;
-  try {
-    await task();
-  } catch (error) {
-    toastError(error);
-  } finally {
-    trigger.disabled = false;
-    if (document.activeElement === document.body) trigger.focus();
-  }
-}
 
 /**
  * The card of `event`: `el` to place on the page, `load()` reads the versions. `coherence` (the
@@ -40,8 +28,8 @@ export class ProgrammeVersions {
       const name = labelOf('languages', event.partnerLanguage);
       this.language.append(h('option', { value: event.partnerLanguage }, tr('programme.bilingual', { language: name })));
     }
-    const draft = button(tr('programme.draft'), () => busy(draft, () => this.printDraft()), { testid: 'programme-draft' });
-    const send = button(tr('programme.send'), () => busy(send, () => this.send()), { kind: 'primary', testid: 'programme-send' });
+    const draft = button(tr('programme.draft'), () => withButton(draft, () => this.printDraft()), { testid: 'programme-draft' });
+    const send = button(tr('programme.send'), () => withButton(send, () => this.send()), { kind: 'primary', testid: 'programme-send' });
     this.el = h('section', { class: 'card', 'aria-labelledby': 'programme-title', 'data-testid': 'programme-card' },
       h('h2', { class: 'card-title', id: 'programme-title' }, tr('programme.title')),
       h('div', { class: 'field field-inline' },
@@ -90,7 +78,7 @@ export class ProgrammeVersions {
   item(version) {
     const title = tr('programme.version', { number: version.number, date: formatDate(version.versionDate) });
     const language = version.language ? ` · ${tr('programme.bilingual', { language: labelOf('languages', version.language) })}` : '';
-    const again = button(tr('programme.again'), () => busy(again, async () => {
+    const again = button(tr('programme.again'), () => withButton(again, async () => {
       const path = await api.saveProgrammeVersion(this.event.id, version.number);
       if (path) toast(tr('event.programmeSaved', { path }));
     }), { small: true, testid: 'programme-version-again', ariaLabel: tr('programme.againNamed', { number: version.number }) });

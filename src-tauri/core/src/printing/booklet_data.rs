@@ -2,7 +2,7 @@
 //! partner-language titles, the event's logistics, and the emergency numbers of every country
 //! crossed (the event's, its territory's, and those the logistics list).
 
-use super::programme_data::{programme_data, programme_session};
+use super::programme_data::{programme_session, programme_source, ProgrammeSource};
 use crate::codes::catalogue;
 use crate::documents::{BookletData, CountryEmergency, EmergencyLine};
 use crate::emergency::emergency_numbers;
@@ -12,9 +12,11 @@ use crate::store::Store;
 
 /// Everything the booklet of `event_id` prints.
 pub fn booklet_data(store: &Store, event_id: &str) -> CoreResult<BookletData> {
-    let event = store.get_event(event_id)?;
-    let agenda = store.agenda_of(&event)?;
-    let mut data = programme_data(store, event_id, None)?;
+    let ProgrammeSource {
+        event,
+        agenda,
+        mut data,
+    } = programme_source(store, event_id, None, None)?;
     // The sessions again, beside their partner-language titles, in the programme's order.
     let mut sessions = Vec::new();
     for item in agenda.sessions() {

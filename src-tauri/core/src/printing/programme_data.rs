@@ -33,6 +33,24 @@ pub fn programme_data_in(
     version_date: Option<NaiveDate>,
     language: Option<PartnerLanguage>,
 ) -> CoreResult<ProgrammeData> {
+    Ok(programme_source(store, event_id, version_date, language)?.data)
+}
+
+/// What the programme was read from, kept for the documents that need more of it (the
+/// booklet, a programme version) so that they do not read the event and its agenda again.
+pub(crate) struct ProgrammeSource {
+    pub event: Event,
+    pub agenda: EventAgenda,
+    pub data: ProgrammeData,
+}
+
+/// [`programme_data_in`], with the event and the agenda it was read from.
+pub(crate) fn programme_source(
+    store: &Store,
+    event_id: &str,
+    version_date: Option<NaiveDate>,
+    language: Option<PartnerLanguage>,
+) -> CoreResult<ProgrammeSource> {
     let event = store.get_event(event_id)?;
     let partner = match language {
         None => None,
@@ -57,7 +75,11 @@ pub fn programme_data_in(
     data.target_professions = store.event_profession_titles(event_id)?;
     data.sessions = sessions;
     data.speakers = speakers;
-    Ok(data)
+    Ok(ProgrammeSource {
+        event,
+        agenda,
+        data,
+    })
 }
 
 fn partner_of(event: &Event, language: PartnerLanguage) -> CoreResult<ProgrammePartner> {

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::programme_data_in;
+use super::programme_data::programme_source;
 use crate::agenda::parse_iso_date;
 use crate::documents::{dates, render_programme, ProgrammeData, ProgrammeOptions};
 use crate::error::CoreResult;
@@ -32,10 +32,10 @@ impl VersionJob {
         today: NaiveDate,
     ) -> CoreResult<VersionJob> {
         let (number, previous) = store.last_programme_version(event_id)?;
-        let mut data = programme_data_in(store, event_id, Some(today), language)?;
+        let source = programme_source(store, event_id, Some(today), language)?;
+        let printed = printed_sessions(&source.agenda);
+        let mut data = source.data;
         data.version_number = Some(u32::try_from(number).unwrap_or(u32::MAX));
-        let event = store.get_event(event_id)?;
-        let printed = printed_sessions(&store.agenda_of(&event)?);
         let changes = changes_between(previous.as_deref(), &printed);
         Ok(VersionJob {
             event_id: event_id.to_string(),

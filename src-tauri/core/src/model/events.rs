@@ -139,6 +139,9 @@ pub struct EventInput {
     pub translation: super::EventTranslation,
     #[serde(skip_serializing_if = "super::Logistics::is_empty")]
     pub logistics: super::Logistics,
+    /// The [`TrainingRequest`](super::TrainingRequest) this event answers, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// One line of an event list or search result.

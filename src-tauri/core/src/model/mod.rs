@@ -58,16 +58,20 @@ mod competences_report;
 mod events;
 mod experts;
 mod logistics;
+mod participants;
 mod professions;
 mod reference;
+mod requests;
 mod versions;
 
 pub use competences_report::*;
 pub use events::*;
 pub use experts::*;
 pub use logistics::*;
+pub use participants::*;
 pub use professions::*;
 pub use reference::*;
+pub use requests::*;
 pub use versions::*;
 
 /// A page of results with the total count matching the filters.

@@ -350,6 +350,7 @@ fn demo_event(tx: &Transaction) -> CoreResult<EventInput> {
         partner_language: "de".into(),
         translation: demo_translation(),
         logistics: demo_logistics(),
+        request_id: None,
     };
     Ok(event)
 }

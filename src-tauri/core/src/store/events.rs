@@ -55,28 +55,30 @@ pub(super) fn event_from_row(row: &Row) -> rusqlite::Result<Event> {
         ..Default::default()
     };
     let meta = c.meta(id)?;
-    // Migration 7 appended these columns after `version`.
+    // Migrations 7 and 8 appended these columns after `version`.
     data.partner_language = c.get("partner_language")?;
     data.translation = json_object(c.get("translation")?)?;
     data.logistics = json_object(c.get("logistics")?)?;
+    data.request_id = c.get("request_id")?;
     Ok(Event { meta, data })
 }
 
-/// Writes the event's partner-language texts and logistics (the columns of migration 7), in
-/// the transaction of the event's own write.
-pub(crate) fn write_partner_texts(
+/// Writes the columns later migrations added to events (7: the partner-language texts and
+/// logistics; 8: the training request answered), in the transaction of the event's own write.
+pub(crate) fn write_added_columns(
     tx: &Transaction,
     id: &str,
     input: &EventInput,
 ) -> CoreResult<()> {
     tx.prepare_cached(
-        "UPDATE events SET partner_language = ?2, translation = ?3, logistics = ?4 WHERE id = ?1",
+        "UPDATE events SET partner_language = ?2, translation = ?3, logistics = ?4, request_id = ?5 WHERE id = ?1",
     )?
     .execute(params![
         id,
         input.partner_language,
         to_json_object(&input.translation)?,
-        to_json_object(&input.logistics)?
+        to_json_object(&input.logistics)?,
+        input.request_id
     ])?;
     Ok(())
 }
@@ -224,7 +226,7 @@ pub(crate) fn insert_event(tx: &Transaction, input: &EventInput) -> CoreResult<S
             input.contact_phone.trim(), input.notes, now
         ],
     )?;
-    write_partner_texts(tx, &id, input)?;
+    write_added_columns(tx, &id, input)?;
     write_links(tx, &id, input)?;
     index_event(tx, &id)?;
     Ok(id)
@@ -321,7 +323,7 @@ impl Store {
             if changed == 0 {
                 return Err(stale_or_missing(tx, "events", "L'événement", id));
             }
-            write_partner_texts(tx, id, input)?;
+            write_added_columns(tx, id, input)?;
             write_links(tx, id, input)?;
             index_event(tx, id)
         })?;

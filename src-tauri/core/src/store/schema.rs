@@ -422,6 +422,93 @@ CREATE TABLE programme_versions (
 );
 "#;
 
+/// Version 8: training requests (with their dated status history, their requesting and
+/// handling organisations, and the events that answer them: `events.request_id`), the
+/// participants of events, and their attendance per half-day. New tables bound `version` with
+/// a CHECK rather than the triggers of version 5. A participant's attendance goes with it
+/// (ON DELETE CASCADE); anonymising keeps the row and the attendance, blanking the person.
+const V8_REQUESTS_AND_PARTICIPANTS: &str = r#"
+CREATE TABLE training_requests (
+    id TEXT PRIMARY KEY NOT NULL,
+    received_date TEXT NOT NULL,
+    title TEXT NOT NULL,
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_email TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    project_name TEXT NOT NULL DEFAULT '',
+    interreg_programme_id TEXT,
+    territory_id TEXT REFERENCES territories(id) ON DELETE RESTRICT,
+    theme_ids TEXT NOT NULL DEFAULT '[]',
+    target_profession_ids TEXT NOT NULL DEFAULT '[]',
+    audience TEXT NOT NULL DEFAULT '',
+    expected_participants INTEGER,
+    languages TEXT NOT NULL DEFAULT '[]',
+    desired_period TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT '',
+    need TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1 CHECK (typeof(version) = 'integer' AND version BETWEEN 1 AND 1000000000)
+);
+CREATE INDEX training_requests_by_status ON training_requests(status, received_date);
+
+CREATE TABLE request_organisations (
+    request_id TEXT NOT NULL REFERENCES training_requests(id) ON DELETE CASCADE,
+    organisation_id TEXT NOT NULL REFERENCES organisations(id) ON DELETE RESTRICT,
+    role TEXT NOT NULL CHECK (role IN ('requester', 'handler')),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (request_id, organisation_id, role)
+);
+CREATE INDEX request_organisations_by_organisation ON request_organisations(organisation_id);
+
+CREATE TABLE request_history (
+    request_id TEXT NOT NULL REFERENCES training_requests(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    by TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (request_id, position)
+);
+
+ALTER TABLE events ADD COLUMN request_id TEXT REFERENCES training_requests(id) ON DELETE SET NULL;
+CREATE INDEX events_by_request ON events(request_id);
+
+CREATE TABLE participants (
+    id TEXT PRIMARY KEY NOT NULL,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    employer TEXT NOT NULL DEFAULT '',
+    job_title TEXT NOT NULL DEFAULT '',
+    profession_id TEXT REFERENCES professions(id) ON DELETE SET NULL,
+    status TEXT NOT NULL,
+    special_needs TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    -- When the participant entered its current status: the waiting list is served in this order.
+    status_since TEXT NOT NULL,
+    anonymised INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1 CHECK (typeof(version) = 'integer' AND version BETWEEN 1 AND 1000000000)
+);
+CREATE INDEX participants_by_event ON participants(event_id, status, status_since);
+-- One person registers once per event; anonymised rows have no e-mail.
+CREATE UNIQUE INDEX participants_unique_email ON participants(event_id, lower(email)) WHERE email != '';
+
+CREATE TABLE attendance (
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    part TEXT NOT NULL CHECK (part IN ('am', 'pm')),
+    mark TEXT NOT NULL CHECK (mark IN ('present', 'absent', 'excused')),
+    PRIMARY KEY (participant_id, date, part)
+) WITHOUT ROWID;
+"#;
+
 fn fill_version_two_indexes(tx: &Transaction) -> HookResult {
     tx.execute_batch(V2_FILL)?;
     Ok(())
@@ -442,11 +529,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(v5_version_bounds()),
         M::up(V6_META),
         M::up(V7_PARTNER_LANGUAGE_AND_VERSIONS),
+        M::up(V8_REQUESTS_AND_PARTICIPANTS),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 7;
+pub const LATEST_VERSION: i64 = 8;
 
 /// The highest version a record may carry (migration 5's triggers enforce it in the database,
 /// the JSON import checks it before writing).

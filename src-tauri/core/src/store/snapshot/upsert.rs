@@ -236,7 +236,7 @@ pub(super) fn upsert_event(tx: &Transaction, record: &Event) -> CoreResult<()> {
         d.interpretation, d.contact_name, d.contact_email, d.contact_phone, d.notes, m.created_at,
         m.updated_at, m.version
     ])?;
-    crate::store::events::write_partner_texts(tx, &m.id, d)?;
+    crate::store::events::write_added_columns(tx, &m.id, d)?;
     let id = &m.id;
     for table in ["event_organisers", "event_themes", "event_professions"] {
         tx.prepare_cached(&format!("DELETE FROM {table} WHERE event_id = ?1"))?

@@ -194,6 +194,26 @@ impl Session {
             .unwrap_or_else(|e| panic!("cannot click {id}: {e}"));
     }
 
+    /// Clicks the element `xpath` finds; `what` names it in the failure message.
+    pub async fn click_xpath(&self, xpath: &str, what: &str) {
+        self.client
+            .find(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no {what}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {what}: {e}"));
+    }
+
+    /// Clicks `inner` (an XPath step such as `a` or `button[@data-testid='session-edit']`) in
+    /// the table row of `data-testid` `row_testid` that contains `needle`.
+    pub async fn click_in_row(&self, row_testid: &str, needle: &str, inner: &str) {
+        let xpath =
+            format!("//tr[@data-testid='{row_testid}'][contains(., \"{needle}\")]//{inner}");
+        self.click_xpath(&xpath, &format!("{inner} in the {row_testid} of {needle}"))
+            .await;
+    }
+
     /// Types `text` into the field with `data-testid`, after clearing it.
     pub async fn type_into(&self, id: &str, text: &str) {
         let field = self.testid(id).await;

@@ -9,7 +9,7 @@ use passerelle_core::model::{
     CompetenceInput, ExpertInput, LanguageSkill, ObservationInput, ProfessionInput,
 };
 use passerelle_core::Store;
-use passerelle_e2e::{Locator, Session};
+use passerelle_e2e::Session;
 
 fn seed(db: &Path) {
     let mut store = Store::open_with_reference(db).expect("seed database");
@@ -66,16 +66,7 @@ fn seed(db: &Path) {
 
 /// Clicks the link in the first row `row_testid` whose text contains `needle`.
 async fn open_row(session: &Session, row_testid: &str, needle: &str) {
-    session
-        .client
-        .find(Locator::XPath(&format!(
-            "//tr[@data-testid='{row_testid}'][contains(., \"{needle}\")]//a"
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("no {row_testid} with {needle}: {e}"))
-        .click()
-        .await
-        .unwrap();
+    session.click_in_row(row_testid, needle, "a").await;
 }
 
 /// Audits the screen on display, keeping what it finds for the end of the walk: one run then

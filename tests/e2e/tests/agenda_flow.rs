@@ -116,15 +116,12 @@ async fn add_session(
 /// Clicks the button `testid` on the agenda row whose text contains `title`.
 async fn row_button(session: &Session, title: &str, testid: &str) {
     session
-        .client
-        .find(Locator::XPath(&format!(
-            "//tr[@data-testid='session-row'][contains(., '{title}')]//button[@data-testid='{testid}']"
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("no {testid} on the row of {title}: {e}"))
-        .click()
-        .await
-        .unwrap();
+        .click_in_row(
+            "session-row",
+            title,
+            &format!("button[@data-testid='{testid}']"),
+        )
+        .await;
     session.testid("session-form").await;
     // The speaker suggestions arrive just after the form and move its buttons: let the
     // layout settle, as a person's eyes would, before clicking further down.

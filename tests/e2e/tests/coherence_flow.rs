@@ -8,7 +8,7 @@ use std::path::Path;
 
 use passerelle_core::model::{EventInput, SessionInput};
 use passerelle_core::Store;
-use passerelle_e2e::{Locator, Session};
+use passerelle_e2e::Session;
 
 const CODE: &str = "RHIN-OCT-2027";
 
@@ -106,15 +106,12 @@ async fn a_session_moved_onto_a_german_public_holiday_shows_the_warning_on_the_e
 
     // Moved through the agenda editor, as a person would.
     session
-        .client
-        .find(Locator::XPath(
-            "//tr[@data-testid='session-row'][contains(., 'Visite du port de Kehl')]//button[@data-testid='session-move']",
-        ))
-        .await
-        .expect("the move button of the session")
-        .click()
-        .await
-        .unwrap();
+        .click_in_row(
+            "session-row",
+            "Visite du port de Kehl",
+            "button[@data-testid='session-move']",
+        )
+        .await;
     session.testid("session-form").await;
     session.settled("[data-testid=\"session-save\"]").await;
     session.type_into("session-date", "03/10/2027").await;
@@ -145,15 +142,11 @@ async fn a_session_moved_onto_a_german_public_holiday_shows_the_warning_on_the_e
 
     // « Ouvrir la séquence » opens that session's form on its date.
     session
-        .client
-        .find(Locator::XPath(
+        .click_xpath(
             "//li[@data-kind='holiday']//button[@data-testid='coherence-fix']",
-        ))
-        .await
-        .expect("the holiday finding's button")
-        .click()
-        .await
-        .unwrap();
+            "the holiday finding's button",
+        )
+        .await;
     session.testid("session-form").await;
     let focused = session
         .client

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use passerelle_core::model::{EventInput, SessionInput};
 use passerelle_core::Store;
-use passerelle_e2e::{Locator, Session};
+use passerelle_e2e::Session;
 
 const EVENT_CODE: &str = "RHIN-2027";
 
@@ -75,15 +75,8 @@ async fn open_event(session: &Session) {
         .wait_for_text("[data-testid=\"events-table\"]", "Rhin supérieur")
         .await;
     session
-        .client
-        .find(Locator::XPath(
-            "//tr[@data-testid='event-row'][contains(., 'Rhin supérieur')]//a",
-        ))
-        .await
-        .expect("the event's row")
-        .click()
-        .await
-        .unwrap();
+        .click_in_row("event-row", "Rhin supérieur", "a")
+        .await;
     session.testid("agenda").await;
     session.settled("[data-testid=\"logistics-edit\"]").await;
 }
@@ -194,15 +187,12 @@ async fn partner_texts(session: &Session) {
 
     // The session form offers the German title once the event has a partner language.
     session
-        .client
-        .find(Locator::XPath(
-            "//tr[@data-testid='session-row'][contains(., 'Accueil')]//button[@data-testid='session-edit']",
-        ))
-        .await
-        .expect("the session's edit button")
-        .click()
-        .await
-        .unwrap();
+        .click_in_row(
+            "session-row",
+            "Accueil",
+            "button[@data-testid='session-edit']",
+        )
+        .await;
     session.settled("[data-testid=\"session-save\"]").await;
     assert_eq!(
         label_of(session, "session-titlePartner").await,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use passerelle_core::model::{CompetenceInput, ObservationInput, ProfessionInput};
 use passerelle_core::Store;
-use passerelle_e2e::{Locator, Session};
+use passerelle_e2e::Session;
 
 fn seed(db: &Path) {
     let mut store = Store::open_with_reference(db).expect("seed database");
@@ -56,15 +56,8 @@ async fn a_profession_shows_its_competences_and_their_trends_by_year() {
         )
         .await;
     session
-        .client
-        .find(Locator::XPath(
-            "//tr[@data-testid='profession-row'][contains(., 'coopération transfrontalière')]//a",
-        ))
-        .await
-        .expect("the profession's link")
-        .click()
-        .await
-        .unwrap();
+        .click_in_row("profession-row", "coopération transfrontalière", "a")
+        .await;
     let trends = session
         .wait_for_text(
             "[data-testid=\"trends-by-year\"]",

@@ -12,7 +12,7 @@ import { getCodes, labelOf } from '../refdata.js';
 import { Form, rowList, rowInput, rowSelect } from '../components/form.js';
 import { button } from '../components/layout.js';
 import { toast } from '../components/toast.js';
-import { reload } from '../router.js';
+import { confirmLeave, reload } from '../router.js';
 
 /**
  * The lists of rows, in the booklet's order: each field as [key, kind], kind as `rowInput`
@@ -176,7 +176,9 @@ export function logisticsCard(event) {
     }
   }
 
-  function cancel() {
+  async function cancel() {
+    // « Annuler » after edits asks first, like leaving the page: the lists may hold much work.
+    if (editing.form.dirty && !(await confirmLeave(editing.form))) return;
     show();
     editButton.focus();
   }

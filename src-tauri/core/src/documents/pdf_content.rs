@@ -16,20 +16,48 @@ use super::layout::{Draw, Rgb};
 /// no-break space) and the euro sign.
 const TABLE: usize = 0x2200;
 
-/// The two-byte code of each character of one face, as four hexadecimal digits ready to be
-/// copied into a `Tj` string.
+/// The two-byte code of each character of one face, ready to be copied into a `Tj` literal
+/// string: the raw bytes (half the size of hexadecimal, so half the bytes to deflate), with
+/// the three bytes a literal string cannot hold as they are escaped (`\\`, `(`, `)`) and a
+/// carriage return too, which a reader would take for a line feed.
 #[derive(Debug, Default)]
 pub(super) struct GlyphCodes {
-    table: Vec<Option<[u8; 4]>>,
-    others: BTreeMap<char, [u8; 4]>,
+    table: Vec<Option<Code>>,
+    others: BTreeMap<char, Code>,
 }
 
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
+/// Up to four bytes (two escaped bytes) and how many are used.
+type Code = ([u8; 4], u8);
+
+/// Glyph 0 (.notdef).
+const NOTDEF: Code = ([0, 0, 0, 0], 2);
+
+fn escaped(pair: [u8; 2]) -> Code {
+    let mut code: Code = ([0; 4], 0);
+    let mut put = |b: u8| {
+        code.0[usize::from(code.1)] = b;
+        code.1 += 1;
+    };
+    for byte in pair {
+        match byte {
+            b'\\' | b'(' | b')' => {
+                put(b'\\');
+                put(byte);
+            }
+            b'\r' => {
+                put(b'\\');
+                put(b'r');
+            }
+            _ => put(byte),
+        }
+    }
+    code
+}
 
 impl GlyphCodes {
-    /// The codes printpdf gave `chars` (in this order) in the one hexadecimal string `shown`
-    /// it wrote for them: two bytes per character. `None` when the lengths disagree, that is
-    /// when printpdf's encoding is not the one this module expects.
+    /// The codes printpdf gave `chars` (in this order) in the one string `shown` it wrote for
+    /// them: two bytes per character. `None` when the lengths disagree, that is when
+    /// printpdf's encoding is not the one this module expects.
     pub(super) fn read(chars: &BTreeSet<char>, shown: &[u8]) -> Option<GlyphCodes> {
         if shown.len() != 2 * chars.len() {
             return None;
@@ -39,16 +67,11 @@ impl GlyphCodes {
             others: BTreeMap::new(),
         };
         for (c, pair) in chars.iter().zip(shown.chunks_exact(2)) {
-            let hex = [
-                HEX[usize::from(pair[0] >> 4)],
-                HEX[usize::from(pair[0] & 15)],
-                HEX[usize::from(pair[1] >> 4)],
-                HEX[usize::from(pair[1] & 15)],
-            ];
+            let code = escaped([pair[0], pair[1]]);
             match codes.table.get_mut(*c as usize) {
-                Some(slot) => *slot = Some(hex),
+                Some(slot) => *slot = Some(code),
                 None => {
-                    codes.others.insert(*c, hex);
+                    codes.others.insert(*c, code);
                 }
             }
         }
@@ -57,12 +80,13 @@ impl GlyphCodes {
 
     /// A character never registered shows as glyph 0 (.notdef), as printpdf does for a
     /// character missing from the face.
-    fn code(&self, c: char) -> [u8; 4] {
+    fn push(&self, out: &mut Vec<u8>, c: char) {
         let known = match self.table.get(c as usize) {
-            Some(slot) => *slot,
-            None => self.others.get(&c).copied(),
+            Some(slot) => slot.as_ref(),
+            None => self.others.get(&c),
         };
-        known.unwrap_or(*b"0000")
+        let (bytes, len) = known.unwrap_or(&NOTDEF);
+        out.extend_from_slice(&bytes[..usize::from(*len)]);
     }
 }
 
@@ -190,11 +214,11 @@ impl<'a> PageWriter<'a> {
         self.out.extend_from_slice(b"1 0 0 1 ");
         self.pt(x);
         self.pt(self.height - baseline);
-        self.out.extend_from_slice(b"Tm\n<");
+        self.out.extend_from_slice(b"Tm\n(");
         for ch in text.chars() {
-            self.out.extend_from_slice(&codes.code(ch));
+            codes.push(&mut self.out, ch);
         }
-        self.out.extend_from_slice(b"> Tj\n");
+        self.out.extend_from_slice(b") Tj\n");
     }
 
     fn rect(&mut self, [x, y, w, h]: [f32; 4], fill: Option<Rgb>, stroke: Option<(Rgb, f32)>) {
@@ -298,14 +322,24 @@ mod tests {
         assert_eq!(number(f32::NAN, 2), "0");
     }
 
+    fn shown(codes: &GlyphCodes, text: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for c in text.chars() {
+            codes.push(&mut out, c);
+        }
+        out
+    }
+
     #[test]
-    fn glyph_codes_follow_the_string_printpdf_wrote() {
-        let chars: BTreeSet<char> = ['a', 'é', '→'].into_iter().collect();
-        let codes = GlyphCodes::read(&chars, &[0, 1, 0, 2, 0x12, 0xAB]).unwrap();
-        assert_eq!(&codes.code('a'), b"0001");
-        assert_eq!(&codes.code('é'), b"0002");
-        assert_eq!(&codes.code('→'), b"12AB");
-        assert_eq!(&codes.code('z'), b"0000");
+    fn glyph_codes_follow_the_string_printpdf_wrote_escaped_for_a_literal_string() {
+        let chars: BTreeSet<char> = ['a', 'b', 'c', 'é', '→'].into_iter().collect();
+        let written = [0, 1, 0, b'(', b'\\', b')', 0, b'\r', 0x12, 0xAB];
+        let codes = GlyphCodes::read(&chars, &written).unwrap();
+        assert_eq!(shown(&codes, "a"), [0, 1]);
+        assert_eq!(shown(&codes, "b"), [0, b'\\', b'(']);
+        assert_eq!(shown(&codes, "c"), [b'\\', b'\\', b'\\', b')']);
+        assert_eq!(shown(&codes, "é"), [0, b'\\', b'r']);
+        assert_eq!(shown(&codes, "→z"), [0x12, 0xAB, 0, 0]);
         assert!(GlyphCodes::read(&chars, &[0, 1]).is_none());
     }
 }

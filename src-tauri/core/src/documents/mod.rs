@@ -18,6 +18,7 @@ pub mod fonts;
 pub mod languages;
 pub mod layout;
 pub mod pdf;
+mod pdf_content;
 pub mod programme;
 pub mod sample;
 // Run by the build script on the shipped fonts (see `fonts`); compiled here for its tests.

@@ -26,7 +26,7 @@ mod experts;
 mod organisations;
 mod professions;
 mod reference;
-mod requests;
+pub(crate) mod requests;
 mod rows;
 pub(crate) mod schema;
 pub(crate) mod search;

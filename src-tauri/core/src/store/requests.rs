@@ -12,6 +12,7 @@ use super::{
     OrNotFound, Store,
 };
 use crate::error::{CoreError, CoreResult};
+use crate::exchange::text::fold;
 use crate::model::*;
 use crate::validation::check_request;
 
@@ -246,23 +247,17 @@ pub(crate) fn check_request_exists(tx: &Transaction, request_id: Option<&str>) -
     Ok(())
 }
 
+/// The summary's columns, then the words searched (title, project, need).
 const SUMMARY_SELECT: &str = "SELECT r.id, r.title, r.received_date, r.status, r.project_name,
     r.territory_id, (SELECT COUNT(*) FROM events ev WHERE ev.request_id = r.id) AS event_count,
-    CAST(julianday(?1) - julianday(r.received_date) AS INTEGER) AS age_days, r.updated_at
+    CAST(julianday(?1) - julianday(r.received_date) AS INTEGER) AS age_days, r.updated_at,
+    r.title || ' ' || r.project_name || ' ' || r.need AS words
     FROM training_requests r";
 
 fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
 }
 
-/// `LIKE` patterns need their wildcards escaped to match them literally.
-fn like_pattern(word: &str) -> String {
-    let escaped = word
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
 
 impl Store {
     pub fn get_request(&self, id: &str) -> CoreResult<TrainingRequest> {
@@ -411,10 +406,10 @@ impl Store {
         })
     }
 
-    /// Requests matching the filters, most recently received first.
+    /// Requests matching the filters, most recently received first. Words are searched in
+    /// the title, the project and the need, accents and case aside.
     pub fn list_requests(&self, filter: &RequestFilter) -> CoreResult<Vec<RequestSummary>> {
-        // `?1` is today; each filter value gets the next number, so a word's pattern can
-        // serve its three columns.
+        // `?1` is today (the age); each filter value takes the next number.
         let mut values: Vec<Value> = vec![Value::Text(today())];
         let mut bind = |value: Value| {
             values.push(value);
@@ -443,12 +438,6 @@ impl Store {
         if filter.open_only {
             conditions.push("r.status NOT IN ('held', 'declined', 'dropped')".into());
         }
-        for word in filter.query.split_whitespace().take(16) {
-            let p = bind(Value::Text(like_pattern(word)));
-            conditions.push(format!(
-                "(r.title LIKE {p} ESCAPE '\\' OR r.project_name LIKE {p} ESCAPE '\\' OR r.need LIKE {p} ESCAPE '\\')"
-            ));
-        }
         let where_clause = if conditions.is_empty() {
             String::new()
         } else {
@@ -458,8 +447,23 @@ impl Store {
             "{SUMMARY_SELECT} {where_clause} ORDER BY r.received_date DESC, r.title, r.id"
         );
         let mut statement = self.conn().prepare(&sql)?;
-        let rows = statement.query_map(params_from_iter(values.iter()), summary_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = statement.query_map(params_from_iter(values.iter()), |row| {
+            Ok((summary_from_row(row)?, row.get::<_, String>("words")?))
+        })?;
+        // Words are matched here, folded (accents and case: SQLite's LIKE folds ASCII only).
+        let words: Vec<String> = fold(&filter.query)
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let mut found = Vec::new();
+        for row in rows {
+            let (summary, text) = row?;
+            let text = fold(&text);
+            if words.iter().all(|word| text.contains(word.as_str())) {
+                found.push(summary);
+            }
+        }
+        Ok(found)
     }
 
     /// The home view's card: open requests by status (in the flow's order) and those without
@@ -542,4 +546,37 @@ impl Store {
             ..Default::default()
         })
     }
+}
+
+/// Inserts or overwrites a request with the id, times, version, organisations and history it
+/// carries (the exchange's import), inside the caller's transaction.
+pub(crate) fn upsert_request(tx: &Transaction, record: &TrainingRequest) -> CoreResult<()> {
+    let (m, d) = (&record.meta, &record.data);
+    tx.prepare_cached(
+        "INSERT INTO training_requests (id, received_date, title, contact_name, contact_email,
+            contact_phone, project_name, interreg_programme_id, territory_id, theme_ids,
+            target_profession_ids, audience, expected_participants, languages, desired_period,
+            format, need, status, notes, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20, ?21, ?22)
+         ON CONFLICT(id) DO UPDATE SET received_date = excluded.received_date, title = excluded.title,
+            contact_name = excluded.contact_name, contact_email = excluded.contact_email,
+            contact_phone = excluded.contact_phone, project_name = excluded.project_name,
+            interreg_programme_id = excluded.interreg_programme_id, territory_id = excluded.territory_id,
+            theme_ids = excluded.theme_ids, target_profession_ids = excluded.target_profession_ids,
+            audience = excluded.audience, expected_participants = excluded.expected_participants,
+            languages = excluded.languages, desired_period = excluded.desired_period,
+            format = excluded.format, need = excluded.need, status = excluded.status,
+            notes = excluded.notes, created_at = excluded.created_at, updated_at = excluded.updated_at,
+            version = excluded.version",
+    )?
+    .execute(params![
+        m.id, d.received_date, d.title, d.contact_name, d.contact_email, d.contact_phone,
+        d.project_name, d.interreg_programme_id, d.territory_id, to_json_list(&d.theme_ids),
+        to_json_list(&d.target_profession_ids), d.audience, d.expected_participants,
+        to_json_list(&d.languages), d.desired_period, d.format, d.need, d.status, d.notes,
+        m.created_at, m.updated_at, m.version
+    ])?;
+    write_organisations(tx, &m.id, d)?;
+    write_history(tx, &m.id, &record.history)
 }

@@ -1216,7 +1216,11 @@ fn list_requests_prints_one_json_line_per_request() {
         let mut store = passerelle_core::Store::open_with_reference(&db).unwrap();
         for (title, received, status) in [
             ("Accueil des frontaliers", "2026-01-05", "received"),
-            ("Marchés publics transfrontaliers", "2026-02-10", "under_study"),
+            (
+                "Marchés publics transfrontaliers",
+                "2026-02-10",
+                "under_study",
+            ),
         ] {
             let input = TrainingRequestInput {
                 received_date: received.into(),
@@ -1229,7 +1233,11 @@ fn list_requests_prints_one_json_line_per_request() {
         store.close().unwrap();
     }
     let out = passerelle(&db, &["list", "requests"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()

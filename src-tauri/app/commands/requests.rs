@@ -34,7 +34,9 @@ pub async fn create_request(
     input: TrainingRequestInput,
 ) -> Result<TrainingRequest, CommandError> {
     let by = default_author();
-    state.run(move |store| store.create_request(&input, &by)).await
+    state
+        .run(move |store| store.create_request(&input, &by))
+        .await
 }
 
 /// Saves an edit of a request loaded at `version`; a new status goes into the history.
@@ -79,8 +81,6 @@ pub async fn prefill_event_from_request(
 
 /// The home view's card: open requests by status, and those without an answer.
 #[tauri::command]
-pub async fn request_counts(
-    state: State<'_, SharedState>,
-) -> Result<RequestCounts, CommandError> {
+pub async fn request_counts(state: State<'_, SharedState>) -> Result<RequestCounts, CommandError> {
     state.run(move |store| store.request_counts()).await
 }

@@ -90,14 +90,23 @@ fn the_form_names_each_wrong_field_in_french() {
     let fields = fields_of(store.create_request(&bad_date, "agent").unwrap_err());
     assert!(fields.contains(&"receivedDate".to_string()));
     assert!(fields.contains(&"status".to_string()));
-    assert!(store.list_requests(&RequestFilter::default()).unwrap().is_empty(), "nothing saved");
+    assert!(
+        store
+            .list_requests(&RequestFilter::default())
+            .unwrap()
+            .is_empty(),
+        "nothing saved"
+    );
 
     // A link to something that does not exist is named, and nothing is saved.
     let mut dangling = request("Titre", &days_ago(1));
     dangling.handler_ids = vec!["no-such-organisation".into()];
     let error = store.create_request(&dangling, "agent").unwrap_err();
     assert_eq!(fields_of(error), vec!["handlerIds".to_string()]);
-    assert!(store.list_requests(&RequestFilter::default()).unwrap().is_empty());
+    assert!(store
+        .list_requests(&RequestFilter::default())
+        .unwrap()
+        .is_empty());
 }
 
 fn fields_of(error: CoreError) -> Vec<String> {
@@ -107,11 +116,16 @@ fn fields_of(error: CoreError) -> Vec<String> {
 #[test]
 fn a_status_change_is_dated_with_who_and_why_and_a_refusal_needs_a_reason() {
     let (_dir, mut store) = seeded_store();
-    let created = store.create_request(&full_request(&store), "cmuller").unwrap();
+    let created = store
+        .create_request(&full_request(&store), "cmuller")
+        .unwrap();
     assert_eq!(created.history.len(), 1);
     assert_eq!(created.history[0].status, "received");
     assert_eq!(created.history[0].by, "cmuller");
-    assert_eq!(created.data.requester_ids, vec![organisation(&store, "mot")]);
+    assert_eq!(
+        created.data.requester_ids,
+        vec![organisation(&store, "mot")]
+    );
 
     // Editing without changing the status adds nothing to the history.
     let mut input = created.data.clone();
@@ -137,7 +151,11 @@ fn a_status_change_is_dated_with_who_and_why_and_a_refusal_needs_a_reason() {
     let last = declined.history.last().unwrap();
     assert_eq!(
         (last.status.as_str(), last.by.as_str(), last.reason.as_str()),
-        ("declined", "jdupont", "Hors du champ de compétence du CNFPT")
+        (
+            "declined",
+            "jdupont",
+            "Hors du champ de compétence du CNFPT"
+        )
     );
     assert!(last.at >= declined.history[0].at);
 
@@ -151,7 +169,10 @@ fn a_status_change_is_dated_with_who_and_why_and_a_refusal_needs_a_reason() {
 
     // An outdated version is refused.
     let stale = store.update_request(&again.meta.id, 1, &input, "jdupont");
-    assert!(matches!(stale, Err(CoreError::StaleVersion { .. })), "{stale:?}");
+    assert!(
+        matches!(stale, Err(CoreError::StaleVersion { .. })),
+        "{stale:?}"
+    );
 }
 
 #[test]
@@ -182,7 +203,11 @@ fn the_list_filters_by_status_territory_theme_age_and_words() {
     };
     assert_eq!(
         titles(RequestFilter::default()),
-        vec!["Marchés publics transfrontaliers", "Mobilité des apprentis", "Cuisine collective"],
+        vec![
+            "Marchés publics transfrontaliers",
+            "Mobilité des apprentis",
+            "Cuisine collective"
+        ],
         "most recently received first"
     );
     let by_status = RequestFilter {
@@ -266,16 +291,29 @@ fn an_event_created_from_a_request_is_prefilled_linked_and_schedules_it() {
             },
         ]
     );
-    assert_eq!(prefill.request_id.as_deref(), Some(request.meta.id.as_str()));
-    assert!(prefill.start_date.is_empty() && prefill.code.is_empty(), "left for the user");
-    assert_eq!(store.get_request(&request.meta.id).unwrap(), request, "nothing written");
+    assert_eq!(
+        prefill.request_id.as_deref(),
+        Some(request.meta.id.as_str())
+    );
+    assert!(
+        prefill.start_date.is_empty() && prefill.code.is_empty(),
+        "left for the user"
+    );
+    assert_eq!(
+        store.get_request(&request.meta.id).unwrap(),
+        request,
+        "nothing written"
+    );
 
     let mut event = prefill.clone();
     event.code = "FRONT-2027".into();
     event.start_date = "2027-03-10".into();
     event.end_date = "2027-03-11".into();
     let event = store.create_event(&event).unwrap();
-    assert_eq!(event.data.request_id.as_deref(), Some(request.meta.id.as_str()));
+    assert_eq!(
+        event.data.request_id.as_deref(),
+        Some(request.meta.id.as_str())
+    );
 
     let scheduled = store.get_request(&request.meta.id).unwrap();
     assert_eq!(scheduled.data.status, "scheduled");
@@ -294,7 +332,10 @@ fn an_event_created_from_a_request_is_prefilled_linked_and_schedules_it() {
     second.start_date = "2027-05-10".into();
     second.end_date = "2027-05-10".into();
     store.create_event(&second).unwrap();
-    assert_eq!(store.get_request(&request.meta.id).unwrap().history.len(), 2);
+    assert_eq!(
+        store.get_request(&request.meta.id).unwrap().history.len(),
+        2
+    );
 
     // The request cannot be deleted while events answer it.
     let error = store.delete_request(&request.meta.id).unwrap_err();
@@ -305,7 +346,10 @@ fn an_event_created_from_a_request_is_prefilled_linked_and_schedules_it() {
     let mut orphan = event.data.clone();
     orphan.code = "ORPHAN".into();
     orphan.request_id = Some("no-such-request".into());
-    assert_eq!(fields_of(store.create_event(&orphan).unwrap_err()), vec!["requestId"]);
+    assert_eq!(
+        fields_of(store.create_event(&orphan).unwrap_err()),
+        vec!["requestId"]
+    );
 }
 
 #[test]
@@ -318,17 +362,27 @@ fn a_declined_request_stays_declined_when_an_event_is_linked() {
     let mut linked = event("CUIS-1", "2027-01-10", "2027-01-10");
     linked.request_id = Some(request.meta.id.clone());
     store.create_event(&linked).unwrap();
-    assert_eq!(store.get_request(&request.meta.id).unwrap().data.status, "declined");
+    assert_eq!(
+        store.get_request(&request.meta.id).unwrap().data.status,
+        "declined"
+    );
 
     // Linking an existing event later schedules an accepted request.
     let mut accepted = request_input_accepted();
     accepted.title = "Marchés publics".into();
     let accepted = store.create_request(&accepted, "a").unwrap();
-    let plain = store.create_event(&event("MP-1", "2027-02-01", "2027-02-02")).unwrap();
+    let plain = store
+        .create_event(&event("MP-1", "2027-02-01", "2027-02-02"))
+        .unwrap();
     let mut data = plain.data.clone();
     data.request_id = Some(accepted.meta.id.clone());
-    store.update_event(&plain.meta.id, plain.meta.version, &data).unwrap();
-    assert_eq!(store.get_request(&accepted.meta.id).unwrap().data.status, "scheduled");
+    store
+        .update_event(&plain.meta.id, plain.meta.version, &data)
+        .unwrap();
+    assert_eq!(
+        store.get_request(&accepted.meta.id).unwrap().data.status,
+        "scheduled"
+    );
 }
 
 fn request_input_accepted() -> TrainingRequestInput {
@@ -371,7 +425,10 @@ fn requests_travel_in_the_exchange_file_with_their_history_and_events() {
     json::apply(&mut fresh, &first, &JsonImportChoices::default()).unwrap();
     assert_eq!(json::export(&mut fresh).unwrap(), first);
     let imported = fresh.get_request(&request.meta.id).unwrap();
-    assert_eq!(imported, request, "links followed the reference records' ids");
+    assert_eq!(
+        imported, request,
+        "links followed the reference records' ids"
+    );
     assert_eq!(imported.event_ids, vec![event.meta.id.clone()]);
 
     // A change on one side is taken by the other, same rules as every record.
@@ -399,5 +456,8 @@ fn requests_travel_in_the_exchange_file_with_their_history_and_events() {
     assert_eq!(error.kind(), "invalidFile");
     let message = error.to_string();
     assert!(message.contains("Accueil des frontaliers"), "{message}");
-    assert!(message.contains("« Abandonnée » n'indique pas de motif"), "{message}");
+    assert!(
+        message.contains("« Abandonnée » n'indique pas de motif"),
+        "{message}"
+    );
 }

@@ -13,13 +13,17 @@ pub const REQUEST_PARTICIPANTS_MAX: i64 = 10_000;
 /// Checks a request as the form sends it. `previous_status` is the status it has now (`None`
 /// for a new request): a reason is required only when the status moves to declined or dropped,
 /// not each time a declined request is edited again.
-pub fn check_request(input: &TrainingRequestInput, previous_status: Option<&str>) -> CoreResult<()> {
+pub fn check_request(
+    input: &TrainingRequestInput,
+    previous_status: Option<&str>,
+) -> CoreResult<()> {
     let mut c = Checker::new();
     c.required("title", &input.title, "Le titre de la demande");
     check_request_texts(&mut c, input);
     if input.received_date.trim().is_empty() {
         c.add("receivedDate", "La date de réception est obligatoire.");
-    } else if let Some(date) = c.date("receivedDate", &input.received_date, "La date de réception") {
+    } else if let Some(date) = c.date("receivedDate", &input.received_date, "La date de réception")
+    {
         if date > chrono::Local::now().date_naive() {
             c.add(
                 "receivedDate",
@@ -46,10 +50,18 @@ pub fn check_request(input: &TrainingRequestInput, previous_status: Option<&str>
     if !input.format.is_empty() && RequestFormat::from_code(&input.format).is_none() {
         c.add(
             "format",
-            format!("Le format souhaité : valeur inconnue « {} ».", quoted(&input.format)),
+            format!(
+                "Le format souhaité : valeur inconnue « {} ».",
+                quoted(&input.format)
+            ),
         );
     }
-    c.code("status", &input.status, RequestStatus::from_code, "Le statut");
+    c.code(
+        "status",
+        &input.status,
+        RequestStatus::from_code,
+        "Le statut",
+    );
     let changes = previous_status != Some(input.status.as_str());
     if let Some(status) = RequestStatus::from_code(&input.status) {
         if changes && status.needs_reason() && input.status_reason.trim().is_empty() {
@@ -68,12 +80,32 @@ pub fn check_request(input: &TrainingRequestInput, previous_status: Option<&str>
 fn check_request_texts(c: &mut Checker, input: &TrainingRequestInput) {
     c.max_lens(&[
         ("title", &input.title, SHORT_MAX, "Le titre de la demande"),
-        ("contactName", &input.contact_name, SHORT_MAX, "Le nom du contact"),
-        ("contactEmail", &input.contact_email, SHORT_MAX, "L'adresse e-mail du contact"),
-        ("contactPhone", &input.contact_phone, SHORT_MAX, "Le téléphone du contact"),
+        (
+            "contactName",
+            &input.contact_name,
+            SHORT_MAX,
+            "Le nom du contact",
+        ),
+        (
+            "contactEmail",
+            &input.contact_email,
+            SHORT_MAX,
+            "L'adresse e-mail du contact",
+        ),
+        (
+            "contactPhone",
+            &input.contact_phone,
+            SHORT_MAX,
+            "Le téléphone du contact",
+        ),
         ("projectName", &input.project_name, SHORT_MAX, "Le projet"),
         ("audience", &input.audience, MEDIUM_MAX, "Le public visé"),
-        ("desiredPeriod", &input.desired_period, SHORT_MAX, "La période souhaitée"),
+        (
+            "desiredPeriod",
+            &input.desired_period,
+            SHORT_MAX,
+            "La période souhaitée",
+        ),
         ("need", &input.need, LONG_MAX, "Le besoin exprimé"),
         ("statusReason", &input.status_reason, MEDIUM_MAX, "Le motif"),
         ("notes", &input.notes, LONG_MAX, "Les notes internes"),
@@ -91,21 +123,43 @@ pub fn check_request_history(history: &[RequestStatusChange], status: &str) -> C
     for (i, change) in history.iter().enumerate() {
         let field = format!("history.{i}");
         if chrono::DateTime::parse_from_rfc3339(&change.at).is_err() {
-            c.add(&field, format!("La date « {} » de l'historique est illisible.", quoted(&change.at)));
+            c.add(
+                &field,
+                format!(
+                    "La date « {} » de l'historique est illisible.",
+                    quoted(&change.at)
+                ),
+            );
         }
         match RequestStatus::from_code(&change.status) {
             None => c.add(
                 &field,
-                format!("Statut inconnu « {} » dans l'historique.", quoted(&change.status)),
+                format!(
+                    "Statut inconnu « {} » dans l'historique.",
+                    quoted(&change.status)
+                ),
             ),
             Some(s) if s.needs_reason() && change.reason.trim().is_empty() => c.add(
                 &field,
-                format!("Le passage au statut « {} » n'indique pas de motif.", s.label()),
+                format!(
+                    "Le passage au statut « {} » n'indique pas de motif.",
+                    s.label()
+                ),
             ),
             Some(_) => {}
         }
-        c.max_len(&field, &change.by, SHORT_MAX, "L'auteur d'un changement de statut");
-        c.max_len(&field, &change.reason, MEDIUM_MAX, "Le motif d'un changement de statut");
+        c.max_len(
+            &field,
+            &change.by,
+            SHORT_MAX,
+            "L'auteur d'un changement de statut",
+        );
+        c.max_len(
+            &field,
+            &change.reason,
+            MEDIUM_MAX,
+            "Le motif d'un changement de statut",
+        );
     }
     if let Some(last) = history.last() {
         if last.status != status {

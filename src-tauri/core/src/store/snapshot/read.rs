@@ -14,8 +14,8 @@ use crate::store::experts::{expert_from_row, language_from};
 use crate::store::organisations::{
     family_from_row, organisation_from_row, programme_from_row, territory_from_row, theme_from_row,
 };
-use crate::store::requests::{change_from, request_from_row};
 use crate::store::professions::{competence_from_row, observation_from_row, profession_from_row};
+use crate::store::requests::{change_from, request_from_row};
 use crate::store::rows::Columns;
 use crate::store::sessions::{session_from_row, speaker_from};
 
@@ -139,7 +139,12 @@ fn read_requests(conn: &Connection) -> CoreResult<Vec<TrainingRequest>> {
         "SELECT request_id, organisation_id, role FROM request_organisations
          ORDER BY request_id, role, position",
         owner,
-        |c| Ok((c.get::<String>("organisation_id")?, c.get::<String>("role")?)),
+        |c| {
+            Ok((
+                c.get::<String>("organisation_id")?,
+                c.get::<String>("role")?,
+            ))
+        },
     )?;
     let mut history = grouped(
         conn,

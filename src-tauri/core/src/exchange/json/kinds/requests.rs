@@ -68,7 +68,10 @@ impl Kind for Requests {
             (&d.requester_ids, "Structures demandeuses"),
             (&d.handler_ids, "Structures qui la traitent"),
         ] {
-            links.extend(ids.iter().map(|id| (Target::Organisations, id.as_str(), field)));
+            links.extend(
+                ids.iter()
+                    .map(|id| (Target::Organisations, id.as_str(), field)),
+            );
         }
         links.extend(
             d.theme_ids

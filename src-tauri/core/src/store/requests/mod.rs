@@ -1,7 +1,6 @@
 //! Training requests with their requesting and handling organisations, their dated status
 //! history (appended in the transaction that changes the status) and the events answering
-//! them (`events.request_id`); the filtered list, the home view's counts, and the event form
-//! prefilled from a request.
+//! them (`events.request_id`, see `events`); the filtered list and the home view's counts.
 
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
@@ -15,6 +14,9 @@ use crate::error::{CoreError, CoreResult};
 use crate::exchange::text::fold;
 use crate::model::*;
 use crate::validation::check_request;
+
+mod events;
+pub(crate) use events::{check_request_exists, links_anew, mark_scheduled};
 
 /// Who a status change is recorded for: the session's user name (`USER` on Linux and macOS,
 /// `USERNAME` on Windows), else « Passerelle ». The application has no accounts, and the
@@ -30,7 +32,7 @@ pub fn default_author() -> String {
 
 /// Reads a row of `SELECT * FROM training_requests` (see [`Columns`]); organisations, history
 /// and events are read apart.
-pub(super) fn request_from_row(row: &Row) -> rusqlite::Result<TrainingRequest> {
+pub(in crate::store) fn request_from_row(row: &Row) -> rusqlite::Result<TrainingRequest> {
     let mut c = Columns::new(row);
     let id = c.get("id")?;
     let data = TrainingRequestInput {
@@ -64,7 +66,7 @@ pub(super) fn request_from_row(row: &Row) -> rusqlite::Result<TrainingRequest> {
 }
 
 /// Reads `at, status, by, reason` of `request_history` from the cursor.
-pub(super) fn change_from(c: &mut Columns) -> rusqlite::Result<RequestStatusChange> {
+pub(in crate::store) fn change_from(c: &mut Columns) -> rusqlite::Result<RequestStatusChange> {
     Ok(RequestStatusChange {
         at: c.get("at")?,
         status: c.get("status")?,
@@ -105,8 +107,20 @@ fn check_links(tx: &Transaction, input: &TrainingRequestInput) -> CoreResult<()>
         )?;
     }
     let organisations = "organisations";
-    check_ids_exist(tx, organisations, &input.requester_ids, "requesterIds", "La structure")?;
-    check_ids_exist(tx, organisations, &input.handler_ids, "handlerIds", "La structure")?;
+    check_ids_exist(
+        tx,
+        organisations,
+        &input.requester_ids,
+        "requesterIds",
+        "La structure",
+    )?;
+    check_ids_exist(
+        tx,
+        organisations,
+        &input.handler_ids,
+        "handlerIds",
+        "La structure",
+    )?;
     check_ids_exist(tx, "themes", &input.theme_ids, "themeIds", "Le thème")?;
     check_ids_exist(
         tx,
@@ -130,7 +144,10 @@ pub(crate) fn write_organisations(
         "INSERT OR IGNORE INTO request_organisations (request_id, organisation_id, role, position)
          VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for (role, ids) in [("requester", &input.requester_ids), ("handler", &input.handler_ids)] {
+    for (role, ids) in [
+        ("requester", &input.requester_ids),
+        ("handler", &input.handler_ids),
+    ] {
         for (position, organisation) in ids.iter().enumerate() {
             insert.execute(params![id, organisation, role, position as i64])?;
         }
@@ -152,7 +169,11 @@ pub(crate) fn write_history(
     Ok(())
 }
 
-fn append_change(tx: &Transaction, id: &str, change: &RequestStatusChange) -> CoreResult<()> {
+pub(super) fn append_change(
+    tx: &Transaction,
+    id: &str,
+    change: &RequestStatusChange,
+) -> CoreResult<()> {
     tx.prepare_cached(
         "INSERT INTO request_history (request_id, position, at, status, by, reason)
          VALUES (?1, (SELECT COALESCE(MAX(position), -1) + 1 FROM request_history WHERE request_id = ?1),
@@ -168,7 +189,7 @@ fn append_change(tx: &Transaction, id: &str, change: &RequestStatusChange) -> Co
     Ok(())
 }
 
-fn current_status(tx: &Transaction, id: &str) -> CoreResult<Option<String>> {
+pub(super) fn current_status(tx: &Transaction, id: &str) -> CoreResult<Option<String>> {
     Ok(tx
         .query_row(
             "SELECT status FROM training_requests WHERE id = ?1",
@@ -178,76 +199,8 @@ fn current_status(tx: &Transaction, id: &str) -> CoreResult<Option<String>> {
         .optional()?)
 }
 
-/// Moves the request an event was just linked to to « Programmée », if it was earlier in the
-/// ordinary flow (received … accepted). A request already held, declined or dropped is left
-/// as it is: those are someone's decisions, not a step the event completes.
-pub(crate) fn mark_scheduled(
-    tx: &Transaction,
-    request_id: Option<&str>,
-    event_code: &str,
-) -> CoreResult<()> {
-    let Some(id) = request_id else {
-        return Ok(());
-    };
-    let Some(status) = current_status(tx, id)? else {
-        return Ok(());
-    };
-    let scheduled = RequestStatus::Scheduled;
-    let earlier = RequestStatus::from_code(&status)
-        .and_then(RequestStatus::flow_rank)
-        .is_some_and(|rank| Some(rank) < scheduled.flow_rank());
-    if !earlier {
-        return Ok(());
-    }
-    let at = now();
-    tx.prepare_cached(
-        "UPDATE training_requests SET status = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
-    )?
-    .execute(params![id, scheduled.code(), at])?;
-    let change = RequestStatusChange {
-        at,
-        status: scheduled.code().into(),
-        by: default_author(),
-        reason: format!("Événement {} créé pour cette demande.", event_code.trim()),
-    };
-    append_change(tx, id, &change)
-}
-
-/// Whether saving event `event_id` with `request_id` links it to a request it did not answer
-/// before (read before the event's row is written).
-pub(crate) fn links_anew(
-    tx: &Transaction,
-    event_id: &str,
-    request_id: Option<&str>,
-) -> CoreResult<bool> {
-    let Some(request_id) = request_id else {
-        return Ok(false);
-    };
-    let before: Option<Option<String>> = tx
-        .query_row(
-            "SELECT request_id FROM events WHERE id = ?1",
-            [event_id],
-            |row| row.get(0),
-        )
-        .optional()?;
-    Ok(before.flatten().as_deref() != Some(request_id))
-}
-
-/// An event may name a request only if it exists (the store's part of the event's checks).
-pub(crate) fn check_request_exists(tx: &Transaction, request_id: Option<&str>) -> CoreResult<()> {
-    if let Some(id) = request_id {
-        check_ids_exist(
-            tx,
-            "training_requests",
-            &[id.to_string()],
-            "requestId",
-            "La demande",
-        )?;
-    }
-    Ok(())
-}
-
-/// The summary's columns, then the words searched (title, project, need).
+/// The summary's columns, then the words the text search folds and matches (title, project,
+/// need).
 const SUMMARY_SELECT: &str = "SELECT r.id, r.title, r.received_date, r.status, r.project_name,
     r.territory_id, (SELECT COUNT(*) FROM events ev WHERE ev.request_id = r.id) AS event_count,
     CAST(julianday(?1) - julianday(r.received_date) AS INTEGER) AS age_days, r.updated_at,
@@ -257,7 +210,6 @@ const SUMMARY_SELECT: &str = "SELECT r.id, r.title, r.received_date, r.status, r
 fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
 }
-
 
 impl Store {
     pub fn get_request(&self, id: &str) -> CoreResult<TrainingRequest> {
@@ -443,9 +395,8 @@ impl Store {
         } else {
             format!("WHERE {}", conditions.join(" AND "))
         };
-        let sql = format!(
-            "{SUMMARY_SELECT} {where_clause} ORDER BY r.received_date DESC, r.title, r.id"
-        );
+        let sql =
+            format!("{SUMMARY_SELECT} {where_clause} ORDER BY r.received_date DESC, r.title, r.id");
         let mut statement = self.conn().prepare(&sql)?;
         let rows = statement.query_map(params_from_iter(values.iter()), |row| {
             Ok((summary_from_row(row)?, row.get::<_, String>("words")?))
@@ -496,54 +447,6 @@ impl Store {
             open_by_status,
             unanswered,
             answer_days: REQUEST_ANSWER_DAYS,
-        })
-    }
-
-    /// The events answering a request, by date.
-    pub fn request_events(&self, id: &str) -> CoreResult<Vec<EventSummary>> {
-        self.list_event_summaries(
-            "WHERE ev.request_id = ?1 ORDER BY ev.start_date, ev.code",
-            &[Value::Text(id.into())],
-        )
-    }
-
-    /// An event form filled from the request: title, kind (from the format wished), themes,
-    /// territory, audience, target professions, languages, expected participants as capacity,
-    /// organisers (the handlers as organisers, the requesters as partners) and the link to the
-    /// request. Dates and code are left for the user; nothing is written.
-    pub fn prefill_event_from_request(&self, id: &str) -> CoreResult<EventInput> {
-        let request = self.get_request(id)?;
-        let d = request.data;
-        let kind = match RequestFormat::from_code(&d.format) {
-            Some(RequestFormat::Course) => EventKind::TrainingCourse.code(),
-            Some(RequestFormat::StudyVisit) => EventKind::StudyVisit.code(),
-            Some(RequestFormat::Webinar) => EventKind::Webinar.code(),
-            Some(RequestFormat::Seminar) => EventKind::Seminar.code(),
-            Some(RequestFormat::Workshop) => EventKind::Workshop.code(),
-            Some(RequestFormat::Other) | None => "",
-        };
-        let organiser = |role: OrganiserRole| {
-            move |organisation_id: String| EventOrganiser {
-                organisation_id,
-                role: role.code().into(),
-            }
-        };
-        let organisers = (d.handler_ids.into_iter().map(organiser(OrganiserRole::Organiser)))
-            .chain(d.requester_ids.into_iter().map(organiser(OrganiserRole::Partner)))
-            .collect();
-        Ok(EventInput {
-            title: d.title,
-            kind: kind.into(),
-            status: EventStatus::Draft.code().into(),
-            territory_id: d.territory_id,
-            organisers,
-            theme_ids: d.theme_ids,
-            target_profession_ids: d.target_profession_ids,
-            audience: d.audience,
-            capacity: d.expected_participants,
-            languages: d.languages,
-            request_id: Some(request.meta.id),
-            ..Default::default()
         })
     }
 }

@@ -1204,3 +1204,49 @@ fn check_of_an_event_with_nothing_wrong_prints_nothing_and_exits_with_0() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// `passerelle list requests`: one JSON line per training request, most recently received
+/// first, with its status, age and number of events.
+#[test]
+fn list_requests_prints_one_json_line_per_request() {
+    use passerelle_core::model::TrainingRequestInput;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("requests.db");
+    {
+        let mut store = passerelle_core::Store::open_with_reference(&db).unwrap();
+        for (title, received, status) in [
+            ("Accueil des frontaliers", "2026-01-05", "received"),
+            (
+                "Marchés publics transfrontaliers",
+                "2026-02-10",
+                "under_study",
+            ),
+        ] {
+            let input = TrainingRequestInput {
+                received_date: received.into(),
+                title: title.into(),
+                status: status.into(),
+                ..Default::default()
+            };
+            store.create_request(&input, "test").unwrap();
+        }
+        store.close().unwrap();
+    }
+    let out = passerelle(&db, &["list", "requests"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["title"], "Marchés publics transfrontaliers");
+    assert_eq!(lines[0]["status"], "under_study");
+    assert_eq!(lines[1]["receivedDate"], "2026-01-05");
+    assert_eq!(lines[1]["eventCount"], 0);
+    assert!(lines[1]["ageDays"].as_i64().unwrap() > 30);
+}

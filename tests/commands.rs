@@ -248,3 +248,44 @@ fn the_window_and_the_command_line_open_the_same_database() {
         passerelle_app::cli::database::APP_IDENTIFIER
     );
 }
+
+#[test]
+fn a_request_is_recorded_with_its_history_and_prefills_an_event() {
+    let app = app();
+    let error = invoke(
+        &app,
+        "create_request",
+        json!({"input": {"title": "", "receivedDate": "2026-01-05", "status": "received"}}),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert_eq!(error["fields"][0]["field"], "title");
+    let created = invoke(
+        &app,
+        "create_request",
+        json!({"input": {"title": "Accueil des frontaliers", "receivedDate": "2026-01-05",
+            "status": "accepted", "format": "workshop", "languages": ["fr", "de"]}}),
+    )
+    .unwrap();
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(created["history"][0]["status"], "accepted");
+    assert!(!created["history"][0]["by"].as_str().unwrap().is_empty());
+
+    let mut input = invoke(&app, "prefill_event_from_request", json!({"id": id})).unwrap();
+    assert_eq!(input["kind"], "workshop");
+    assert_eq!(input["requestId"], id.as_str());
+    input["code"] = "FRONT-1".into();
+    input["startDate"] = "2027-03-10".into();
+    input["endDate"] = "2027-03-10".into();
+    invoke(&app, "create_event", json!({ "input": input })).unwrap();
+    let request = invoke(&app, "get_request", json!({"id": id})).unwrap();
+    assert_eq!(request["status"], "scheduled");
+    let events = invoke(&app, "list_request_events", json!({"id": id})).unwrap();
+    assert_eq!(events[0]["code"], "FRONT-1");
+    let counts = invoke(&app, "request_counts", json!({})).unwrap();
+    assert!(counts["openByStatus"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["status"] == "scheduled" && c["count"] == 1));
+}

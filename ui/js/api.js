@@ -219,3 +219,22 @@ export const listBackups = () => call('list_backups');
 export const restoreBackup = (fileName) => call('restore_backup', { fileName });
 /** Asks for a database file and restores it; resolves to `{restoredFrom, safetyCopy}` or null. */
 export const restoreFromFile = () => call('restore_from_file');
+
+// Training requests
+
+/** Requests matching `{query, status, territoryId, themeId, olderThanDays, openOnly}`, latest first. */
+export const listRequests = (filter) => call('list_requests', { filter });
+/** One request with its organisations, dated history and events' ids. */
+export const getRequest = (id) => call('get_request', { id });
+/** Records a request (its history starts with its status). */
+export const createRequest = (input) => call('create_request', { input });
+/** Saves a request edited from `version`; a new status is added to the history. */
+export const updateRequest = (id, version, input) => call('update_request', { id, version, input });
+/** Deletes a request that no event answers. */
+export const deleteRequest = (id) => call('delete_request', { id });
+/** The events answering a request. */
+export const listRequestEvents = (id) => call('list_request_events', { id });
+/** An event form filled from a request (nothing saved). */
+export const prefillEventFromRequest = (id) => call('prefill_event_from_request', { id });
+/** `{openByStatus: [{status, label, count}], unanswered: [summary], answerDays}` for the home view. */
+export const requestCounts = () => call('request_counts');

@@ -13,6 +13,8 @@ import * as professions from './views/professions.js';
 import * as organisations from './views/organisations.js';
 import * as reference from './views/reference.js';
 import * as exchange from './views/exchange.js';
+import * as requests from './views/requests.js';
+import * as requestPage from './views/request-page.js';
 
 /**
  * In matching order. name: the route's name (also `data-view` on the view's root);
@@ -25,6 +27,7 @@ export const ROUTES = [
   { name: 'home', pattern: /^\/accueil$/, section: 'accueil', view: home.render, nav: { label: 'nav.home' } },
   { name: 'events', pattern: /^\/evenements$/, section: 'evenements', view: events.render, nav: { label: 'nav.events', create: '#/evenements/nouveau' } },
   { name: 'eventNew', pattern: /^\/evenements\/nouveau$/, section: 'evenements', view: eventForm.render },
+  { name: 'eventFromRequest', pattern: /^\/evenements\/nouveau\/demande\/([^/]+)$/, section: 'evenements', view: eventForm.render },
   { name: 'eventEdit', pattern: /^\/evenements\/([^/]+)\/modifier(?:\/([A-Za-z.]+))?$/, section: 'evenements', view: eventForm.render },
   { name: 'event', pattern: /^\/evenements\/([^/]+)$/, section: 'evenements', view: eventPage.render, record: 'event' },
   { name: 'experts', pattern: /^\/experts$/, section: 'experts', view: experts.render, nav: { label: 'nav.experts', create: '#/experts/nouveau' } },
@@ -41,6 +44,9 @@ export const ROUTES = [
   { name: 'territory', pattern: /^\/referentiels\/territoires\/([^/]+)$/, section: 'referentiels', view: reference.renderTerritory },
   { name: 'themeNew', pattern: /^\/referentiels\/themes\/nouveau$/, section: 'referentiels', view: reference.renderTheme },
   { name: 'theme', pattern: /^\/referentiels\/themes\/([^/]+)$/, section: 'referentiels', view: reference.renderTheme },
+  { name: 'requests', pattern: /^\/demandes$/, section: 'demandes', view: requests.render, nav: { label: 'nav.requests', create: '#/demandes/nouveau' } },
+  { name: 'requestNew', pattern: /^\/demandes\/nouveau$/, section: 'demandes', view: requestPage.render },
+  { name: 'request', pattern: /^\/demandes\/([^/]+)$/, section: 'demandes', view: requestPage.render },
   { name: 'exchange', pattern: /^\/echanges$/, section: 'echanges', view: exchange.render, nav: { label: 'nav.exchange', testid: 'nav-exchange' } },
 ];
 

@@ -11,6 +11,7 @@ pub mod files;
 pub mod professions;
 pub mod reference;
 pub mod reports;
+pub mod requests;
 
 /// Every command, for `invoke_handler`.
 #[macro_export]
@@ -85,6 +86,14 @@ macro_rules! all_commands {
             $crate::commands::exchange::list_backups,
             $crate::commands::exchange::restore_backup,
             $crate::commands::exchange::restore_from_file,
+            $crate::commands::requests::list_requests,
+            $crate::commands::requests::get_request,
+            $crate::commands::requests::create_request,
+            $crate::commands::requests::update_request,
+            $crate::commands::requests::delete_request,
+            $crate::commands::requests::list_request_events,
+            $crate::commands::requests::prefill_event_from_request,
+            $crate::commands::requests::request_counts,
         ]
     };
 }

@@ -169,6 +169,8 @@ pub enum Entity {
     Professions,
     Experts,
     Events,
+    /// Les demandes de formation, les plus récentes d'abord.
+    Requests,
 }
 
 /// How a command ended, when it did not fail outright: done, refused after explaining why
@@ -475,6 +477,7 @@ fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreE
             };
             print_all(out, store.search_events(&all)?.items)
         }
+        Entity::Requests => print_all(out, store.list_requests(&Default::default())?),
     }
 }
 

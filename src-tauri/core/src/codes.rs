@@ -27,6 +27,8 @@ pub struct Catalogue {
     /// The languages an event's texts can be translated into, beside the French.
     pub partner_languages: Vec<CodeLabel>,
     pub countries: Vec<CodeLabel>,
+    pub request_statuses: Vec<CodeLabel>,
+    pub request_formats: Vec<CodeLabel>,
 }
 
 macro_rules! codes_of {
@@ -168,6 +170,8 @@ pub fn catalogue() -> Catalogue {
             .iter()
             .map(|(code, label)| CodeLabel { code, label })
             .collect(),
+        request_statuses: codes_of!(RequestStatus),
+        request_formats: codes_of!(RequestFormat),
     }
 }
 

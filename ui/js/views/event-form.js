@@ -56,13 +56,16 @@ function fieldControl(form, name) {
  * Renders the form for a new event (no id) or for editing one into `root`; `params[1]`, a field
  * name, gets the focus.
  */
-export async function render(root, params) {
-  const id = params[0] || null;
+export async function render(root, params, route) {
+  // « Créer l'événement » of a request: a new event prefilled from it, linked to it.
+  const requestId = route && route.name === 'eventFromRequest' ? params[0] : null;
+  const id = requestId ? null : params[0] || null;
   const codes = getCodes();
-  const [loaded, lists] = await Promise.all([id ? api.getEvent(id) : Promise.resolve({ ...EMPTY }), choiceLists()]);
+  const blank = requestId ? api.prefillEventFromRequest(requestId).then((prefill) => ({ ...EMPTY, ...prefill })) : Promise.resolve({ ...EMPTY });
+  const [loaded, lists] = await Promise.all([id ? api.getEvent(id) : blank, choiceLists()]);
   // The backend leaves empty translations and logistics out of the record.
   const event = { partnerLanguage: '', ...loaded, translation: { objectives: [], ...loaded.translation }, logistics: loaded.logistics || {} };
-  const back = id ? `#/evenements/${encodeURIComponent(id)}` : '#/evenements';
+  const back = id ? `#/evenements/${encodeURIComponent(id)}` : requestId ? `#/demandes/${encodeURIComponent(requestId)}` : '#/evenements';
 
   const form = new Form('event', { onSubmit: save, onReload: reload });
   form.el.dataset.main = '';
@@ -197,6 +200,8 @@ export async function render(root, params) {
       translation: readTranslation(pairs),
       // Edited on the event page: sent back as loaded, so that saving this form keeps them.
       logistics: event.logistics,
+      // Set from a request's « Créer l'événement »; kept as loaded on an edit.
+      requestId: event.requestId || null,
     };
     try {
       const saved = id ? await api.updateEvent(id, event.version, input) : await api.createEvent(input);
@@ -209,8 +214,8 @@ export async function render(root, params) {
   }
 
   fill(root, 
-    pageHeader(id ? tr('event.editTitle', { title: event.title }) : tr('event.newTitle'), {
-      back: { href: back, label: id ? tr('event.backToEvent') : tr('events.back') },
+    pageHeader(id ? tr('event.editTitle', { title: event.title }) : requestId ? tr('event.fromRequest', { title: event.title }) : tr('event.newTitle'), {
+      back: { href: back, label: id ? tr('event.backToEvent') : requestId ? tr('requests.back') : tr('events.back') },
       subtitle: tr('form.requiredNote'),
     }),
     card(null, form.el));

@@ -19,6 +19,7 @@ import { ProgrammeVersions } from './event-programme.js';
 import { redirect } from '../router.js';
 import { dateRange } from './events.js';
 import { logisticsCard } from './event-logistics.js';
+import { requestLink } from './requests.js';
 
 
 /**
@@ -114,6 +115,7 @@ export async function render(root, params) {
   coherence = new CoherencePanel({ eventId: id, agenda });
   const programme = new ProgrammeVersions({ event, coherence });
   const logistics = logisticsCard(event);
+  const request = event.requestId ? await requestLink(event.requestId) : null;
 
   async function removeEvent() {
     const yes = await confirmDialog({
@@ -142,6 +144,7 @@ export async function render(root, params) {
         button(tr('action.delete'), removeEvent, { kind: 'danger', testid: 'event-delete' }),
       ],
     }),
+    request,
     agenda.el,
     coherence.el,
     programme.el,

@@ -11,10 +11,11 @@ import { navigate } from '../router.js';
 
 /** Renders the home view into `root`. */
 export async function render(root) {
-  const [info, upcoming, incomplete] = await Promise.all([
+  const [info, upcoming, incomplete, requests] = await Promise.all([
     api.appInfo(),
     api.searchEvents({ query: '', from: todayIso(), limit: 5, offset: 0 }),
     api.incompleteProgrammes(),
+    api.requestCounts(),
   ]);
   const counts = info.counts;
   const addDemo = async () => {
@@ -86,7 +87,26 @@ export async function render(root) {
           h('span', { class: 'muted' }, ` — ${item.code}, ${formatDate(item.startDate)}`),
           h('span', { class: 'block' }, tr('home.incomplete.missing', { items: item.missing.join(', ') }))))))
       : null,
+    requestsCard(requests),
     h('p', { class: 'app-meta', 'data-testid': 'app-meta' },
       tr('home.meta', { path: info.dbPath, schema: info.schemaVersion, version: info.appVersion })));
   return {};
+}
+
+/** Open requests by status (each a link to the filtered list) and those unanswered after 30 days. */
+function requestsCard(counts) {
+  const open = counts.openByStatus.filter((c) => c.count > 0);
+  const href = (id) => `#/demandes/${encodeURIComponent(id)}`;
+  return card(tr('home.requests.title'),
+    open.length
+      ? h('ul', { class: 'plain-list', 'data-testid': 'home-requests', 'aria-label': tr('home.requests.open') },
+        open.map((c) => h('li', null, statusBadge(c.status, c.label), ` ${formatNumber(c.count)}`)))
+      : h('p', { class: 'muted' }, tr('home.requests.none')),
+    counts.unanswered.length
+      ? [h('p', null, tr('home.requests.unanswered', { days: counts.answerDays })),
+        h('ul', { class: 'plain-list', 'data-testid': 'home-requests-unanswered' }, counts.unanswered.map((r) => h('li', null,
+          h('a', { href: href(r.id) }, r.title),
+          h('span', { class: 'muted' }, ` — ${tr('home.requests.received', { date: formatDate(r.receivedDate) })}`))))]
+      : null,
+    h('p', { class: 'card-footer-link' }, h('a', { href: '#/demandes' }, tr('home.requests.all'))));
 }

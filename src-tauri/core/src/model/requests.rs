@@ -127,3 +127,53 @@ pub struct RequestSummary {
 
 /// Days after which an open request still "received" or "under study" is flagged.
 pub const REQUEST_ANSWER_DAYS: i64 = 30;
+
+/// The filters of the requests list; empty values filter nothing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RequestFilter {
+    /// Words searched in the title, the project's name and the need.
+    pub query: String,
+    pub status: Option<String>,
+    pub territory_id: Option<String>,
+    pub theme_id: Option<String>,
+    /// Only requests received more than this many days ago.
+    pub older_than_days: Option<i64>,
+    /// Only open requests (neither held, declined nor dropped).
+    pub open_only: bool,
+}
+
+/// How many open requests are in one status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestStatusCount {
+    pub status: String,
+    pub label: String,
+    pub count: i64,
+}
+
+/// The home view's card: open requests by status, and those still « Reçue » or « À l'étude »
+/// after [`REQUEST_ANSWER_DAYS`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestCounts {
+    pub open_by_status: Vec<RequestStatusCount>,
+    pub unanswered: Vec<RequestSummary>,
+    pub answer_days: i64,
+}
+
+impl RequestStatus {
+    /// The position in the ordinary flow (received → held); `None` for declined and dropped,
+    /// which leave it.
+    pub fn flow_rank(self) -> Option<u8> {
+        match self {
+            RequestStatus::Received => Some(0),
+            RequestStatus::UnderStudy => Some(1),
+            RequestStatus::ProposalSent => Some(2),
+            RequestStatus::Accepted => Some(3),
+            RequestStatus::Scheduled => Some(4),
+            RequestStatus::Held => Some(5),
+            RequestStatus::Declined | RequestStatus::Dropped => None,
+        }
+    }
+}

@@ -137,7 +137,7 @@ fn check_links(tx: &Transaction, input: &EventInput) -> CoreResult<()> {
         "targetProfessionIds",
         "Le métier",
     )?;
-    Ok(())
+    super::requests::check_request_exists(tx, input.request_id.as_deref())
 }
 
 fn check_code_free(tx: &Transaction, code: &str, own_id: Option<&str>) -> CoreResult<()> {
@@ -287,7 +287,11 @@ impl Store {
     }
 
     pub fn create_event(&mut self, input: &EventInput) -> CoreResult<Event> {
-        let id = self.write(|tx| insert_event(tx, input))?;
+        let id = self.write(|tx| {
+            let id = insert_event(tx, input)?;
+            super::requests::mark_scheduled(tx, input.request_id.as_deref(), &input.code)?;
+            Ok(id)
+        })?;
         self.get_event(&id)
     }
 
@@ -302,6 +306,7 @@ impl Store {
             check_code_free(tx, &input.code, Some(id))?;
             check_links(tx, input)?;
             check_sessions_inside(tx, id, input)?;
+            let newly_linked = super::requests::links_anew(tx, id, input.request_id.as_deref())?;
             let changed = tx.execute(
                 "UPDATE events SET code = ?3, title = ?4, subtitle = ?5, kind = ?6, status = ?7, start_date = ?8,
                     end_date = ?9, venue = ?10, address = ?11, city = ?12, country = ?13, territory_id = ?14,
@@ -325,6 +330,9 @@ impl Store {
             }
             write_added_columns(tx, id, input)?;
             write_links(tx, id, input)?;
+            if newly_linked {
+                super::requests::mark_scheduled(tx, input.request_id.as_deref(), &input.code)?;
+            }
             index_event(tx, id)
         })?;
         self.get_event(id)

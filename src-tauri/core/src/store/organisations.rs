@@ -258,6 +258,10 @@ impl Store {
                         "SELECT COUNT(DISTINCT event_id) FROM event_organisers WHERE organisation_id = ?1",
                         "événement(s)",
                     ),
+                    (
+                        "SELECT COUNT(DISTINCT request_id) FROM request_organisations WHERE organisation_id = ?1",
+                        "demande(s) de formation",
+                    ),
                 ],
                 id,
                 "Cette structure",
@@ -336,6 +340,10 @@ impl Store {
                         "SELECT COUNT(*) FROM events WHERE territory_id = ?1",
                         "événement(s)",
                     ),
+                    (
+                        "SELECT COUNT(*) FROM training_requests WHERE territory_id = ?1",
+                        "demande(s) de formation",
+                    ),
                 ],
                 id,
                 "Ce territoire",
@@ -403,6 +411,10 @@ impl Store {
                     (
                         "SELECT COUNT(*) FROM event_themes WHERE theme_id = ?1",
                         "événement(s)",
+                    ),
+                    (
+                        "SELECT COUNT(*) FROM training_requests r WHERE EXISTS (SELECT 1 FROM json_each(r.theme_ids) t WHERE t.value = ?1)",
+                        "demande(s) de formation",
                     ),
                 ],
                 id,

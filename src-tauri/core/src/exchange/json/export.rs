@@ -22,6 +22,7 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
         competences,
         observations,
         experts,
+        training_requests,
         events,
         sessions,
     } = snapshot;
@@ -69,6 +70,10 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
             .map(Observations::from_model)
             .collect(),
         experts: experts.into_iter().map(Experts::from_model).collect(),
+        training_requests: training_requests
+            .into_iter()
+            .map(Requests::from_model)
+            .collect(),
         events: events.into_iter().map(Events::from_model).collect(),
         sessions: sessions.into_iter().map(Sessions::from_model).collect(),
     }

@@ -17,6 +17,8 @@ pub(super) enum Target {
     Competences,
     Experts,
     Events,
+    Programmes,
+    Requests,
 }
 
 impl Target {
@@ -31,6 +33,8 @@ impl Target {
             Target::Competences => "la compétence",
             Target::Experts => "l’expert",
             Target::Events => "l’événement",
+            Target::Programmes => "le programme Interreg",
+            Target::Requests => "la demande de formation",
         }
     }
 
@@ -42,7 +46,7 @@ impl Target {
             ReferenceTable::Themes => Some(Target::Themes),
             ReferenceTable::ProfessionFamilies => Some(Target::Families),
             ReferenceTable::Professions => Some(Target::Professions),
-            ReferenceTable::InterregProgrammes => None,
+            ReferenceTable::InterregProgrammes => Some(Target::Programmes),
         }
     }
 }
@@ -56,6 +60,7 @@ pub(super) struct IdMaps {
     pub(super) themes: HashMap<String, String>,
     pub(super) families: HashMap<String, String>,
     pub(super) professions: HashMap<String, String>,
+    pub(super) programmes: HashMap<String, String>,
 }
 
 impl IdMaps {
@@ -67,6 +72,7 @@ impl IdMaps {
             Target::Themes => Some(&mut self.themes),
             Target::Families => Some(&mut self.families),
             Target::Professions => Some(&mut self.professions),
+            Target::Programmes => Some(&mut self.programmes),
             _ => None,
         }
     }
@@ -78,6 +84,7 @@ impl IdMaps {
             Target::Themes => &self.themes,
             Target::Families => &self.families,
             Target::Professions => &self.professions,
+            Target::Programmes => &self.programmes,
             _ => return,
         };
         if let Some(other) = map.get(id.as_str()) {
@@ -97,6 +104,7 @@ impl IdMaps {
             && self.themes.is_empty()
             && self.families.is_empty()
             && self.professions.is_empty()
+            && self.programmes.is_empty()
     }
 }
 
@@ -124,6 +132,12 @@ pub(super) fn key_maps(lists: &[&Lists]) -> IdMaps {
             if let Some(key) = &family.reference_key {
                 maps.families
                     .insert(family.id.clone(), format!("ref:{key}"));
+            }
+        }
+        for programme in &lists.interreg_programmes {
+            if let Some(key) = &programme.reference_key {
+                maps.programmes
+                    .insert(programme.id.clone(), format!("ref:{key}"));
             }
         }
     }

@@ -5,7 +5,8 @@
 //!
 //! `{"format": "passerelle-echange", "formatVersion": 1, "organisations": […], …}` with one list
 //! per kind of record (organisations, territories, themes, profession families, Interreg
-//! programmes, professions, competences, competence observations, experts, events, sessions).
+//! programmes, professions, competences, competence observations, experts, training requests
+//! with their status history — left out when there are none —, events, sessions).
 //! Every record carries its UUID, `createdAt`, `updatedAt` and `version`; links are ids;
 //! reference records carry their `referenceKey`. The output is deterministic, so exporting,
 //! importing into an empty database and exporting again gives the same bytes: lists sorted by

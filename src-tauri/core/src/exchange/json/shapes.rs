@@ -47,6 +47,17 @@ pub(super) struct SessionContent {
     pub(super) data: SessionInput,
 }
 
+/// A training request: the form's fields (its organisations inside), then its dated status
+/// history. Its events are not listed: each event carries its `requestId`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct RequestContent {
+    #[serde(flatten)]
+    pub(super) data: TrainingRequestInput,
+    #[serde(default)]
+    pub(super) history: Vec<RequestStatusChange>,
+}
+
 /// Profession families and Interreg programmes are read-only lists shipped with the
 /// application: they have no times or version, and are only ever added, never overwritten.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,6 +103,9 @@ pub(super) struct Lists {
     pub(super) competences: Vec<Record<CompetenceContent>>,
     pub(super) competence_observations: Vec<Record<ObservationContent>>,
     pub(super) experts: Vec<Record<ExpertInput>>,
+    /// Left out when empty, so files without requests keep the shape format 1 always had.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) training_requests: Vec<Record<RequestContent>>,
     pub(super) events: Vec<Record<EventInput>>,
     pub(super) sessions: Vec<Record<SessionContent>>,
 }
@@ -106,6 +120,7 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "competences",
     "competenceObservations",
     "experts",
+    "trainingRequests",
     "events",
     "sessions",
 ];

@@ -35,6 +35,8 @@ pub(crate) struct Snapshot {
     pub observations: Vec<CompetenceObservation>,
     /// `organisation_name` is not read: it is derived, not exchanged.
     pub experts: Vec<Expert>,
+    /// With their organisations and history; `event_ids` is not read (events carry the link).
+    pub training_requests: Vec<TrainingRequest>,
     pub events: Vec<Event>,
     pub sessions: Vec<Session>,
 }
@@ -68,22 +70,36 @@ impl ReferenceTable {
             ReferenceTable::Organisations => &[
                 ("experts", "organisation_id"),
                 ("event_organisers", "organisation_id"),
+                ("request_organisations", "organisation_id"),
             ],
             ReferenceTable::Territories => &[
                 ("expert_territories", "territory_id"),
                 ("events", "territory_id"),
+                ("training_requests", "territory_id"),
             ],
             ReferenceTable::Themes => {
                 &[("expert_themes", "theme_id"), ("event_themes", "theme_id")]
             }
             ReferenceTable::ProfessionFamilies => &[("professions", "family_id")],
-            ReferenceTable::InterregProgrammes => &[],
+            ReferenceTable::InterregProgrammes => &[("training_requests", "interreg_programme_id")],
             ReferenceTable::Professions => &[
                 ("competences", "profession_id"),
                 ("expert_professions", "profession_id"),
                 ("event_professions", "profession_id"),
                 ("professions_fts_keys", "profession_id"),
             ],
+        }
+    }
+}
+
+impl ReferenceTable {
+    /// The JSON list columns holding ids of this table, as (table, column): a re-key replaces
+    /// the quoted id inside them (a UUID never occurs inside another).
+    fn list_referrers(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            ReferenceTable::Themes => &[("training_requests", "theme_ids")],
+            ReferenceTable::Professions => &[("training_requests", "target_profession_ids")],
+            _ => &[],
         }
     }
 }

@@ -15,6 +15,7 @@ use crate::store::organisations::{
     family_from_row, organisation_from_row, programme_from_row, territory_from_row, theme_from_row,
 };
 use crate::store::professions::{competence_from_row, observation_from_row, profession_from_row};
+use crate::store::requests::{change_from, request_from_row};
 use crate::store::rows::Columns;
 use crate::store::sessions::{session_from_row, speaker_from};
 
@@ -25,6 +26,7 @@ pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
     read_reference(conn, &mut snapshot)?;
     read_professions(conn, &mut snapshot)?;
     snapshot.experts = read_experts(conn)?;
+    snapshot.training_requests = read_requests(conn)?;
     snapshot.events = read_events(conn)?;
     snapshot.sessions = read_sessions(conn)?;
     Ok(snapshot)
@@ -126,6 +128,46 @@ fn read_experts(conn: &Connection) -> CoreResult<Vec<Expert>> {
         expert.data.profession_ids = professions.remove(id).unwrap_or_default();
     }
     Ok(experts)
+}
+
+/// Training requests with their organisations (requesters, handlers, each in order) and their
+/// history.
+fn read_requests(conn: &Connection) -> CoreResult<Vec<TrainingRequest>> {
+    let owner = "request_id";
+    let mut organisations = grouped(
+        conn,
+        "SELECT request_id, organisation_id, role FROM request_organisations
+         ORDER BY request_id, role, position",
+        owner,
+        |c| {
+            Ok((
+                c.get::<String>("organisation_id")?,
+                c.get::<String>("role")?,
+            ))
+        },
+    )?;
+    let mut history = grouped(
+        conn,
+        "SELECT request_id, at, status, by, reason FROM request_history ORDER BY request_id, position",
+        owner,
+        change_from,
+    )?;
+    let mut requests = all(
+        conn,
+        "SELECT * FROM training_requests ORDER BY id",
+        request_from_row,
+    )?;
+    for request in &mut requests {
+        let id = &request.meta.id;
+        for (organisation, role) in organisations.remove(id).unwrap_or_default() {
+            match role.as_str() {
+                "requester" => request.data.requester_ids.push(organisation),
+                _ => request.data.handler_ids.push(organisation),
+            }
+        }
+        request.history = history.remove(id).unwrap_or_default();
+    }
+    Ok(requests)
 }
 
 /// Events with their organisers (in order), themes and target professions.

@@ -59,6 +59,15 @@ fn rekey(tx: &Transaction, rekey: &Rekey) -> CoreResult<()> {
             [&rekey.from, &rekey.to],
         )?;
     }
+    for (referrer, column) in rekey.table.list_referrers() {
+        tx.execute(
+            &format!(
+                "UPDATE {referrer} SET {column} = replace({column}, '\"' || ?1 || '\"', '\"' || ?2 || '\"')
+                 WHERE {column} LIKE '%\"' || ?1 || '\"%'"
+            ),
+            [&rekey.from, &rekey.to],
+        )?;
+    }
     tx.execute(
         "DELETE FROM exchange_bases WHERE entity = ?1 AND id = ?2",
         [table, rekey.to.as_str()],
@@ -105,6 +114,9 @@ fn write_records(tx: &Transaction, records: &Snapshot) -> CoreResult<()> {
     }
     for record in &records.experts {
         upsert_expert(tx, record)?;
+    }
+    for record in &records.training_requests {
+        crate::store::requests::upsert_request(tx, record)?;
     }
     for record in &records.events {
         upsert_event(tx, record)?;

@@ -60,6 +60,7 @@ impl Kind for Events {
         ("partnerLanguage", "Langue partenaire"),
         ("translation", "Textes traduits"),
         ("logistics", "Logistique"),
+        ("requestId", "Demande de formation"),
     ];
     fn label(c: &Self::Content) -> String {
         format!("{} ({})", c.title.trim(), c.code.trim())
@@ -89,6 +90,9 @@ impl Kind for Events {
                 .iter()
                 .map(|id| (Target::Professions, id.as_str(), "Métiers visés")),
         );
+        if let Some(id) = &c.request_id {
+            links.push((Target::Requests, id.as_str(), "Demande de formation"));
+        }
         links
     }
     fn map_ids(c: &mut Self::Content, maps: &IdMaps) {

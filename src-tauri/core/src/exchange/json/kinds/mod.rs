@@ -5,13 +5,14 @@
 //! kind in dependency order.
 //!
 //! One file per entity family: `reference` (organisations, territories, themes),
-//! `professions` (professions, competences, observations), `experts`, `events` (events and
-//! their sessions).
+//! `professions` (professions, competences, observations), `experts`, `requests` (training
+//! requests with their history), `events` (events and their sessions).
 
 mod events;
 mod experts;
 mod professions;
 mod reference;
+mod requests;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -58,6 +59,7 @@ pub(super) struct Professions;
 pub(super) struct Competences;
 pub(super) struct Observations;
 pub(super) struct Experts;
+pub(super) struct Requests;
 pub(super) struct Events;
 pub(super) struct Sessions;
 
@@ -72,6 +74,7 @@ macro_rules! for_each_kind {
         $mac!(Competences);
         $mac!(Observations);
         $mac!(Experts);
+        $mac!(Requests);
         $mac!(Events);
         $mac!(Sessions);
     };

@@ -20,6 +20,7 @@ pub(super) struct Matches {
     pub(super) competences: Vec<Option<usize>>,
     pub(super) observations: Vec<Option<usize>>,
     pub(super) experts: Vec<Option<usize>>,
+    pub(super) requests: Vec<Option<usize>>,
     pub(super) events: Vec<Option<usize>>,
     pub(super) sessions: Vec<Option<usize>>,
 }
@@ -151,6 +152,7 @@ pub(super) fn match_kinds(
         competences: match_kind::<Competences>(incoming, local, rekeys, maps, problems),
         observations: match_kind::<Observations>(incoming, local, rekeys, maps, problems),
         experts: match_kind::<Experts>(incoming, local, rekeys, maps, problems),
+        requests: match_kind::<Requests>(incoming, local, rekeys, maps, problems),
         events: match_kind::<Events>(incoming, local, rekeys, maps, problems),
         sessions: match_kind::<Sessions>(incoming, local, rekeys, maps, problems),
     }
@@ -271,6 +273,11 @@ pub(super) fn check_all_links(incoming: &Lists, local: &Lists, problems: &mut Ve
         ids.add(Target::Competences, &lists.competences);
         ids.add(Target::Experts, &lists.experts);
         ids.add(Target::Events, &lists.events);
+        ids.add(Target::Requests, &lists.training_requests);
+        ids.ids
+            .entry(Target::Programmes)
+            .or_default()
+            .extend(lists.interreg_programmes.iter().map(|p| p.id.as_str()));
         ids.ids
             .entry(Target::Families)
             .or_default()

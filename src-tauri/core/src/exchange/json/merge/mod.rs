@@ -21,7 +21,7 @@ use super::links::{key_maps, IdMaps};
 use super::problems::refuse_problems;
 use super::shapes::{
     CompetenceContent, FamilyRecord, Lists, ObservationContent, ProgrammeRecord, Record,
-    SessionContent,
+    RequestContent, SessionContent,
 };
 use crate::error::CoreResult;
 use crate::model::*;
@@ -82,6 +82,7 @@ pub(super) struct Plans {
     pub(super) competences: ListPlan<CompetenceContent>,
     pub(super) competence_observations: ListPlan<ObservationContent>,
     pub(super) experts: ListPlan<ExpertInput>,
+    pub(super) training_requests: ListPlan<RequestContent>,
     pub(super) events: ListPlan<EventInput>,
     pub(super) sessions: ListPlan<SessionContent>,
 }
@@ -131,6 +132,8 @@ pub(super) fn plan(
         &mut rekeys,
         &mut problems,
     );
+    // Requests link to programmes: their links follow the programmes' re-keys.
+    maps.programmes.clone_from(&programmes.renamed);
     let matches = match_kinds(&incoming, &local, &mut rekeys, &mut maps, &mut problems);
     if !problems.is_empty() {
         return Err(refuse_problems(problems));
@@ -192,6 +195,7 @@ fn plan_lists(
     plan_list!(Competences, competences);
     plan_list!(Observations, observations);
     plan_list!(Experts, experts);
+    plan_list!(Requests, requests);
     plan_list!(Events, events);
     plan_list!(Sessions, sessions);
     plans

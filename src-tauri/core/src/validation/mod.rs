@@ -14,6 +14,7 @@ mod events;
 mod experts;
 pub mod limits;
 mod logistics;
+mod participants;
 mod professions;
 mod reference;
 #[cfg(test)]
@@ -22,6 +23,7 @@ mod tests;
 pub use events::*;
 pub use experts::*;
 pub use logistics::LOGISTICS_ROWS_MAX;
+pub use participants::*;
 pub use professions::*;
 pub use reference::*;
 

@@ -296,7 +296,7 @@ pub fn export(
     if format.needs_one_event() && scope.event_ids.is_empty() {
         return Err(CoreError::field(
             "event",
-            "Indiquez l'événement de l'agenda avec --event CODE.",
+            "Indiquez l'événement (agenda, participants ou présences) avec --event CODE.",
         ));
     }
     Ok(front::export(store, format, &scope)?.bytes)

@@ -425,7 +425,9 @@ fn anonymising_an_old_event_blanks_the_people_and_keeps_counts_and_attendance() 
     assert_eq!((due[0].code.as_str(), due[0].participants), ("PART-1", 2));
 
     assert_eq!(
-        store.anonymise_participants(std::slice::from_ref(&event_id)).unwrap(),
+        store
+            .anonymise_participants(std::slice::from_ref(&event_id))
+            .unwrap(),
         2
     );
     let people = store.participants_of(&event_id).unwrap();

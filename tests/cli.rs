@@ -1249,4 +1249,103 @@ fn list_requests_prints_one_json_line_per_request() {
     assert_eq!(lines[1]["receivedDate"], "2026-01-05");
     assert_eq!(lines[1]["eventCount"], 0);
     assert!(lines[1]["ageDays"].as_i64().unwrap() > 30);
+#[test]
+fn participants_are_imported_listed_and_exported_for_one_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("participants.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let file = dir.path().join("inscrits.csv");
+    // As Excel-FR writes it: BOM, semicolons, French headers; line 4 has a bad e-mail and
+    // line 5 repeats line 2's address.
+    std::fs::write(
+        &file,
+        "\u{feff}Nom;Prénom;Courriel;Employeur/Organisme;Statut\r\n\
+         Durand;Ana;ana.durand@mairie.fr;Ville de Lille;Inscrit\r\n\
+         Martin;Bruno;bruno.martin@mairie.fr;Eurométropole;Confirmé\r\n\
+         Faux;Paul;paul@;Ville;\r\n\
+         Double;Ana;ANA.DURAND@mairie.fr;Ville;\r\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let event = ["--event", "EXEMPLE-VE-2027"];
+    let list = || {
+        json_lines(&passerelle(
+            &db,
+            &["list", "participants", "--event", "EXEMPLE-VE-2027"],
+        ))
+    };
+
+    let refused = passerelle(
+        &db,
+        &[&["import", "participants", file][..], &event].concat(),
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    let preview = String::from_utf8(refused.stdout).unwrap();
+    assert!(
+        preview.contains("ligne 4 : adresse e-mail invalide"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("ligne 5 : même adresse e-mail que la ligne 2"),
+        "{preview}"
+    );
+    assert!(list().is_empty(), "a refused import wrote something");
+
+    let done = passerelle(
+        &db,
+        &[
+            &["import", "participants", file, "--skip-invalid"][..],
+            &event,
+        ]
+        .concat(),
+    );
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let said = String::from_utf8(done.stdout).unwrap();
+    assert!(said.contains("Import terminé : 2 créée(s)"), "{said}");
+    let names: Vec<(String, String)> = list()
+        .iter()
+        .map(|p| {
+            (
+                p["lastName"].as_str().unwrap().into(),
+                p["status"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Durand".to_string(), "registered".to_string()),
+            ("Martin".to_string(), "confirmed".to_string())
+        ]
+    );
+
+    let out = dir.path().join("export.csv");
+    let export = passerelle(
+        &db,
+        &[
+            &["export", "participants", "--out", out.to_str().unwrap()][..],
+            &event,
+        ]
+        .concat(),
+    );
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+    assert!(text.starts_with("\u{feff}Nom;Prénom;E-mail;"), "{text}");
+    assert!(
+        text.contains("Martin;Bruno;bruno.martin@mairie.fr;"),
+        "{text}"
+    );
+
+    let without_event = passerelle(&db, &["list", "participants"]);
+    assert!(!without_event.status.success());
+    let why = String::from_utf8(without_event.stderr).unwrap();
+    assert!(why.contains("--event"), "{why}");
 }

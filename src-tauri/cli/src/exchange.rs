@@ -25,6 +25,8 @@ pub enum ImportCommand {
     Experts(CsvImportArgs),
     /// Importe des métiers depuis un fichier CSV.
     Professions(CsvImportArgs),
+    /// Inscrit des participants à un événement depuis un fichier CSV (--event CODE).
+    Participants(crate::participants::ParticipantImportArgs),
     /// Fusionne un fichier d'échange JSON de Passerelle dans la base.
     Json {
         /// Fichier d'échange à lire.
@@ -59,7 +61,7 @@ pub struct CsvImportArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportArg(pub ExportFormat);
 
-static EXPORT_ARGS: [ExportArg; 6] = {
+static EXPORT_ARGS: [ExportArg; 8] = {
     let all = ExportFormat::ALL;
     [
         ExportArg(all[0]),
@@ -68,6 +70,8 @@ static EXPORT_ARGS: [ExportArg; 6] = {
         ExportArg(all[3]),
         ExportArg(all[4]),
         ExportArg(all[5]),
+        ExportArg(all[6]),
+        ExportArg(all[7]),
     ]
 };
 
@@ -104,6 +108,7 @@ impl ImportRequest {
         match command {
             ImportCommand::Experts(args) => csv(ImportKind::Experts, args),
             ImportCommand::Professions(args) => csv(ImportKind::Professions, args),
+            ImportCommand::Participants(_) => unreachable!("imported by participants::import"),
             ImportCommand::Json {
                 file,
                 dry_run,
@@ -147,6 +152,10 @@ pub fn import(
     command: ImportCommand,
     out: &mut impl Write,
 ) -> Result<Outcome, CoreError> {
+    let command = match command {
+        ImportCommand::Participants(args) => return crate::participants::import(store, args, out),
+        other => other,
+    };
     let request = ImportRequest::new(command);
     let bytes = request.kind.read_file(&request.file)?;
     let preview = front::preview(store, request.kind, &bytes)?;
@@ -181,7 +190,7 @@ pub fn import(
     Ok(Outcome::Done)
 }
 
-fn print_csv_preview(
+pub(crate) fn print_csv_preview(
     out: &mut impl Write,
     file: &Path,
     preview: &CsvImportPreview,
@@ -287,7 +296,7 @@ pub fn export(
     if format.needs_one_event() && scope.event_ids.is_empty() {
         return Err(CoreError::field(
             "event",
-            "Indiquez l'événement de l'agenda avec --event CODE.",
+            "Indiquez l'événement (agenda, participants ou présences) avec --event CODE.",
         ));
     }
     Ok(front::export(store, format, &scope)?.bytes)

@@ -14,6 +14,7 @@
 pub mod database;
 mod documents;
 mod exchange;
+mod participants;
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,9 @@ pub enum Command {
     List {
         #[arg(value_enum)]
         entity: Entity,
+        /// Code de l'événement (pour `list participants`).
+        #[arg(long, value_name = "CODE")]
+        event: Option<String>,
     },
     /// Recherche plein texte dans les experts, les événements et les métiers.
     Search {
@@ -171,6 +175,8 @@ pub enum Entity {
     Events,
     /// Les demandes de formation, les plus récentes d'abord.
     Requests,
+    /// Les participants d'un événement (--event CODE), triés par nom.
+    Participants,
 }
 
 /// How a command ended, when it did not fail outright: done, refused after explaining why
@@ -344,7 +350,7 @@ fn dispatch(
                 &serde_json::json!({"id": id, "code": event.data.code, "title": event.data.title}),
             )?;
         }
-        Command::List { entity } => list(store, entity, out)?,
+        Command::List { entity, event } => list(store, entity, event.as_deref(), out)?,
         Command::Search { text } => print_all(out, store.search_all(&text, 50)?)?,
         Command::Programme(args) => documents::programme(store, args, path, out)?,
         Command::Versions { event } => documents::versions(store, &event, out)?,
@@ -463,7 +469,12 @@ fn check(
     Ok(outcome)
 }
 
-fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreError> {
+fn list(
+    store: &Store,
+    entity: Entity,
+    event: Option<&str>,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
     match entity {
         Entity::Organisations => print_all(out, store.list_organisations()?),
         Entity::Territories => print_all(out, store.list_territories()?),
@@ -478,6 +489,13 @@ fn list(store: &Store, entity: Entity, out: &mut impl Write) -> Result<(), CoreE
             print_all(out, store.search_events(&all)?.items)
         }
         Entity::Requests => print_all(out, store.list_requests(&Default::default())?),
+        Entity::Participants => {
+            let code = event.ok_or_else(|| {
+                CoreError::field("event", "Indiquez l'événement avec --event CODE.")
+            })?;
+            let event = store.find_event_by_code(code)?;
+            print_all(out, store.list_participants(&event.meta.id)?)
+        }
     }
 }
 

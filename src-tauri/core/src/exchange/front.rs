@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CoreError, CoreResult};
 use crate::exchange::{
-    agenda_csv, experts_csv, ics, json, professions_csv, text, vcard, CsvImportChoices,
-    CsvImportPreview, CsvImportSummary, JsonImportChoices, JsonImportPreview, JsonImportSummary,
+    agenda_csv, experts_csv, ics, json, participants_csv, professions_csv, text, vcard,
+    CsvImportChoices, CsvImportPreview, CsvImportSummary, JsonImportChoices, JsonImportPreview,
+    JsonImportSummary,
 };
 use crate::Store;
 
@@ -51,17 +52,23 @@ pub enum ExportFormat {
     Vcard,
     /// The whole database as the exchange file.
     Json,
+    /// One event's participants as CSV (without their special needs).
+    ParticipantsCsv,
+    /// One event's attendance grid as CSV, one column per half-day.
+    AttendanceCsv,
 }
 
 impl ExportFormat {
     /// Every format, in the order the command line's help lists them.
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 8] = [
         ExportFormat::ExpertsCsv,
         ExportFormat::ProfessionsCsv,
         ExportFormat::EventsIcs,
         ExportFormat::AgendaCsv,
         ExportFormat::Vcard,
         ExportFormat::Json,
+        ExportFormat::ParticipantsCsv,
+        ExportFormat::AttendanceCsv,
     ];
 
     /// Its name on the command line (`passerelle-cli export NAME`).
@@ -73,6 +80,8 @@ impl ExportFormat {
             ExportFormat::AgendaCsv => "agenda",
             ExportFormat::Vcard => "vcard",
             ExportFormat::Json => "json",
+            ExportFormat::ParticipantsCsv => "participants",
+            ExportFormat::AttendanceCsv => "presences",
         }
     }
 
@@ -85,15 +94,21 @@ impl ExportFormat {
             ExportFormat::AgendaCsv => "Agenda d'un événement (--event) en CSV",
             ExportFormat::Vcard => "Experts en vCard 4.0",
             ExportFormat::Json => "Toute la base en fichier d'échange JSON",
+            ExportFormat::ParticipantsCsv => "Participants d'un événement (--event) en CSV",
+            ExportFormat::AttendanceCsv => {
+                "Présences d'un événement (--event) en CSV, une colonne par demi-journée"
+            }
         }
     }
 
     /// The kind of file written.
     pub fn file_type(self) -> FileType {
         match self {
-            ExportFormat::ExpertsCsv | ExportFormat::ProfessionsCsv | ExportFormat::AgendaCsv => {
-                CSV
-            }
+            ExportFormat::ExpertsCsv
+            | ExportFormat::ProfessionsCsv
+            | ExportFormat::AgendaCsv
+            | ExportFormat::ParticipantsCsv
+            | ExportFormat::AttendanceCsv => CSV,
             ExportFormat::EventsIcs => FileType {
                 label: "iCalendar",
                 extensions: &["ics"],
@@ -117,22 +132,32 @@ impl ExportFormat {
             ExportFormat::EventsIcs => "Événements",
             ExportFormat::AgendaCsv => "Agenda",
             ExportFormat::Json => "Passerelle",
+            ExportFormat::ParticipantsCsv => "Participants",
+            ExportFormat::AttendanceCsv => "Présences",
         };
         let extension = self.file_type().extensions[0];
         format!("{name} {}.{extension}", today.format("%Y-%m-%d"))
     }
 
-    /// Whether the format covers exactly one event (the agenda), given in the scope.
+    /// Whether the format covers exactly one event (the agenda, the participants, the
+    /// attendance), given in the scope.
     pub fn needs_one_event(self) -> bool {
-        self == ExportFormat::AgendaCsv
+        matches!(
+            self,
+            ExportFormat::AgendaCsv | ExportFormat::ParticipantsCsv | ExportFormat::AttendanceCsv
+        )
     }
 
     /// Refuses a scope the format cannot write, before anyone is asked where to save it.
     pub fn check_scope(self, scope: &ExportScope) -> CoreResult<()> {
         if self.needs_one_event() && scope.event_ids.len() != 1 {
-            return Err(CoreError::InvalidFile(
-                "L'export de l'agenda porte sur un seul événement.".into(),
-            ));
+            let what = match self {
+                ExportFormat::AgendaCsv => "de l'agenda",
+                _ => "des participants et des présences",
+            };
+            return Err(CoreError::InvalidFile(format!(
+                "L'export {what} porte sur un seul événement."
+            )));
         }
         Ok(())
     }
@@ -196,6 +221,12 @@ pub fn export(
         }
         ExportFormat::Vcard => vcard::experts_vcard(store, &scope.expert_ids)?.into_bytes(),
         ExportFormat::Json => json::export(store)?,
+        ExportFormat::ParticipantsCsv => {
+            participants_csv::export(store, &scope.event_ids[0], false)?
+        }
+        ExportFormat::AttendanceCsv => {
+            participants_csv::export_attendance(store, &scope.event_ids[0])?
+        }
     };
     Ok(ExportedFile {
         bytes,
@@ -436,7 +467,11 @@ mod tests {
         assert!(ExportFormat::ALL
             .iter()
             .filter(|format| format.needs_one_event())
-            .eq([&ExportFormat::AgendaCsv]));
+            .eq([
+                &ExportFormat::AgendaCsv,
+                &ExportFormat::ParticipantsCsv,
+                &ExportFormat::AttendanceCsv
+            ]));
     }
 
     #[test]
@@ -448,6 +483,8 @@ mod tests {
             "agenda_csv",
             "vcard",
             "json",
+            "participants_csv",
+            "attendance_csv",
         ]
         .iter()
         .map(|name| serde_json::from_value(serde_json::json!(name)).unwrap())

@@ -20,6 +20,7 @@ pub mod experts_csv;
 pub mod front;
 pub mod ics;
 pub mod json;
+pub mod participants_csv;
 pub mod professions_csv;
 pub mod text;
 pub mod vcard;

@@ -102,3 +102,52 @@ pub struct ParticipantSummary {
 
 /// Years after an event's end when its participants' personal data may be anonymised.
 pub const DEFAULT_RETENTION_YEARS: i64 = 3;
+
+/// What a write on a participant did besides saving it, for the interface to say.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantOutcome {
+    pub participant: Participant,
+    /// Set when the participant waits: their rank on the waiting list (1 = next).
+    pub waiting_rank: Option<i64>,
+    /// Who took the seat this write freed, promoted from the waiting list.
+    pub promoted: Option<ParticipantSummary>,
+    /// A French sentence when something happened that the user did not ask for directly
+    /// (« Complet : ajouté en liste d'attente (rang 2). »).
+    pub notice: Option<String>,
+}
+
+/// A half-day of an event that has training sessions: a column of the attendance grid.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HalfDaySlot {
+    /// ISO date.
+    pub date: String,
+    /// A [`HalfDayPart`] code.
+    pub part: String,
+}
+
+/// An event whose participants' personal data is past its retention period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionEvent {
+    pub event_id: String,
+    pub code: String,
+    pub title: String,
+    pub end_date: String,
+    /// Participants whose data is not anonymised yet.
+    pub participants: i64,
+}
+
+/// An expert the GDPR asks to look at again: review date passed, or no recorded consent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpertToReview {
+    pub expert_id: String,
+    pub name: String,
+    /// ISO date, empty when none.
+    pub review_date: String,
+    pub consent_recorded: bool,
+    /// « Date de révision dépassée (01/02/2025) », « Aucun consentement enregistré ».
+    pub reason: String,
+}

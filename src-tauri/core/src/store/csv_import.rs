@@ -69,7 +69,7 @@ pub(crate) struct ProfessionImport {
     pub new_competences: Vec<String>,
 }
 
-fn labels(conn: &Connection, sql: &str) -> CoreResult<Vec<Label>> {
+pub(super) fn labels(conn: &Connection, sql: &str) -> CoreResult<Vec<Label>> {
     let mut statement = conn.prepare(sql)?;
     let rows = statement.query_map([], |row| {
         Ok(Label {
@@ -178,7 +178,7 @@ pub(crate) fn read_expert_context(conn: &Connection) -> CoreResult<ExpertContext
     })
 }
 
-fn former_profession_titles(conn: &Connection) -> CoreResult<Vec<Label>> {
+pub(super) fn former_profession_titles(conn: &Connection) -> CoreResult<Vec<Label>> {
     let shipped = crate::reference::shipped()?;
     let mut statement =
         conn.prepare("SELECT id, reference_key FROM professions WHERE reference_key IS NOT NULL")?;

@@ -81,8 +81,9 @@ impl PageOps<'_> {
                     style,
                     size,
                     color,
+                    turned,
                     ..
-                } => page.text(*x, *baseline, text, *style, *size, *color),
+                } => page.text((*x, *baseline, *turned), text, *style, *size, *color),
                 Draw::Rect {
                     x,
                     y,
@@ -123,7 +124,9 @@ impl PageOps<'_> {
         }
     }
 
-    fn text(&mut self, x: f32, baseline: f32, text: &str, style: FontStyle, size: f32, c: Rgb) {
+    /// Text at `(x, baseline, turned)`; a turned text is drawn with a half-turn text matrix.
+    fn text(&mut self, at: (f32, f32, bool), text: &str, style: FontStyle, size: f32, c: Rgb) {
+        let (x, baseline, turned) = at;
         let Some(id) = &self.font_ids[style.index()] else {
             return;
         };
@@ -139,9 +142,13 @@ impl PageOps<'_> {
             self.font = Some((style, size));
         }
         self.set_fill(c);
-        self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(pt(x), pt(self.height - baseline)),
-        });
+        let (x, y) = (pt(x), pt(self.height - baseline));
+        let matrix = if turned {
+            TextMatrix::Raw([-1.0, 0.0, 0.0, -1.0, x.0, y.0])
+        } else {
+            TextMatrix::Translate(x, y)
+        };
+        self.ops.push(Op::SetTextMatrix { matrix });
         self.ops.push(Op::ShowText {
             items: vec![TextItem::Text(text.to_string())],
         });

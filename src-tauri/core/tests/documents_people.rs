@@ -15,10 +15,10 @@ use passerelle_core::documents::participants::badges::{layout_badges, layout_tab
 use passerelle_core::documents::sample::{participants, study_visit, study_visit_with_attendance};
 use passerelle_core::documents::{
     hours_attended, render_attendance_sheets, render_badges, render_certificates,
-    render_certificates_each, render_convocations, render_convocations_each,
-    render_mission_letter, render_table_cards, Attendance, AttendanceOptions, Attendee, Badge,
-    BadgeOptions, BadgeRole, CertificateKind, CertificateOptions, ConvocationOptions,
-    DocumentError, MissionOptions, Person, Signatory,
+    render_certificates_each, render_convocations, render_convocations_each, render_mission_letter,
+    render_table_cards, Attendance, AttendanceOptions, Attendee, Badge, BadgeOptions, BadgeRole,
+    CertificateKind, CertificateOptions, ConvocationOptions, DocumentError, MissionOptions, Person,
+    Signatory,
 };
 use passerelle_core::model::{AttendanceMark, HalfDayPart};
 
@@ -82,7 +82,11 @@ fn pages(path: &Path) -> usize {
 
 fn assert_fonts_embedded(path: &Path) {
     let fonts = run("pdffonts", &[], path);
-    let rows: Vec<&str> = fonts.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert!(!rows.is_empty(), "no font: {fonts}");
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
@@ -154,7 +158,8 @@ fn convocations_one_pdf_for_all_and_one_per_person() {
     let data = study_visit();
     let people = three_people();
     let options = ConvocationOptions {
-        what_to_bring: "Une pièce d'identité et de bonnes chaussures pour la visite de site.".into(),
+        what_to_bring: "Une pièce d'identité et de bonnes chaussures pour la visite de site."
+            .into(),
         signatory: Signatory {
             name: "Sophie Modèle".into(),
             title: "Responsable de formation".into(),
@@ -306,9 +311,17 @@ fn certificates_print_the_hours_recorded() {
             "Jeudi 5 mars 2026 – matin 9 h 00 – 12 h 30 Non renseigné",
         ],
     );
-    let each = render_certificates_each(&data, &attendees[..1], &options, CertificateKind::Completion)
-        .expect("each");
-    assert_eq!(each[0].file_name, "Certificat - VE-2026-SO-03 - Paul Écuyer.pdf");
+    let each = render_certificates_each(
+        &data,
+        &attendees[..1],
+        &options,
+        CertificateKind::Completion,
+    )
+    .expect("each");
+    assert_eq!(
+        each[0].file_name,
+        "Certificat - VE-2026-SO-03 - Paul Écuyer.pdf"
+    );
 }
 
 #[test]
@@ -331,7 +344,9 @@ fn no_certificate_without_recorded_attendance() {
             name: "Inès Sans-Pointage".into()
         }
     );
-    assert!(err.to_string().contains("Aucune présence n'est enregistrée pour Inès Sans-Pointage"));
+    assert!(err
+        .to_string()
+        .contains("Aucune présence n'est enregistrée pour Inès Sans-Pointage"));
 }
 
 #[test]
@@ -436,7 +451,11 @@ fn table_cards_print_the_name_twice_the_top_half_upside_down() {
     let data = study_visit();
     let cards = vec![
         Badge {
-            person: Person::new("Claire", "Exemple-Haller", "Eurodistrict Strasbourg-Ortenau"),
+            person: Person::new(
+                "Claire",
+                "Exemple-Haller",
+                "Eurodistrict Strasbourg-Ortenau",
+            ),
             role: BadgeRole::Speaker,
         },
         Badge {
@@ -444,14 +463,19 @@ fn table_cards_print_the_name_twice_the_top_half_upside_down() {
             role: BadgeRole::Participant,
         },
     ];
-    let bytes = render_table_cards(&data, &cards, &BadgeOptions { created: created() })
-        .expect("cards");
+    let bytes =
+        render_table_cards(&data, &cards, &BadgeOptions { created: created() }).expect("cards");
     let path = save(dir.path(), "chevalets.pdf", &bytes);
     assert_eq!(pages(&path), 2);
     let first = flat_pages(&path, Some((1, 1)));
     assert_eq!(first.matches("Claire Exemple-Haller").count(), 2, "{first}");
     assert_eq!(first.matches("INTERVENANT").count(), 2, "{first}");
-    assert_eq!(flat_pages(&path, Some((2, 2))).matches("Paul Écuyer").count(), 2);
+    assert_eq!(
+        flat_pages(&path, Some((2, 2)))
+            .matches("Paul Écuyer")
+            .count(),
+        2
+    );
     assert_fonts_embedded(&path);
 
     // The upside-down copy is drawn with a half-turn text matrix, one per text of the half.
@@ -460,7 +484,12 @@ fn table_cards_print_the_name_twice_the_top_half_upside_down() {
     let turned = laid.pages[0]
         .draws
         .iter()
-        .filter(|d| matches!(d, passerelle_core::documents::layout::Draw::Text { turned: true, .. }))
+        .filter(|d| {
+            matches!(
+                d,
+                passerelle_core::documents::layout::Draw::Text { turned: true, .. }
+            )
+        })
         .count();
     assert_eq!(turned, 4, "name, employer, role and event turned");
     let sheet = passerelle_core::documents::layout::PageSetup {
@@ -486,5 +515,9 @@ fn five_hundred_certificates_all_carry_the_full_hours() {
     let path = save(dir.path(), "certificats-500.pdf", &bytes);
     assert_eq!(pages(&path), 500);
     let f = flat(&path);
-    assert_eq!(f.matches("Durée réalisée 15 h 15 sur 15 h 15 prévues").count(), 500);
+    assert_eq!(
+        f.matches("Durée réalisée 15 h 15 sur 15 h 15 prévues")
+            .count(),
+        500
+    );
 }

@@ -14,10 +14,10 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::dates;
 use super::fonts::font_set;
-use super::participants::{sort_people, Person};
 use super::layout::{
     Flow, Layout, PageSetup, Paginated, Para, Span, Table, TextStyle, ACCENT, MM, MUTED, PALE, TEXT,
 };
+use super::participants::{sort_people, Person};
 use super::pdf::{write_pdf, PdfInfo};
 use super::programme::{
     author, check_sessions, display_title, ProgrammeData, ProgrammeSession, Styles,

@@ -28,6 +28,11 @@ mod sfnt;
 pub mod typography;
 
 pub use attendance::{render_attendance_sheets, AttendanceOptions};
+pub use booklet::{
+    render_booklet, saddle_stitch_order, Booklet, BookletData, BookletOptions, CountryEmergency,
+    EmergencyLine,
+};
+pub use competences::{render_competences_report, CompetencesReportOptions};
 pub use participants::badges::{
     render_badges, render_table_cards, Badge, BadgeOptions, BadgeRole, BADGES_PER_SHEET,
 };
@@ -43,11 +48,6 @@ pub use participants::mission::{mission_file_name, render_mission_letter, Missio
 pub use participants::{
     personal_file_name, sort_people, Attendance, Attendee, Person, PersonalPdf, Signatory,
 };
-pub use booklet::{
-    render_booklet, saddle_stitch_order, Booklet, BookletData, BookletOptions, CountryEmergency,
-    EmergencyLine,
-};
-pub use competences::{render_competences_report, CompetencesReportOptions};
 pub use programme::{
     agenda_days, render_programme, training_days, training_minutes, ProgrammeData,
     ProgrammeOptions, ProgrammeOrganiser, ProgrammePartner, ProgrammeSession, ProgrammeSpeaker,
@@ -79,7 +79,9 @@ pub enum DocumentError {
     TooManyRows { requested: usize, max: usize },
 
     /// Letters (convocations, certificates, badges…) need at least one person.
-    #[error("Aucun participant n'est indiqué : ajoutez des participants avant d'imprimer ce document.")]
+    #[error(
+        "Aucun participant n'est indiqué : ajoutez des participants avant d'imprimer ce document."
+    )]
     NoParticipant,
 
     /// A certificate or attestation asked for someone whose attendance was never recorded.

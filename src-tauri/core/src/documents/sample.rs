@@ -312,8 +312,21 @@ const FIRST_NAMES: [&str; 12] = [
     "Noah",
 ];
 const LAST_NAMES: [&str; 15] = [
-    "Dupont", "Müller", "Écuyer", "Martin", "Rossi", "Bernard", "Schmitt", "Lefèvre", "Weber",
-    "Garcia", "Ørsted", "Durand", "Keller", "Moreau", "Zimmermann",
+    "Dupont",
+    "Müller",
+    "Écuyer",
+    "Martin",
+    "Rossi",
+    "Bernard",
+    "Schmitt",
+    "Lefèvre",
+    "Weber",
+    "Garcia",
+    "Ørsted",
+    "Durand",
+    "Keller",
+    "Moreau",
+    "Zimmermann",
 ];
 
 /// `count` fictitious participants, names and employers varied (accented initials included),

@@ -26,14 +26,7 @@ impl<'f> Layout<'f> {
             + face.ascent * style.size
     }
 
-    pub fn draw_line(
-        &self,
-        line: &Line,
-        x: f32,
-        top: f32,
-        style: &TextStyle,
-        out: &mut Vec<Draw>,
-    ) {
+    pub fn draw_line(&self, line: &Line, x: f32, top: f32, style: &TextStyle, out: &mut Vec<Draw>) {
         let baseline = self.baseline(top, style);
         for piece in &line.pieces {
             if piece.text.trim().is_empty() {

@@ -8,7 +8,6 @@
 use chrono::{DateTime, Utc};
 
 use super::Person;
-use crate::documents::DocumentError;
 use crate::documents::fonts::{font_set, FontSet, FontStyle};
 use crate::documents::layout::{
     ellipsize, Draw, PageLayout, PageSetup, Paginated, Rgb, ACCENT, MM, MUTED, RULE, TEXT,
@@ -16,6 +15,7 @@ use crate::documents::layout::{
 use crate::documents::pdf::{write_pdf, PdfInfo};
 use crate::documents::programme::{author, display_title, ProgrammeData};
 use crate::documents::typography::french;
+use crate::documents::DocumentError;
 
 /// Why the person is there, printed on their card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,11 +149,31 @@ fn badge(fonts: &FontSet, event: &str, card: &Badge, x: f32, y: f32) -> Vec<Draw
     ];
     let person = &card.person;
     let texts = [
-        (line(FontStyle::Regular, 7.5, 6.0, MUTED), event.to_string(), 8.0),
-        (line(FontStyle::Bold, 18.0, 10.0, TEXT), person.first_name.clone(), 22.0),
-        (line(FontStyle::Bold, 18.0, 10.0, TEXT), person.last_name.trim().to_uppercase(), 30.0),
-        (line(FontStyle::Regular, 9.5, 7.0, MUTED), person.employer.clone(), 38.0),
-        (line(FontStyle::Bold, 10.0, 10.0, WHITE), card.role.label().to_uppercase(), 51.5),
+        (
+            line(FontStyle::Regular, 7.5, 6.0, MUTED),
+            event.to_string(),
+            8.0,
+        ),
+        (
+            line(FontStyle::Bold, 18.0, 10.0, TEXT),
+            person.first_name.clone(),
+            22.0,
+        ),
+        (
+            line(FontStyle::Bold, 18.0, 10.0, TEXT),
+            person.last_name.trim().to_uppercase(),
+            30.0,
+        ),
+        (
+            line(FontStyle::Regular, 9.5, 7.0, MUTED),
+            person.employer.clone(),
+            38.0,
+        ),
+        (
+            line(FontStyle::Bold, 10.0, 10.0, WHITE),
+            card.role.label().to_uppercase(),
+            51.5,
+        ),
     ];
     for (style, text, baseline_mm) in texts {
         draws.extend(style.draw(&text, cx, y + baseline_mm * MM, inner));
@@ -231,10 +251,26 @@ fn card_half(fonts: &FontSet, event: &str, card: &Badge, sheet: &PageSetup) -> V
     };
     let person = &card.person;
     let texts = [
-        (line(FontStyle::Bold, 44.0, 18.0, TEXT), person.full_name(), 45.0),
-        (line(FontStyle::Regular, 20.0, 11.0, MUTED), person.employer.clone(), 62.0),
-        (line(FontStyle::Bold, 13.0, 13.0, ACCENT), card.role.label().to_uppercase(), 77.0),
-        (line(FontStyle::Regular, 10.0, 7.0, MUTED), event.to_string(), 90.0),
+        (
+            line(FontStyle::Bold, 44.0, 18.0, TEXT),
+            person.full_name(),
+            45.0,
+        ),
+        (
+            line(FontStyle::Regular, 20.0, 11.0, MUTED),
+            person.employer.clone(),
+            62.0,
+        ),
+        (
+            line(FontStyle::Bold, 13.0, 13.0, ACCENT),
+            card.role.label().to_uppercase(),
+            77.0,
+        ),
+        (
+            line(FontStyle::Regular, 10.0, 7.0, MUTED),
+            event.to_string(),
+            90.0,
+        ),
     ];
     texts
         .into_iter()
@@ -261,7 +297,11 @@ pub fn layout_table_cards(
         .map(|card| {
             let upright = card_half(fonts, &event, card, &sheet);
             // The top half is the bottom one turned around the sheet's centre.
-            let turned: Vec<Draw> = upright.iter().cloned().map(|d| d.turned(cx, fold)).collect();
+            let turned: Vec<Draw> = upright
+                .iter()
+                .cloned()
+                .map(|d| d.turned(cx, fold))
+                .collect();
             let mut draws = vec![Draw::Line {
                 x1: 0.0,
                 y1: fold,
@@ -304,7 +344,12 @@ pub fn render_badges(
 ) -> Result<Vec<u8>, DocumentError> {
     let fonts = font_set()?;
     let pages = layout_badges(fonts, data, cards)?;
-    write_pdf(fonts, &badge_sheet(), &pages, &info(data, options, "Badges"))
+    write_pdf(
+        fonts,
+        &badge_sheet(),
+        &pages,
+        &info(data, options, "Badges"),
+    )
 }
 
 /// The table cards, one per A4 landscape sheet, as PDF bytes.

@@ -91,7 +91,11 @@ const KEEPING: &str = "Sans préjudice des délais imposés par les règles fisc
 /// « Je soussigné(e) Sophie Modèle, Directrice, représentant(e) de CNFPT – INET, atteste que : ».
 fn undersigned(options: &CertificateOptions, organisation: &str, kind: CertificateKind) -> String {
     let name = options.signatory.name.trim();
-    let name = if name.is_empty() { "…………………………" } else { name };
+    let name = if name.is_empty() {
+        "…………………………"
+    } else {
+        name
+    };
     let title = options.signatory.title.trim();
     let who = match kind {
         CertificateKind::Completion => "représentant(e) légal(e) du dispensateur de l'action concourant au développement des compétences",
@@ -225,7 +229,10 @@ fn one(
 }
 
 /// The hours of each attendee; someone with no recorded mark is refused, named.
-fn all_hours(data: &ProgrammeData, people: &[Attendee]) -> Result<Vec<HoursAttended>, DocumentError> {
+fn all_hours(
+    data: &ProgrammeData,
+    people: &[Attendee],
+) -> Result<Vec<HoursAttended>, DocumentError> {
     check(data, people.len())?;
     people
         .iter()

@@ -172,7 +172,12 @@ fn layout(
         chunks.extend(body.iter().cloned());
         letters.push(letter, &person.full_name(), chunks);
     }
-    letters.finish(letter, &display_title(data), data.code.trim(), "Convocation")
+    letters.finish(
+        letter,
+        &display_title(data),
+        data.code.trim(),
+        "Convocation",
+    )
 }
 
 fn info(data: &ProgrammeData, options: &ConvocationOptions, who: &str) -> PdfInfo {

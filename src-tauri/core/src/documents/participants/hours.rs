@@ -82,7 +82,10 @@ pub fn planned_half_days(sessions: &[ProgrammeSession]) -> Vec<HalfDayHours> {
     let halves = half_days(sessions);
     let mut mornings: BTreeMap<NaiveDate, Vec<(NaiveTime, NaiveTime)>> = BTreeMap::new();
     for h in halves.iter().filter(|h| !h.afternoon) {
-        mornings.insert(h.date, h.sessions.iter().map(|s| (s.start, s.end)).collect());
+        mornings.insert(
+            h.date,
+            h.sessions.iter().map(|s| (s.start, s.end)).collect(),
+        );
     }
     halves
         .iter()

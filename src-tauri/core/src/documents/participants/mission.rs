@@ -80,7 +80,10 @@ fn sessions_table(letter: &Letter, sessions: &[(&ProgrammeSession, String)]) -> 
         let mut title = vec![Para::new(vec![Span::bold(french(s.title.trim()))], style)];
         if !s.place.trim().is_empty() {
             let muted = TextStyle::new(8.5, MUTED);
-            title.push(Para::new(vec![Span::regular(french(s.place.trim()))], muted));
+            title.push(Para::new(
+                vec![Span::regular(french(s.place.trim()))],
+                muted,
+            ));
         }
         let cell = |text: String| vec![Para::new(vec![Span::regular(text)], style)];
         chunks.extend(letter.layout.table_row(
@@ -107,7 +110,8 @@ fn body(
     let organisation = organiser(data, &options.organiser);
     let title = display_title(data);
     let mut chunks = letter.heading(&organisation, "LETTRE DE MISSION", &title);
-    let mut intro = format!("Nous vous remercions d'avoir accepté d'intervenir lors de « {title} »");
+    let mut intro =
+        format!("Nous vous remercions d'avoir accepté d'intervenir lors de « {title} »");
     let when = when(data);
     if !when.is_empty() {
         intro.push_str(&format!(", {when}"));
@@ -166,12 +170,18 @@ pub fn render_mission_letter(
     let sessions = speaker_sessions(data, speaker);
     let name = speaker.full_name();
     if sessions.is_empty() {
-        return Err(DocumentError::NoMission { name: french(&name) });
+        return Err(DocumentError::NoMission {
+            name: french(&name),
+        });
     }
     let fonts = font_set()?;
     let letter = Letter::new(fonts);
     let mut letters = Letters::new();
-    letters.push(&letter, &name, body(&letter, data, speaker, &sessions, options));
+    letters.push(
+        &letter,
+        &name,
+        body(&letter, data, speaker, &sessions, options),
+    );
     let title = display_title(data);
     let pages = letters.finish(&letter, &title, data.code.trim(), "Lettre de mission");
     let plain = title.replace(['\u{a0}', '\u{202f}'], " ");

@@ -48,7 +48,10 @@ fn the_study_visit_plans_five_half_days_and_its_programme_duration() {
     // site visit after the transfer; 4 March: 9 h – 12 h 30 and 14 h – 16 h 30; 5 March morning.
     assert_eq!(minutes, [195, 150, 210, 150, 210]);
     assert_eq!(planned_minutes(&data.sessions), 915);
-    assert_eq!(planned_minutes(&data.sessions), training_minutes(&data.sessions));
+    assert_eq!(
+        planned_minutes(&data.sessions),
+        training_minutes(&data.sessions)
+    );
 }
 
 #[test]
@@ -69,7 +72,10 @@ fn present_counts_absent_excused_and_unmarked_do_not() {
     assert_eq!(hours.present_half_days(), 2);
     let attended: Vec<i64> = hours.half_days.iter().map(|h| h.attended_minutes).collect();
     assert_eq!(attended, [195, 0, 0, 150, 0]);
-    assert_eq!(hours.half_days[4].mark, None, "5 March morning not recorded");
+    assert_eq!(
+        hours.half_days[4].mark, None,
+        "5 March morning not recorded"
+    );
 
     let none = hours_attended(&data.sessions, &[]);
     assert!(!none.has_records());
@@ -123,9 +129,18 @@ fn stored_grid_cells_become_marks() {
         Attendance::from_entry(&entry("2026-03-04", "pm", "excused")),
         Some(mark(4, HalfDayPart::Afternoon, AttendanceMark::Excused))
     );
-    assert_eq!(Attendance::from_entry(&entry("04/03/2026", "pm", "present")), None);
-    assert_eq!(Attendance::from_entry(&entry("2026-03-04", "soir", "present")), None);
-    assert_eq!(Attendance::from_entry(&entry("2026-03-04", "am", "late")), None);
+    assert_eq!(
+        Attendance::from_entry(&entry("04/03/2026", "pm", "present")),
+        None
+    );
+    assert_eq!(
+        Attendance::from_entry(&entry("2026-03-04", "soir", "present")),
+        None
+    );
+    assert_eq!(
+        Attendance::from_entry(&entry("2026-03-04", "am", "late")),
+        None
+    );
 }
 
 #[test]
@@ -141,7 +156,13 @@ fn names_sort_by_last_name_accents_and_case_aside() {
     let names: Vec<String> = people.iter().map(Person::listed_name).collect();
     assert_eq!(
         names,
-        ["DUPONT Marc", "ÉCUYER Bruno", "ÉCUYER Paul", "EDER Anne", "EZRA Zoé"]
+        [
+            "DUPONT Marc",
+            "ÉCUYER Bruno",
+            "ÉCUYER Paul",
+            "EDER Anne",
+            "EZRA Zoé"
+        ]
     );
     assert_eq!(people[0].full_name(), "Marc Dupont");
 }
@@ -173,7 +194,10 @@ fn a_half_turn_twice_is_the_identity() {
     let once = text.clone().turned(200.0, 100.0);
     match &once {
         Draw::Text {
-            x, baseline, turned, ..
+            x,
+            baseline,
+            turned,
+            ..
         } => assert_eq!((*x, *baseline, *turned), (300.0, 150.0, true)),
         other => panic!("{other:?}"),
     }

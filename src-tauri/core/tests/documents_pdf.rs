@@ -9,7 +9,7 @@ use std::process::Command;
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use passerelle_core::documents::sample::{generated, study_visit};
 use passerelle_core::documents::{
-    render_attendance_sheets, render_programme, AttendanceOptions, Participant, ProgrammeData,
+    render_attendance_sheets, render_programme, AttendanceOptions, Person, ProgrammeData,
     ProgrammeOptions, ProgrammeSession, SessionSpeakerLine,
 };
 use passerelle_core::model::SessionKind;
@@ -464,10 +464,7 @@ fn attendance_sheets_read_back() {
 
     // Listed participants, then more rows than a page holds: the sheet continues.
     let participants = (1..=45)
-        .map(|i| Participant {
-            name: format!("Participant {i}"),
-            organisation: "Ville de Kehl".into(),
-        })
+        .map(|i| Person::new(&format!("Marie{i:02}"), "Participant", "Ville de Kehl"))
         .collect();
     let options = AttendanceOptions {
         participants,
@@ -481,7 +478,7 @@ fn attendance_sheets_read_back() {
     );
     let f = flat(&path);
     assert!(pages(&path) > 5);
-    assert!(f.contains("Participant 45 Ville de Kehl"));
+    assert!(f.contains("PARTICIPANT Marie45 Ville de Kehl"));
     assert!(f.contains("participants (suite)"));
     assert!(
         f.contains(" 48 "),

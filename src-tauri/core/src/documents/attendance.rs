@@ -1,7 +1,9 @@
 //! Attendance sheets (feuilles d'émargement): one page per half-day that has sessions (morning
 //! when a session starts before 13 h, afternoon otherwise), with the programme's title, the
 //! date and hours, a signature box for each trainer or speaker of the half-day, and numbered
-//! participant rows (the known participants, or blank rows to fill in by hand).
+//! participant rows (the known participants, sorted by last name then first name and printed
+//! « DUPONT Marie », then a few blank rows for walk-ins; or only blank rows to fill in by hand).
+//! The sheet sorts the names itself, so every caller prints them in the same order.
 //!
 //! A half-day with more rows than a page holds continues on the next page under a repeated
 //! "(suite)" heading and table header, like the programme's agenda.
@@ -15,6 +17,7 @@ use super::fonts::font_set;
 use super::layout::{
     Flow, Layout, PageSetup, Paginated, Para, Span, Table, TextStyle, ACCENT, MM, MUTED, PALE, TEXT,
 };
+use super::participants::{sort_people, Person};
 use super::pdf::{write_pdf, PdfInfo};
 use super::programme::{
     author, check_sessions, display_title, ProgrammeData, ProgrammeSession, Styles,
@@ -25,18 +28,11 @@ use super::DocumentError;
 /// Most blank rows a sheet may ask for (a guard against a typo such as 2000).
 pub const MAX_BLANK_ROWS: usize = 500;
 
-/// A participant known in advance.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Participant {
-    pub name: String,
-    pub organisation: String,
-}
-
 /// What to print on the sheets besides the event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttendanceOptions {
-    /// Participants printed in the numbered rows.
-    pub participants: Vec<Participant>,
+    /// Participants printed in the numbered rows, in any order: the sheet sorts them.
+    pub participants: Vec<Person>,
     /// Blank rows when there is no participant (20 by default).
     pub blank_rows: usize,
     /// Blank rows added after the listed participants, for late registrations (2 by default).
@@ -151,13 +147,14 @@ pub fn layout_attendance(
     Ok(paginated)
 }
 
-/// The participant rows (name, organisation): the known participants then a few blank rows
-/// for late registrations, or only blank rows when nobody is known.
+/// The participant rows (name, organisation): the known participants by last name, then a
+/// few blank rows for late registrations, or only blank rows when nobody is known.
 fn participant_rows(options: &AttendanceOptions) -> Vec<(String, String)> {
-    let mut rows: Vec<(String, String)> = options
-        .participants
+    let mut people = options.participants.clone();
+    sort_people(&mut people);
+    let mut rows: Vec<(String, String)> = people
         .iter()
-        .map(|p| (french(p.name.trim()), french(p.organisation.trim())))
+        .map(|p| (french(&p.listed_name()), french(p.employer.trim())))
         .collect();
     let blanks = if rows.is_empty() {
         options.blank_rows

@@ -6,8 +6,9 @@
 //! metrics; `sfnt`, run by the build script, trims the files before they are subset), [`typography`] and [`dates`]
 //! (French spacing, dates and times), [`layout`] (the project's own line breaking, blocks,
 //! tables and pagination), [`pdf`] (printpdf output), then the documents, [`programme`],
-//! [`attendance`], [`competences`] (the competences report) and [`booklet`] (the study-visit
-//! booklet). The documents take plain data ([`ProgrammeData`]) so that they do not depend on
+//! [`attendance`], [`competences`] (the competences report), [`booklet`] (the study-visit
+//! booklet) and [`participants`] (hours attended, convocations, certificates, mission
+//! letters, badges and table cards). The documents take plain data ([`ProgrammeData`]) so that they do not depend on
 //! the store.
 
 pub mod attendance;
@@ -17,6 +18,7 @@ pub mod dates;
 pub mod fonts;
 pub mod languages;
 pub mod layout;
+pub mod participants;
 pub mod pdf;
 mod pdf_content;
 pub mod programme;
@@ -26,12 +28,27 @@ pub mod sample;
 mod sfnt;
 pub mod typography;
 
-pub use attendance::{render_attendance_sheets, AttendanceOptions, Participant};
+pub use attendance::{render_attendance_sheets, AttendanceOptions};
 pub use booklet::{
     render_booklet, saddle_stitch_order, Booklet, BookletData, BookletOptions, CountryEmergency,
     EmergencyLine,
 };
 pub use competences::{render_competences_report, CompetencesReportOptions};
+pub use participants::badges::{
+    render_badges, render_table_cards, Badge, BadgeOptions, BadgeRole, BADGES_PER_SHEET,
+};
+pub use participants::certificate::{
+    render_certificates, render_certificates_each, ActionNature, CertificateKind,
+    CertificateOptions,
+};
+pub use participants::convocation::{
+    render_convocations, render_convocations_each, ConvocationOptions,
+};
+pub use participants::hours::{hours_attended, planned_minutes, HalfDayHours, HoursAttended};
+pub use participants::mission::{mission_file_name, render_mission_letter, MissionOptions};
+pub use participants::{
+    personal_file_name, sort_people, Attendance, Attendee, Person, PersonalPdf, Signatory,
+};
 pub use programme::{
     agenda_days, render_programme, training_days, training_minutes, ProgrammeData,
     ProgrammeOptions, ProgrammeOrganiser, ProgrammePartner, ProgrammeSession, ProgrammeSpeaker,
@@ -61,6 +78,20 @@ pub enum DocumentError {
     /// More blank attendance rows than a sheet can sensibly have.
     #[error("Le nombre de lignes vierges demandé ({requested}) dépasse le maximum de {max}.")]
     TooManyRows { requested: usize, max: usize },
+
+    /// Letters (convocations, certificates, badges…) need at least one person.
+    #[error(
+        "Aucun participant n'est indiqué : ajoutez des participants avant d'imprimer ce document."
+    )]
+    NoParticipant,
+
+    /// A certificate or attestation asked for someone whose attendance was never recorded.
+    #[error("Aucune présence n'est enregistrée pour {name} : saisissez ses présences dans la grille d'émargement avant d'imprimer son certificat ou son attestation.")]
+    NoAttendance { name: String },
+
+    /// A mission letter for a speaker who speaks in no session of the event.
+    #[error("{name} n'intervient dans aucune séance de l'événement : ajoutez cette personne à une séance avant d'imprimer sa lettre de mission.")]
+    NoMission { name: String },
 
     /// The PDF writer failed.
     #[error("La création du fichier PDF a échoué : {0}")]

@@ -130,8 +130,9 @@ impl<'a> PageWriter<'a> {
                     style,
                     size,
                     color,
+                    turned,
                     ..
-                } => page.text(*x, *baseline, text, *style, *size, *color),
+                } => page.text((*x, *baseline, *turned), text, *style, *size, *color),
                 Draw::Rect {
                     x,
                     y,
@@ -193,7 +194,10 @@ impl<'a> PageWriter<'a> {
         }
     }
 
-    fn text(&mut self, x: f32, baseline: f32, text: &str, style: FontStyle, size: f32, c: Rgb) {
+    /// Text at `(x, baseline, turned)`; a turned text (the upper half of a folded table card)
+    /// is drawn with a half-turn text matrix.
+    fn text(&mut self, at: (f32, f32, bool), text: &str, style: FontStyle, size: f32, c: Rgb) {
+        let (x, baseline, turned) = at;
         let fonts = self.fonts;
         let Some((name, codes)) = &fonts[style.index()] else {
             return;
@@ -211,7 +215,7 @@ impl<'a> PageWriter<'a> {
             self.font = Some((style, size));
         }
         self.set_fill(c);
-        self.out.extend_from_slice(b"1 0 0 1 ");
+        self.out.extend_from_slice(if turned { b"-1 0 0 -1 " } else { b"1 0 0 1 " });
         self.pt(x);
         self.pt(self.height - baseline);
         self.out.extend_from_slice(b"Tm\n(");

@@ -306,3 +306,64 @@ pub fn generated_booklet(days: u32, sessions: usize, speakers: usize) -> Booklet
         emergency,
     }
 }
+
+const FIRST_NAMES: [&str; 12] = [
+    "Marie", "Jonas", "Élise", "Paul", "Anna", "Luc", "Chloé", "Hans", "Inès", "Marco", "Léa",
+    "Noah",
+];
+const LAST_NAMES: [&str; 15] = [
+    "Dupont",
+    "Müller",
+    "Écuyer",
+    "Martin",
+    "Rossi",
+    "Bernard",
+    "Schmitt",
+    "Lefèvre",
+    "Weber",
+    "Garcia",
+    "Ørsted",
+    "Durand",
+    "Keller",
+    "Moreau",
+    "Zimmermann",
+];
+
+/// `count` fictitious participants, names and employers varied (accented initials included),
+/// in registration order, not sorted.
+pub fn participants(count: usize) -> Vec<super::Person> {
+    (0..count)
+        .map(|i| super::Person {
+            first_name: FIRST_NAMES[i % FIRST_NAMES.len()].into(),
+            last_name: format!("{}{}", LAST_NAMES[(i * 7) % LAST_NAMES.len()], i / 15 + 1),
+            employer: format!("Collectivité partenaire n°{}", i % 40 + 1),
+            job_title: "Chargé(e) de mission".into(),
+        })
+        .collect()
+}
+
+/// The study visit with `count` participants, each marked present at every half-day.
+pub fn study_visit_with_attendance(count: usize) -> (ProgrammeData, Vec<super::Attendee>) {
+    use crate::model::{AttendanceMark, HalfDayPart};
+    let event = study_visit();
+    let marks: Vec<super::Attendance> = super::attendance::half_days(&event.sessions)
+        .iter()
+        .map(|h| super::Attendance {
+            date: h.date,
+            part: if h.afternoon {
+                HalfDayPart::Afternoon
+            } else {
+                HalfDayPart::Morning
+            },
+            mark: AttendanceMark::Present,
+        })
+        .collect();
+    let attendees = participants(count)
+        .into_iter()
+        .map(|person| super::Attendee {
+            person,
+            attendance: marks.clone(),
+        })
+        .collect();
+    (event, attendees)
+}

@@ -184,6 +184,7 @@ fn footers(layout: &Layout, paginated: &mut Paginated) {
             size: style.size,
             color: style.color,
             width,
+            turned: false,
         });
     }
 }

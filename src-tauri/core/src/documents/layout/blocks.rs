@@ -20,20 +20,13 @@ impl<'f> Layout<'f> {
 
     /// Baseline of a line of `style` whose box starts at `top`: the glyphs are centred in the
     /// line box, so they never stick out of it.
-    pub(super) fn baseline(&self, top: f32, style: &TextStyle) -> f32 {
+    pub fn baseline(&self, top: f32, style: &TextStyle) -> f32 {
         let face = self.fonts.face(FontStyle::Regular);
         top + (style.line_height - (face.ascent + face.descent) * style.size) / 2.0
             + face.ascent * style.size
     }
 
-    pub(super) fn draw_line(
-        &self,
-        line: &Line,
-        x: f32,
-        top: f32,
-        style: &TextStyle,
-        out: &mut Vec<Draw>,
-    ) {
+    pub fn draw_line(&self, line: &Line, x: f32, top: f32, style: &TextStyle, out: &mut Vec<Draw>) {
         let baseline = self.baseline(top, style);
         for piece in &line.pieces {
             if piece.text.trim().is_empty() {
@@ -47,6 +40,7 @@ impl<'f> Layout<'f> {
                 size: style.size,
                 color: style.color,
                 width: piece.width,
+                turned: false,
             });
         }
     }
@@ -208,6 +202,7 @@ impl<'f> Layout<'f> {
                     size: style.size,
                     color: style.color,
                     width,
+                    turned: false,
                 });
             };
             text(left, None, header_top);

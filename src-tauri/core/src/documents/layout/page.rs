@@ -7,7 +7,8 @@ use crate::documents::fonts::{FontSet, FontStyle};
 /// What a page is made of.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Draw {
-    /// Text on one line; `baseline` from the top of the page; `width` as measured.
+    /// Text on one line; `baseline` from the top of the page; `width` as measured. A
+    /// `turned` text is printed upside down, running leftwards from `x` (see [`Draw::turned`]).
     Text {
         x: f32,
         baseline: f32,
@@ -16,6 +17,7 @@ pub enum Draw {
         size: f32,
         color: Rgb,
         width: f32,
+        turned: bool,
     },
     Rect {
         x: f32,
@@ -60,6 +62,64 @@ impl Draw {
             }
         }
         draw
+    }
+
+    /// The same drawing turned by half a turn around the point (`cx`, `cy`): the top half of a
+    /// folded table card, which reads upright from the other side of the table.
+    pub fn turned(self, cx: f32, cy: f32) -> Draw {
+        match self {
+            Draw::Text {
+                x,
+                baseline,
+                text,
+                style,
+                size,
+                color,
+                width,
+                turned,
+            } => Draw::Text {
+                x: 2.0 * cx - x,
+                baseline: 2.0 * cy - baseline,
+                text,
+                style,
+                size,
+                color,
+                width,
+                turned: !turned,
+            },
+            Draw::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+                line_width,
+            } => Draw::Rect {
+                x: 2.0 * cx - x - w,
+                y: 2.0 * cy - y - h,
+                w,
+                h,
+                fill,
+                stroke,
+                line_width,
+            },
+            Draw::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                color,
+                width,
+            } => Draw::Line {
+                x1: 2.0 * cx - x1,
+                y1: 2.0 * cy - y1,
+                x2: 2.0 * cx - x2,
+                y2: 2.0 * cy - y2,
+                color,
+                width,
+            },
+        }
     }
 }
 
@@ -179,21 +239,27 @@ pub fn check_printable_area(
                 style,
                 size,
                 width,
+                turned,
                 ..
             } = draw
             {
                 let face = fonts.face(*style);
-                let top = baseline - face.ascent * size;
-                let bottom = baseline + face.descent * size;
-                let inside = *x >= page.margin_x - EPS
-                    && x + width <= page.width - page.margin_x + EPS
+                let (above, below) = (face.ascent * size, face.descent * size);
+                // A turned text runs leftwards from x and hangs above its baseline.
+                let (left, top, bottom) = if *turned {
+                    (x - width, baseline - below, baseline + above)
+                } else {
+                    (*x, baseline - above, baseline + below)
+                };
+                let inside = left >= page.margin_x - EPS
+                    && left + width <= page.width - page.margin_x + EPS
                     && top >= page.margin_y - EPS
                     && bottom <= page.height - page.margin_y + EPS;
                 if !inside {
                     return Err(format!(
-                        "page {}: « {text} » at x={x:.1}..{:.1}, y={top:.1}..{bottom:.1} leaves the printable area",
+                        "page {}: « {text} » at x={left:.1}..{:.1}, y={top:.1}..{bottom:.1} leaves the printable area",
                         n + 1,
-                        x + width
+                        left + width
                     ));
                 }
             }

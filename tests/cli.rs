@@ -1249,6 +1249,8 @@ fn list_requests_prints_one_json_line_per_request() {
     assert_eq!(lines[1]["receivedDate"], "2026-01-05");
     assert_eq!(lines[1]["eventCount"], 0);
     assert!(lines[1]["ageDays"].as_i64().unwrap() > 30);
+}
+
 #[test]
 fn participants_are_imported_listed_and_exported_for_one_event() {
     let dir = tempfile::tempdir().unwrap();
@@ -1348,4 +1350,181 @@ fn participants_are_imported_listed_and_exported_for_one_event() {
     assert!(!without_event.status.success());
     let why = String::from_utf8(without_event.stderr).unwrap();
     assert!(why.contains("--event"), "{why}");
+}
+
+/// The documents after the programme, from the command line: three people registered on the
+/// example event, their attendance recorded, then the named attendance sheets, the
+/// certificates (hours from the recorded attendance), the convocations, the badges and a
+/// speaker's mission letter, each read back.
+#[test]
+fn documents_about_people_are_printed_from_the_recorded_attendance() {
+    use passerelle_core::model::{AttendanceEntry, ParticipantInput};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("people.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let speaker_id;
+    {
+        let mut store = passerelle_core::Store::open_with_reference(&db).unwrap();
+        let event = store.find_event_by_code("EXEMPLE-VE-2027").unwrap();
+        let mut ids = Vec::new();
+        for (first, last) in [
+            ("Marie", "Zimmermann"),
+            ("Jonas", "Albrecht"),
+            ("Léa", "Étienne"),
+        ] {
+            let input = ParticipantInput {
+                first_name: first.into(),
+                last_name: last.into(),
+                email: format!("{}@exemple.fr", first.to_lowercase()),
+                employer: "Ville de Strasbourg".into(),
+                status: "registered".into(),
+                ..Default::default()
+            };
+            ids.push(
+                store
+                    .add_participant(&event.meta.id, &input)
+                    .unwrap()
+                    .participant
+                    .meta
+                    .id,
+            );
+        }
+        let halves = store.attendance_half_days(&event.meta.id).unwrap();
+        assert!(halves.len() >= 2, "{halves:?}");
+        let mut entries = Vec::new();
+        for (n, half) in halves.iter().enumerate() {
+            // Marie everywhere; Jonas misses the last half-day; Léa is excused throughout.
+            let jonas = if n + 1 == halves.len() {
+                "absent"
+            } else {
+                "present"
+            };
+            for (id, mark) in ids.iter().zip(["present", jonas, "excused"]) {
+                entries.push(AttendanceEntry {
+                    participant_id: id.clone(),
+                    date: half.date.clone(),
+                    part: half.part.clone(),
+                    mark: mark.into(),
+                });
+            }
+        }
+        store.set_attendance(&event.meta.id, &entries).unwrap();
+        let agenda = store.agenda_of(&event).unwrap();
+        speaker_id = agenda
+            .sessions()
+            .flat_map(|s| s.speaker_details.iter())
+            .next()
+            .expect("the example has speakers")
+            .expert_id
+            .clone();
+        store.close().unwrap();
+    }
+    let print = |command: &str, extra: &[&str]| {
+        let pdf = dir.path().join(format!("{command}.pdf"));
+        let mut args = vec![
+            command,
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            pdf.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = passerelle(&db, &args);
+        assert!(
+            out.status.success(),
+            "{command}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            json_lines(&out),
+            pdf_text(&pdf)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+
+    let (lines, sheets) = print("emargement", &[]);
+    assert_eq!(lines[0]["participants"], 3);
+    let order = ["ALBRECHT Jonas", "ÉTIENNE Léa", "ZIMMERMANN Marie"];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|n| sheets.find(n).unwrap_or_else(|| panic!("{n}: {sheets}")))
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "sorted by last name: {sheets}"
+    );
+
+    let (lines, certificates) = print("certificats", &[]);
+    assert_eq!(lines[0]["participants"], 3);
+    let realised: Vec<(String, String)> = certificates
+        .split("Durée réalisée ")
+        .skip(1)
+        .map(|rest| {
+            let (done, planned) = rest.split_once(" sur ").unwrap();
+            (
+                done.to_string(),
+                planned.split(" prévues").next().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(realised.len(), 3, "{certificates}");
+    // In the sheets' order: Jonas (all but the last half-day), Léa (excused), Marie (all).
+    let planned = &realised[2].1;
+    assert_eq!(
+        &realised[2].0, planned,
+        "Marie attended everything: {certificates}"
+    );
+    assert_ne!(
+        &realised[0].0, planned,
+        "Jonas missed a half-day: {certificates}"
+    );
+    assert_eq!(realised[1].0, "0 minutes", "{certificates}");
+
+    let (_, convocations) = print("convocations", &[]);
+    for name in ["Marie Zimmermann", "Jonas Albrecht", "Léa Étienne"] {
+        assert!(convocations.contains(name), "{name}: {convocations}");
+    }
+    let (_, badges) = print("badges", &[]);
+    assert!(
+        badges.contains("Intervenant") && badges.contains("Participant"),
+        "{badges}"
+    );
+    let (lines, letter) = print("mission", &["--expert", &speaker_id]);
+    assert_eq!(lines[0]["expert"], speaker_id.as_str());
+    assert!(
+        letter.contains("Lettre de mission") || letter.contains("LETTRE DE MISSION"),
+        "{letter}"
+    );
+
+    // A participant without any recorded attendance stops the certificates, naming them.
+    {
+        let mut store = passerelle_core::Store::open_with_reference(&db).unwrap();
+        let event = store.find_event_by_code("EXEMPLE-VE-2027").unwrap();
+        let input = ParticipantInput {
+            first_name: "Paul".into(),
+            last_name: "Sansnote".into(),
+            email: "paul@exemple.fr".into(),
+            status: "registered".into(),
+            ..Default::default()
+        };
+        store.add_participant(&event.meta.id, &input).unwrap();
+        store.close().unwrap();
+    }
+    let refused = dir.path().join("refus.pdf");
+    let out = passerelle(
+        &db,
+        &[
+            "certificats",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            refused.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    let why = String::from_utf8_lossy(&out.stderr);
+    assert!(why.contains("Paul Sansnote"), "{why}");
+    assert!(!refused.exists(), "nothing is written when refused");
 }

@@ -1,12 +1,16 @@
 //! `programme` (French or bilingual, a draft, a new version « à envoyer », or an earlier
-//! version printed again) and `versions`.
+//! version printed again), `versions`, and the documents about people: `emargement` (with the
+//! registered participants' names), `convocations`, `certificats`, `attestations`, `badges`,
+//! `chevalets` and `mission`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use passerelle_core::model::{PartnerLanguage, ProgrammeVersion};
-use passerelle_core::printing::{send_programme, PrintJob};
+use passerelle_core::printing::{
+    send_programme, EventDocument, MissionJob, PeopleDocument, PeopleJob, PrintJob,
+};
 use passerelle_core::{CoreError, Store};
 
 use super::{print_all, print_line, write_out};
@@ -73,4 +77,68 @@ pub(super) fn versions(store: &Store, code: &str, out: &mut impl Write) -> Resul
     let event = store.find_event_by_code(code)?;
     let versions: Vec<ProgrammeVersion> = store.programme_versions(&event.meta.id)?;
     print_all(out, versions)
+}
+
+/// The options of the documents about an event's people.
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// Code de l'événement.
+    #[arg(long, value_name = "CODE")]
+    pub event: String,
+    /// Fichier PDF à écrire.
+    #[arg(long, value_name = "FICHIER")]
+    pub out: PathBuf,
+}
+
+/// `emargement`: the sheets with the registered participants' names; prints {event, file,
+/// participants}.
+pub(super) fn emargement(
+    store: &Store,
+    code: &str,
+    file: &Path,
+    blank_rows: Option<usize>,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let event = store.find_event_by_code(code)?;
+    let job = PrintJob::read(
+        store,
+        &event.meta.id,
+        EventDocument::Attendance { blank_rows },
+    )?;
+    write_out(file, &job.render()?, db)?;
+    let line = serde_json::json!({"event": event.data.code, "file": file, "participants": job.people.len()});
+    print_line(out, &line)
+}
+
+/// `convocations`, `certificats`, `attestations`, `badges`, `chevalets`: prints {event, file,
+/// participants}.
+pub(super) fn people(
+    store: &Store,
+    document: PeopleDocument,
+    args: PeopleArgs,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let event = store.find_event_by_code(&args.event)?;
+    let job = PeopleJob::read(store, &event.meta.id, document)?;
+    write_out(&args.out, &job.render()?, db)?;
+    let line = serde_json::json!({"event": event.data.code, "file": args.out, "participants": job.attendees.len()});
+    print_line(out, &line)
+}
+
+/// `mission`: prints {event, expert, file}.
+pub(super) fn mission(
+    store: &Store,
+    code: &str,
+    expert_id: &str,
+    file: &Path,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let event = store.find_event_by_code(code)?;
+    let job = MissionJob::read(store, &event.meta.id, expert_id)?;
+    write_out(file, &job.render()?, db)?;
+    let line = serde_json::json!({"event": event.data.code, "expert": expert_id, "file": file});
+    print_line(out, &line)
 }

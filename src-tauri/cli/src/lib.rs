@@ -1,5 +1,6 @@
 //! The windowless commands of Passerelle, for scripts and people at a terminal:
-//! `demo | list | search | programme | versions | emargement | livret | rapport-competences |
+//! `demo | list | search | programme | versions | emargement | convocations | certificats |
+//! attestations | badges | chevalets | mission | livret | rapport-competences |
 //! check` print JSON, one object per line (`programme` and `versions` in [`documents`]; `check`
 //! exits with code 3 when it finds something);
 //! `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
@@ -22,13 +23,13 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use passerelle_core::model::{CompetencesReportFilter, EventFilter};
-use passerelle_core::printing::{render_report, ReportFormat};
+use passerelle_core::printing::{render_report, PeopleDocument, ReportFormat};
 use passerelle_core::store::backups::restore_database;
 use passerelle_core::{files, CoreError, Store};
 use serde::Serialize;
 
 pub use database::{DbChoice, DB_FILE_NAME};
-pub use documents::ProgrammeArgs;
+pub use documents::{PeopleArgs, ProgrammeArgs};
 pub use exchange::{CsvImportArgs, ExportArg, ImportCommand};
 
 #[derive(Debug, Parser)]
@@ -80,6 +81,30 @@ pub enum Command {
         /// Nombre de lignes à signer par feuille (20 par défaut).
         #[arg(long, value_name = "N")]
         rows: Option<usize>,
+    },
+    /// Écrit les convocations des participants inscrits d'un événement (une lettre chacun, un
+    /// seul PDF) ; affiche {event, file, participants}.
+    Convocations(PeopleArgs),
+    /// Écrit les certificats de réalisation des participants inscrits, d'après les présences
+    /// enregistrées ; affiche {event, file, participants}.
+    Certificats(PeopleArgs),
+    /// Écrit les attestations de présence des participants inscrits (demi-journées présentes).
+    Attestations(PeopleArgs),
+    /// Écrit les badges des participants inscrits et des intervenants (dix par feuille A4, avec
+    /// traits de coupe).
+    Badges(PeopleArgs),
+    /// Écrit les chevalets de table des participants inscrits et des intervenants (A4 paysage
+    /// plié en deux).
+    Chevalets(PeopleArgs),
+    /// Écrit la lettre de mission d'un intervenant (ses séances, dates, lieu).
+    Mission {
+        #[arg(long, value_name = "CODE")]
+        event: String,
+        /// Identifiant de l'expert (voir `list experts`).
+        #[arg(long, value_name = "ID")]
+        expert: String,
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
     },
     /// Écrit le rapport d'évolution des compétences des métiers, en PDF ou en CSV selon
     /// l'extension du fichier (.pdf ou .csv) ; affiche {file, professions, competences,
@@ -258,6 +283,12 @@ impl Command {
             | Command::Emargement { out, .. }
             | Command::RapportCompetences { out, .. }
             | Command::Livret { out, .. }
+            | Command::Convocations(PeopleArgs { out, .. })
+            | Command::Certificats(PeopleArgs { out, .. })
+            | Command::Attestations(PeopleArgs { out, .. })
+            | Command::Badges(PeopleArgs { out, .. })
+            | Command::Chevalets(PeopleArgs { out, .. })
+            | Command::Mission { out, .. }
             | Command::Export { out, .. }
             | Command::Backup { out } => Some(out),
             _ => None,
@@ -358,15 +389,25 @@ fn dispatch(
             event,
             out: file,
             rows,
-        } => {
-            let event = store.find_event_by_code(&event)?;
-            let bytes = passerelle_core::printing::attendance_pdf(store, &event.meta.id, rows)?;
-            write_out(&file, &bytes, path)?;
-            print_line(
-                out,
-                &serde_json::json!({"event": event.data.code, "file": file}),
-            )?;
+        } => documents::emargement(store, &event, &file, rows, path, out)?,
+        Command::Convocations(args) => {
+            documents::people(store, PeopleDocument::Convocations, args, path, out)?
         }
+        Command::Certificats(args) => {
+            documents::people(store, PeopleDocument::Certificates, args, path, out)?
+        }
+        Command::Attestations(args) => {
+            documents::people(store, PeopleDocument::Attestations, args, path, out)?
+        }
+        Command::Badges(args) => documents::people(store, PeopleDocument::Badges, args, path, out)?,
+        Command::Chevalets(args) => {
+            documents::people(store, PeopleDocument::TableCards, args, path, out)?
+        }
+        Command::Mission {
+            event,
+            expert,
+            out: file,
+        } => documents::mission(store, &event, &expert, &file, path, out)?,
         Command::RapportCompetences {
             out: file,
             family,

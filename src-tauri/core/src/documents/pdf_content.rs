@@ -215,7 +215,8 @@ impl<'a> PageWriter<'a> {
             self.font = Some((style, size));
         }
         self.set_fill(c);
-        self.out.extend_from_slice(if turned { b"-1 0 0 -1 " } else { b"1 0 0 1 " });
+        self.out
+            .extend_from_slice(if turned { b"-1 0 0 -1 " } else { b"1 0 0 1 " });
         self.pt(x);
         self.pt(self.height - baseline);
         self.out.extend_from_slice(b"Tm\n(");

@@ -5,14 +5,17 @@
 
 mod booklet_data;
 mod competences;
+mod people;
 mod programme_data;
 mod versions;
 
 pub use booklet_data::booklet_data;
 pub use competences::{render_report, report_file_name, ReportFormat};
+pub use people::{MissionJob, PeopleDocument, PeopleJob};
 pub use programme_data::{programme_data, programme_data_in};
 pub use versions::{changes_between, send_programme, version_file_name, VersionJob};
 
+use crate::documents::participants::Person;
 use crate::documents::{
     render_attendance_sheets, render_booklet, render_programme, AttendanceOptions, Booklet,
     BookletData, BookletOptions, ProgrammeData, ProgrammeOptions,
@@ -42,6 +45,8 @@ pub struct PrintJob {
     pub data: ProgrammeData,
     /// What the booklet prints besides the programme's data (read for [`EventDocument::Booklet`]).
     pub booklet: Option<Box<BookletData>>,
+    /// The names on the attendance sheets: the participants holding a seat, if any.
+    pub people: Vec<Person>,
 }
 
 impl PrintJob {
@@ -53,12 +58,20 @@ impl PrintJob {
                 document,
                 data: booklet.event.clone(),
                 booklet: Some(Box::new(booklet)),
+                people: Vec::new(),
             });
         }
+        let people = match document {
+            EventDocument::Attendance { .. } => people::seated(store.participants_of(event_id)?)
+                .map(|p| people::person_of(&p))
+                .collect(),
+            _ => Vec::new(),
+        };
         Ok(PrintJob {
             document,
             data: programme_data(store, event_id, None)?,
             booklet: None,
+            people,
         })
     }
 
@@ -72,6 +85,7 @@ impl PrintJob {
             document: EventDocument::Programme,
             data: programme_data_in(store, event_id, None, language)?,
             booklet: None,
+            people: Vec::new(),
         })
     }
 
@@ -80,7 +94,10 @@ impl PrintJob {
         Ok(match self.document {
             EventDocument::Programme => render_programme(&self.data, &ProgrammeOptions::default())?,
             EventDocument::Attendance { blank_rows } => {
-                let mut options = AttendanceOptions::default();
+                let mut options = AttendanceOptions {
+                    participants: self.people.clone(),
+                    ..AttendanceOptions::default()
+                };
                 if let Some(rows) = blank_rows {
                     options.blank_rows = rows;
                 }

@@ -1488,7 +1488,9 @@ fn documents_about_people_are_printed_from_the_recorded_attendance() {
     }
     let (_, badges) = print("badges", &[]);
     assert!(
-        badges.contains("Intervenant") && badges.contains("Participant"),
+        badges.contains("ZIMMERMANN")
+            && badges.contains("INTERVENANT")
+            && badges.contains("PARTICIPANT"),
         "{badges}"
     );
     let (lines, letter) = print("mission", &["--expert", &speaker_id]);

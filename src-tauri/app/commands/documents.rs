@@ -16,7 +16,7 @@ use crate::error::CommandError;
 use crate::state::SharedState;
 
 /// Asks where to save `file_name`; `None` if cancelled.
-async fn ask_pdf_path<R: Runtime>(
+pub(super) async fn ask_pdf_path<R: Runtime>(
     app: &AppHandle<R>,
     file_name: &str,
 ) -> Result<Option<std::path::PathBuf>, CommandError> {
@@ -25,7 +25,7 @@ async fn ask_pdf_path<R: Runtime>(
 }
 
 /// Writes the PDF and opens it; returns the path shown to the user.
-fn write_and_open<R: Runtime>(
+pub(super) fn write_and_open<R: Runtime>(
     app: &AppHandle<R>,
     state: &SharedState,
     path: &std::path::Path,
@@ -38,7 +38,7 @@ fn write_and_open<R: Runtime>(
     Ok(shown)
 }
 
-async fn render_off_thread<T: Send + 'static>(
+pub(super) async fn render_off_thread<T: Send + 'static>(
     work: impl FnOnce() -> passerelle_core::error::CoreResult<T> + Send + 'static,
 ) -> Result<T, CommandError> {
     Ok(tauri::async_runtime::spawn_blocking(work)

@@ -8,6 +8,7 @@ pub mod events;
 pub mod exchange;
 pub mod experts;
 pub mod files;
+pub mod people_documents;
 pub mod professions;
 pub mod reference;
 pub mod reports;
@@ -77,6 +78,8 @@ macro_rules! all_commands {
             $crate::commands::documents::send_programme_version,
             $crate::commands::documents::list_programme_versions,
             $crate::commands::documents::save_programme_version,
+            $crate::commands::people_documents::save_event_document,
+            $crate::commands::people_documents::save_mission_letter,
             $crate::commands::reports::save_competences_report,
             $crate::commands::exchange::choose_import_file,
             $crate::commands::exchange::apply_pending_import,

@@ -7,12 +7,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use passerelle_core::error::CoreResult;
 use passerelle_core::exchange::participants_csv::{
     self, ParticipantImportPreview, ParticipantImportSummary,
 };
 use passerelle_core::exchange::{check_import_size, CsvImportChoices, MAX_IMPORT_BYTES};
 use passerelle_core::model::*;
-use passerelle_core::error::CoreResult;
 use passerelle_core::{files, CoreError, Store};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -220,7 +220,11 @@ async fn preview_participants(
     path: &Path,
 ) -> Result<ParticipantsPreviewView, CommandError> {
     check_import_size(path)?;
-    let bytes = Arc::new(files::read_bounded(path, MAX_IMPORT_BYTES, "pour un import")?);
+    let bytes = Arc::new(files::read_bounded(
+        path,
+        MAX_IMPORT_BYTES,
+        "pour un import",
+    )?);
     let (for_preview, id) = (Arc::clone(&bytes), event_id.clone());
     let preview = state
         .run(move |store| participants_csv::preview(store, &id, &for_preview))
@@ -241,7 +245,9 @@ pub async fn apply_participants_import(
     event_id: String,
     choices: CsvImportChoices,
 ) -> Result<ParticipantsImportView, CommandError> {
-    let pending = state.pending_participants().filter(|p| p.event_id == event_id);
+    let pending = state
+        .pending_participants()
+        .filter(|p| p.event_id == event_id);
     let pending = pending.ok_or_else(no_pending_import)?;
     let bytes = Arc::clone(&pending.bytes);
     let summary = state
@@ -262,9 +268,7 @@ fn no_pending_import() -> CoreError {
 
 /// Forgets the previewed participants' file.
 #[tauri::command]
-pub async fn cancel_participants_import(
-    state: State<'_, SharedState>,
-) -> Result<(), CommandError> {
+pub async fn cancel_participants_import(state: State<'_, SharedState>) -> Result<(), CommandError> {
     state.set_pending_participants(None);
     Ok(())
 }

@@ -289,3 +289,188 @@ fn a_request_is_recorded_with_its_history_and_prefills_an_event() {
         .iter()
         .any(|c| c["status"] == "scheduled" && c["count"] == 1));
 }
+
+/// An event of two days with capacity 2 and one training session each morning; its id.
+fn small_event(app: &App, start: &str, end: &str) -> String {
+    let input = json!({"code": format!("PART-{start}"), "title": "Accueil des frontaliers",
+        "kind": "training_course", "status": "planned", "startDate": start, "endDate": end,
+        "capacity": 2});
+    let event = invoke(app, "create_event", json!({ "input": input })).unwrap();
+    let id = event["id"].as_str().unwrap().to_string();
+    for date in [start, end] {
+        let session = json!({"date": date, "startTime": "09:00", "endTime": "12:00",
+            "title": "Droit du travail frontalier", "kind": "talk"});
+        invoke(
+            app,
+            "create_session",
+            json!({"eventId": id, "input": session}),
+        )
+        .unwrap();
+    }
+    id
+}
+
+fn add(app: &App, event_id: &str, last: &str) -> Value {
+    let email: String = last
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_lowercase();
+    let input = json!({"firstName": "Anna", "lastName": last, "email": format!("{email}@kehl.de")});
+    invoke(
+        app,
+        "add_participant",
+        json!({"eventId": event_id, "input": input}),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_participant_beyond_capacity_waits_and_a_cancellation_promotes_them() {
+    let app = app();
+    let codes = invoke(&app, "list_codes", json!({})).unwrap();
+    assert!(codes["participantStatuses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["code"] == "waiting_list" && s["label"] == "Liste d'attente"));
+    let event_id = small_event(&app, "2027-05-10", "2027-05-11");
+    let first = add(&app, &event_id, "Schäfer");
+    add(&app, &event_id, "Weber");
+    let third = add(&app, &event_id, "Zimmermann");
+    assert_eq!(third["waitingRank"], 1);
+    assert_eq!(
+        third["notice"],
+        "Complet : ajouté en liste d'attente (rang 1)."
+    );
+    let card = invoke(&app, "list_participants", json!({"eventId": event_id})).unwrap();
+    assert_eq!(
+        (card["capacity"].clone(), card["taken"].clone()),
+        (json!(2), json!(2))
+    );
+    let waiting: Vec<&Value> = card["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["status"] == "waiting_list")
+        .collect();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0]["lastName"], "Zimmermann");
+
+    let duplicate = invoke(
+        &app,
+        "add_participant",
+        json!({"eventId": event_id, "input": {"lastName": "Autre", "email": "SCHFER@kehl.de"}}),
+    )
+    .unwrap_err();
+    assert_eq!(duplicate["fields"][0]["field"], "email");
+
+    let id = first["participant"]["id"].as_str().unwrap();
+    let cancelled = invoke(&app, "cancel_participant", json!({"id": id, "version": 1})).unwrap();
+    assert_eq!(cancelled["promoted"]["lastName"], "Zimmermann");
+    assert!(cancelled["notice"]
+        .as_str()
+        .unwrap()
+        .contains("Anna Zimmermann passe de la liste d'attente aux inscrits"));
+}
+
+#[test]
+fn attendance_is_saved_whole_or_refused_naming_the_half_day() {
+    let app = app();
+    let event_id = small_event(&app, "2027-05-10", "2027-05-11");
+    let id = add(&app, &event_id, "Schäfer")["participant"]["id"].clone();
+    let grid = invoke(&app, "get_attendance", json!({"eventId": event_id})).unwrap();
+    assert_eq!(
+        grid["halfDays"],
+        json!([{"date": "2027-05-10", "part": "am"}, {"date": "2027-05-11", "part": "am"}])
+    );
+    let mark = |date: &str, part: &str, mark: &str| json!({"participantId": id, "date": date, "part": part, "mark": mark});
+    invoke(
+        &app,
+        "set_attendance",
+        json!({"eventId": event_id, "entries": [mark("2027-05-10", "am", "present"), mark("2027-05-11", "am", "excused")]}),
+    )
+    .unwrap();
+    // An afternoon without training refuses the whole grid: the morning stays as it was.
+    let error = invoke(
+        &app,
+        "set_attendance",
+        json!({"eventId": event_id, "entries": [mark("2027-05-10", "am", "absent"), mark("2027-05-10", "pm", "present")]}),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert_eq!(error["fields"][0]["field"], "attendance.1");
+    assert!(error["fields"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Rien n'a été enregistré"));
+    let grid = invoke(&app, "get_attendance", json!({"eventId": event_id})).unwrap();
+    let marks: Vec<&str> = grid["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["mark"].as_str().unwrap())
+        .collect();
+    assert_eq!(marks, vec!["present", "excused"]);
+}
+
+#[test]
+fn participants_of_an_old_event_are_anonymised_and_their_attendance_kept() {
+    let app = app();
+    let event_id = small_event(&app, "2020-03-02", "2020-03-03");
+    let id = add(&app, &event_id, "Schäfer")["participant"]["id"].clone();
+    let entry = json!({"participantId": id, "date": "2020-03-02", "part": "am", "mark": "present"});
+    invoke(
+        &app,
+        "set_attendance",
+        json!({"eventId": event_id, "entries": [entry]}),
+    )
+    .unwrap();
+    let refused = invoke(&app, "set_retention_years", json!({"years": 0})).unwrap_err();
+    assert_eq!(refused["fields"][0]["field"], "retentionYears");
+    invoke(&app, "set_retention_years", json!({"years": 2})).unwrap();
+    let gdpr = invoke(&app, "gdpr_overview", json!({})).unwrap();
+    assert_eq!(gdpr["retentionYears"], 2);
+    assert_eq!(gdpr["events"][0]["eventId"], event_id.as_str());
+    assert_eq!(gdpr["events"][0]["participants"], 1);
+
+    let count = invoke(
+        &app,
+        "anonymise_participants",
+        json!({"eventIds": [event_id]}),
+    )
+    .unwrap();
+    assert_eq!(count, 1);
+    let card = invoke(&app, "list_participants", json!({"eventId": event_id})).unwrap();
+    let person = &card["participants"][0];
+    assert_eq!(
+        (person["lastName"].clone(), person["anonymised"].clone()),
+        (json!(""), json!(true))
+    );
+    assert_eq!(card["taken"], 1, "the counts are kept");
+    let grid = invoke(&app, "get_attendance", json!({"eventId": event_id})).unwrap();
+    assert_eq!(
+        grid["entries"][0]["mark"], "present",
+        "the attendance is kept"
+    );
+    let gdpr = invoke(&app, "gdpr_overview", json!({})).unwrap();
+    assert_eq!(gdpr["events"], json!([]));
+}
+
+#[test]
+fn applying_a_participants_import_without_a_preview_changes_nothing() {
+    let app = app();
+    let event_id = small_event(&app, "2027-05-10", "2027-05-11");
+    let error = invoke(
+        &app,
+        "apply_participants_import",
+        json!({"eventId": event_id, "choices": {"onDuplicate": "update", "skipInvalid": false}}),
+    )
+    .unwrap_err();
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .contains("Rien n'a été importé"));
+    let card = invoke(&app, "list_participants", json!({"eventId": event_id})).unwrap();
+    assert_eq!(card["participants"], json!([]));
+}

@@ -19,6 +19,17 @@ pub struct AppState {
     /// The file read and previewed by the last "Importer…", waiting for the user's go-ahead:
     /// what is applied is exactly what was previewed, even if the file changes meanwhile.
     pending_import: Mutex<Option<PendingImport>>,
+    /// The participants' CSV file previewed on an event page, kept apart from the « Échanges »
+    /// import because it belongs to one event.
+    pending_participants: Mutex<Option<PendingParticipantsImport>>,
+}
+
+/// A participants' CSV file previewed for one event.
+#[derive(Debug, Clone)]
+pub struct PendingParticipantsImport {
+    pub event_id: String,
+    pub file_name: String,
+    pub bytes: Arc<Vec<u8>>,
 }
 
 /// What a file to import holds (the core's exchange front decides how each is read).
@@ -45,6 +56,7 @@ impl AppState {
             db_path: db_path.to_path_buf(),
             store: Mutex::new(store),
             pending_import: Mutex::new(None),
+            pending_participants: Mutex::new(None),
         })
     }
 
@@ -77,6 +89,22 @@ impl AppState {
     /// The previewed import, if any.
     pub fn pending_import(&self) -> Option<PendingImport> {
         self.pending_import
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Replaces the previewed participants' file (or clears it with `None`).
+    pub fn set_pending_participants(&self, pending: Option<PendingParticipantsImport>) {
+        *self
+            .pending_participants
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = pending;
+    }
+
+    /// The previewed participants' file, if any.
+    pub fn pending_participants(&self) -> Option<PendingParticipantsImport> {
+        self.pending_participants
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .clone()

@@ -238,3 +238,43 @@ export const listRequestEvents = (id) => call('list_request_events', { id });
 export const prefillEventFromRequest = (id) => call('prefill_event_from_request', { id });
 /** `{openByStatus: [{status, label, count}], unanswered: [summary], answerDays}` for the home view. */
 export const requestCounts = () => call('request_counts');
+
+// Participants, attendance, documents after the programme, personal data (GDPR)
+
+/** `{capacity (null: unlimited), taken, participants: [{id, firstName, lastName, email, employer, status, waitingRank, anonymised}]}`. */
+export const listParticipants = (eventId) => call('list_participants', { eventId });
+/** One participant, special needs included. */
+export const getParticipant = (id) => call('get_participant', { id });
+/** Adds a participant; resolves to `{participant, waitingRank, promoted, notice}` (notice: « Complet : … »). */
+export const addParticipant = (eventId, input) => call('add_participant', { eventId, input });
+/** Saves a participant edited from `version`; resolves to the same outcome. */
+export const updateParticipant = (id, version, input) => call('update_participant', { id, version, input });
+/** Cancels a registration; the outcome's `promoted` is who took the freed seat. */
+export const cancelParticipant = (id, version) => call('cancel_participant', { id, version });
+/** Registers someone waiting (refused when the event is full). */
+export const promoteParticipant = (id, version) => call('promote_participant', { id, version });
+/** Deletes a participant and their attendance; resolves to who was promoted, or null. */
+export const deleteParticipant = (id) => call('delete_participant', { id });
+/** `{halfDays: [{date, part}], entries: [{participantId, date, part, mark}]}`. */
+export const getAttendance = (eventId) => call('get_attendance', { eventId });
+/** Makes the event's attendance exactly `entries`, all or nothing (errors name each entry: `attendance.N`). */
+export const setAttendance = (eventId, entries) => call('set_attendance', { eventId, entries });
+/** Opens the file dialog and previews a participants' CSV for the event: null if cancelled, else `{fileName, preview}`. */
+export const chooseParticipantsFile = (eventId) => call('choose_participants_file', { eventId });
+/** Applies the previewed participants' file with `{onDuplicate, skipInvalid}`; resolves to `{fileName, summary}`. */
+export const applyParticipantsImport = (eventId, choices) => call('apply_participants_import', { eventId, choices });
+/** Forgets the previewed participants' file. */
+export const cancelParticipantsImport = () => call('cancel_participants_import');
+/**
+ * Asks where to save and writes one of the event's documents: `document` is 'emargement',
+ * 'convocations', 'certificats', 'attestations', 'badges' or 'chevalets'; resolves to the path or null.
+ */
+export const saveEventDocument = (eventId, document) => call('save_event_document', { eventId, document });
+/** Asks where to save the mission letter of speaker `expertId` for the event; resolves to the path or null. */
+export const saveMissionLetter = (eventId, expertId) => call('save_mission_letter', { eventId, expertId });
+/** `{retentionYears, experts: [{expertId, name, reviewDate, consentRecorded, reason}], events: [{eventId, code, title, endDate, participants}]}`. */
+export const gdprOverview = () => call('gdpr_overview');
+/** Sets the retention period in years (1 to 50, checked by the backend). */
+export const setRetentionYears = (years) => call('set_retention_years', { years });
+/** Anonymises the participants of these events; resolves to how many were anonymised. */
+export const anonymiseParticipants = (eventIds) => call('anonymise_participants', { eventIds });

@@ -63,7 +63,7 @@ impl ImportResultView {
 }
 
 /// The name shown for a chosen file: its own name, else its whole path.
-fn shown_name(path: &Path) -> String {
+pub(crate) fn shown_name(path: &Path) -> String {
     path.file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())

@@ -8,6 +8,7 @@ pub mod events;
 pub mod exchange;
 pub mod experts;
 pub mod files;
+pub mod participants;
 pub mod people_documents;
 pub mod professions;
 pub mod reference;
@@ -97,6 +98,21 @@ macro_rules! all_commands {
             $crate::commands::requests::list_request_events,
             $crate::commands::requests::prefill_event_from_request,
             $crate::commands::requests::request_counts,
+            $crate::commands::participants::list_participants,
+            $crate::commands::participants::get_participant,
+            $crate::commands::participants::add_participant,
+            $crate::commands::participants::update_participant,
+            $crate::commands::participants::cancel_participant,
+            $crate::commands::participants::promote_participant,
+            $crate::commands::participants::delete_participant,
+            $crate::commands::participants::get_attendance,
+            $crate::commands::participants::set_attendance,
+            $crate::commands::participants::choose_participants_file,
+            $crate::commands::participants::apply_participants_import,
+            $crate::commands::participants::cancel_participants_import,
+            $crate::commands::participants::gdpr_overview,
+            $crate::commands::participants::set_retention_years,
+            $crate::commands::participants::anonymise_participants,
         ]
     };
 }

@@ -29,6 +29,9 @@ pub struct Catalogue {
     pub countries: Vec<CodeLabel>,
     pub request_statuses: Vec<CodeLabel>,
     pub request_formats: Vec<CodeLabel>,
+    pub participant_statuses: Vec<CodeLabel>,
+    pub attendance_marks: Vec<CodeLabel>,
+    pub half_day_parts: Vec<CodeLabel>,
 }
 
 macro_rules! codes_of {
@@ -172,6 +175,9 @@ pub fn catalogue() -> Catalogue {
             .collect(),
         request_statuses: codes_of!(RequestStatus),
         request_formats: codes_of!(RequestFormat),
+        participant_statuses: codes_of!(ParticipantStatus),
+        attendance_marks: codes_of!(AttendanceMark),
+        half_day_parts: codes_of!(HalfDayPart),
     }
 }
 

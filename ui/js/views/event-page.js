@@ -20,6 +20,7 @@ import { redirect } from '../router.js';
 import { dateRange } from './events.js';
 import { logisticsCard } from './event-logistics.js';
 import { requestLink } from './requests.js';
+import { ParticipantsCard } from './event-participants.js';
 
 
 /**
@@ -111,10 +112,12 @@ export async function render(root, params) {
   const id = params[0];
   const [event, lists] = await Promise.all([api.getEvent(id), choiceLists()]);
   let coherence = null;
-  const agenda = new AgendaEditor({ eventId: id, event, onLoad: () => coherence.load() });
+  // The participants' card follows the agenda too: its grid's half-days and its speakers.
+  const agenda = new AgendaEditor({ eventId: id, event, onLoad: () => { coherence.load(); participants.load(agenda.agenda); } });
   coherence = new CoherencePanel({ eventId: id, agenda });
   const programme = new ProgrammeVersions({ event, coherence });
   const logistics = logisticsCard(event);
+  const participants = new ParticipantsCard({ event });
   const request = event.requestId ? await requestLink(event.requestId) : null;
 
   async function removeEvent() {
@@ -148,12 +151,14 @@ export async function render(root, params) {
     agenda.el,
     coherence.el,
     programme.el,
+    participants.el,
     logistics.el,
     card(tr('event.information'), eventDetails(event, lists)));
   await Promise.all([agenda.load(), programme.load()]);
   const dispose = () => {
     agenda.dispose();
     logistics.dispose();
+    participants.dispose();
   };
-  return { create: () => agenda.create(), cancel: () => agenda.cancel(), dispose };
+  return { create: () => agenda.create(), cancel: () => participants.cancel() || agenda.cancel(), dispose };
 }

@@ -8,6 +8,7 @@ import { labelOf, invalidateAll } from '../refdata.js';
 import { pageHeader, card, dataTable, emptyState, linkButton, button, statusBadge, clickableRow } from '../components/layout.js';
 import { toast, toastError } from '../components/toast.js';
 import { navigate } from '../router.js';
+import { gdprCard } from './home-gdpr.js';
 
 /** Renders the home view into `root`. */
 export async function render(root) {
@@ -88,6 +89,7 @@ export async function render(root) {
           h('span', { class: 'block' }, tr('home.incomplete.missing', { items: item.missing.join(', ') }))))))
       : null,
     requestsCard(requests),
+    gdprCard(),
     h('p', { class: 'app-meta', 'data-testid': 'app-meta' },
       tr('home.meta', { path: info.dbPath, schema: info.schemaVersion, version: info.appVersion })));
   return {};

@@ -245,10 +245,7 @@ pub async fn apply_participants_import(
     event_id: String,
     choices: CsvImportChoices,
 ) -> Result<ParticipantsImportView, CommandError> {
-    let pending = state
-        .pending_participants()
-        .filter(|p| p.event_id == event_id);
-    let pending = pending.ok_or_else(no_pending_import)?;
+    let pending = pending_for(&state, &event_id)?;
     let bytes = Arc::clone(&pending.bytes);
     let summary = state
         .run(move |store| participants_csv::apply(store, &event_id, &bytes, &choices))
@@ -258,12 +255,21 @@ pub async fn apply_participants_import(
     Ok(ParticipantsImportView { file_name, summary })
 }
 
-fn no_pending_import() -> CoreError {
-    CoreError::InvalidFile(
-        "Aucun fichier de participants n'est en attente d'import pour cet événement : \
-         choisissez d'abord un fichier. Rien n'a été importé."
-            .into(),
-    )
+/// The file previewed for this event; a preview made on another event's page is not applied.
+fn pending_for(
+    state: &SharedState,
+    event_id: &str,
+) -> Result<PendingParticipantsImport, CoreError> {
+    state
+        .pending_participants()
+        .filter(|p| p.event_id == event_id)
+        .ok_or_else(|| {
+            CoreError::InvalidFile(
+                "Aucun fichier de participants n'est en attente d'import pour cet événement : \
+                 choisissez d'abord un fichier. Rien n'a été importé."
+                    .into(),
+            )
+        })
 }
 
 /// Forgets the previewed participants' file.

@@ -556,6 +556,7 @@ pub(crate) fn write_attendance(
     if !problems.is_empty() {
         return Err(CoreError::Validation { fields: problems });
     }
+    let before = super::attendance_versions::marks_of_event(tx, event_id)?;
     tx.execute(
         "DELETE FROM attendance WHERE participant_id IN
             (SELECT id FROM participants WHERE event_id = ?1)",
@@ -572,7 +573,7 @@ pub(crate) fn write_attendance(
             entry.mark
         ])?;
     }
-    Ok(())
+    super::attendance_versions::bump_changed(tx, before, entries)
 }
 
 fn french(date: &str) -> String {

@@ -228,7 +228,8 @@ fn read_participants(conn: &Connection) -> CoreResult<Vec<ExchangedParticipant>>
         "participant_id",
         |c| {
             Ok(AttendanceEntry {
-                participant_id: c.get("participant_id")?,
+                // The owner's column was read by `grouped`; the record gives it back.
+                participant_id: String::new(),
                 date: c.get("date")?,
                 part: c.get("part")?,
                 mark: c.get("mark")?,
@@ -237,11 +238,13 @@ fn read_participants(conn: &Connection) -> CoreResult<Vec<ExchangedParticipant>>
     )?;
     all(conn, "SELECT * FROM participants ORDER BY id", |row| {
         let participant = participant_from_row(row)?;
+        let mut cells = attendance.remove(&participant.meta.id).unwrap_or_default();
+        for cell in &mut cells {
+            cell.participant_id.clone_from(&participant.meta.id);
+        }
         Ok(ExchangedParticipant {
             status_since: row.get("status_since")?,
-            attendance: attendance
-                .remove(&participant.meta.id)
-                .unwrap_or_default(),
+            attendance: cells,
             participant,
         })
     })

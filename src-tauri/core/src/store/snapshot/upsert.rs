@@ -3,9 +3,9 @@
 
 use rusqlite::{params, Transaction};
 
+use super::ExchangedParticipant;
 use crate::error::CoreResult;
 use crate::model::*;
-use super::ExchangedParticipant;
 use crate::store::experts::write_expert_links;
 use crate::store::to_json_list;
 
@@ -308,7 +308,10 @@ pub(super) fn upsert_session(tx: &Transaction, record: &Session) -> CoreResult<(
 
 /// A participant and its attendance, replaced whole. The caller has set aside the e-mail
 /// addresses that move (see `write_records`) and checked that none is taken twice per event.
-pub(super) fn upsert_participant(tx: &Transaction, record: &ExchangedParticipant) -> CoreResult<()> {
+pub(super) fn upsert_participant(
+    tx: &Transaction,
+    record: &ExchangedParticipant,
+) -> CoreResult<()> {
     let p = &record.participant;
     let (m, d) = (&p.meta, &p.data);
     tx.prepare_cached(
@@ -326,9 +329,23 @@ pub(super) fn upsert_participant(tx: &Transaction, record: &ExchangedParticipant
             updated_at = excluded.updated_at, version = excluded.version",
     )?
     .execute(params![
-        m.id, p.event_id, d.first_name, d.last_name, d.email, d.phone, d.employer, d.job_title,
-        d.profession_id, d.status, d.special_needs, d.notes, record.status_since, p.anonymised,
-        m.created_at, m.updated_at, m.version
+        m.id,
+        p.event_id,
+        d.first_name,
+        d.last_name,
+        d.email,
+        d.phone,
+        d.employer,
+        d.job_title,
+        d.profession_id,
+        d.status,
+        d.special_needs,
+        d.notes,
+        record.status_since,
+        p.anonymised,
+        m.created_at,
+        m.updated_at,
+        m.version
     ])?;
     tx.prepare_cached("DELETE FROM attendance WHERE participant_id = ?1")?
         .execute([&m.id])?;

@@ -489,3 +489,44 @@ fn attendance_outside_its_events_dates_is_refused() {
     );
     assert_eq!(empty.counts().unwrap().events, 0, "nothing written");
 }
+
+/// A CSV import writes many people within one millisecond: the waiting list keeps the order of
+/// its lines on the colleague's laptop too, though the file lists participants by id.
+#[test]
+fn the_waiting_list_order_of_a_csv_import_travels() {
+    use passerelle_core::exchange::participants_csv;
+    use passerelle_core::exchange::{CsvImportChoices, DuplicatePolicy};
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Store::open_with_reference(&dir.path().join("a.db")).unwrap();
+    let mut full = event("FULL-1", "2026-05-12", "2026-05-12");
+    full.capacity = Some(1);
+    let event_id = a.create_event(&full).unwrap().meta.id;
+    let names = ["Zoé", "Yann", "Xavier", "Wanda", "Victor", "Ursule", "Théo"];
+    let mut text = String::from("Nom;Prénom;Courriel\n");
+    for name in names {
+        text.push_str(&format!("Nom;{name};{}@mairie.fr\n", name.to_lowercase()));
+    }
+    let choices = CsvImportChoices {
+        on_duplicate: DuplicatePolicy::Update,
+        skip_invalid: false,
+    };
+    participants_csv::apply(&mut a, &event_id, text.as_bytes(), &choices).unwrap();
+    let ranks = |store: &Store| {
+        let mut waiting: Vec<(i64, String)> = store
+            .list_participants(&event_id)
+            .unwrap()
+            .into_iter()
+            .filter_map(|s| s.waiting_rank.map(|rank| (rank, s.first_name)))
+            .collect();
+        waiting.sort();
+        waiting
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ranks(&a), names[1..].to_vec());
+    let file = json::export(&mut a).unwrap();
+    let mut b = Store::open(&dir.path().join("b.db")).unwrap();
+    json::apply(&mut b, &file, &keep_all()).unwrap();
+    assert_eq!(ranks(&b), names[1..].to_vec());
+}

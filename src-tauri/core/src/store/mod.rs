@@ -16,6 +16,7 @@
 //! The entity modules (`experts`, `events`…) add their functions to [`Store`].
 
 mod agenda;
+mod attendance_versions;
 pub mod backups;
 mod coherence;
 mod competences_report;

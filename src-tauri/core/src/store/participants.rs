@@ -4,8 +4,9 @@
 //! Rules kept here, inside the writing transaction:
 //! - only `registered` and `confirmed` take a seat; a new one beyond `events.capacity` goes to
 //!   the waiting list (the caller is told its rank), an edit or a promotion beyond it is refused;
-//! - the waiting list is served in the order people entered it (`status_since`, then insertion
-//!   order for the same millisecond); a cancellation or a deletion that frees a seat promotes
+//! - the waiting list is served in the order people entered it (`status_since`, one millisecond
+//!   apart within an event even for a CSV import, so that the order travels in the exchange
+//!   file; then insertion order); a cancellation or a deletion that frees a seat promotes
 //!   the first one waiting;
 //! - one e-mail address once per event (case-insensitive);
 //! - attendance is written for a whole event at once, all or nothing, only on half-days that
@@ -164,7 +165,10 @@ pub(crate) fn insert_participant(
         "INSERT INTO participants (id, event_id, first_name, last_name, email, phone, employer,
             job_title, profession_id, status, special_needs, notes, status_since, anonymised,
             created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?13, ?13, 1)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+            (SELECT CASE WHEN max(status_since) >= ?13 THEN
+                strftime('%Y-%m-%dT%H:%M:%fZ', max(status_since), '+0.001 seconds') ELSE ?13 END
+             FROM participants WHERE event_id = ?2), 0, ?13, ?13, 1)",
     )?
     .execute(params![
         id,
@@ -556,6 +560,7 @@ pub(crate) fn write_attendance(
     if !problems.is_empty() {
         return Err(CoreError::Validation { fields: problems });
     }
+    let before = super::attendance_versions::marks_of_event(tx, event_id)?;
     tx.execute(
         "DELETE FROM attendance WHERE participant_id IN
             (SELECT id FROM participants WHERE event_id = ?1)",
@@ -572,7 +577,7 @@ pub(crate) fn write_attendance(
             entry.mark
         ])?;
     }
-    Ok(())
+    super::attendance_versions::bump_changed(tx, before, entries)
 }
 
 fn french(date: &str) -> String {

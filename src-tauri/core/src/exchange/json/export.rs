@@ -25,6 +25,7 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
         training_requests,
         events,
         sessions,
+        participants,
     } = snapshot;
     Lists {
         organisations: organisations
@@ -76,6 +77,10 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
             .collect(),
         events: events.into_iter().map(Events::from_model).collect(),
         sessions: sessions.into_iter().map(Sessions::from_model).collect(),
+        participants: participants
+            .into_iter()
+            .map(Participants::from_model)
+            .collect(),
     }
 }
 

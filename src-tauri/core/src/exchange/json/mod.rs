@@ -6,7 +6,8 @@
 //! `{"format": "passerelle-echange", "formatVersion": 1, "organisations": […], …}` with one list
 //! per kind of record (organisations, territories, themes, profession families, Interreg
 //! programmes, professions, competences, competence observations, experts, training requests
-//! with their status history — left out when there are none —, events, sessions).
+//! with their status history — left out when there are none —, events, sessions, participants
+//! with their attendance — left out when there are none).
 //! Every record carries its UUID, `createdAt`, `updatedAt` and `version`; links are ids;
 //! reference records carry their `referenceKey`. The output is deterministic, so exporting,
 //! importing into an empty database and exporting again gives the same bytes: lists sorted by
@@ -60,7 +61,8 @@
 //! duplicated ids or reference keys or event codes, unknown fields, invalid values (the same
 //! rules as the forms, [`crate::validation`]), links to records that exist neither in the file
 //! nor here, or when the merged result would break a rule (a session outside its event's dates,
-//! two events with one code). Everything is written in one transaction, or nothing.
+//! two events with one code, one e-mail address registered twice to an event, attendance
+//! outside its event's dates). Everything is written in one transaction, or nothing.
 //!
 //! # Code layout
 //!
@@ -120,7 +122,7 @@ pub struct JsonImportPreview {
 #[serde(rename_all = "camelCase")]
 pub struct MergeConflict {
     /// "organisation", "territory", "theme", "profession", "competence", "observation",
-    /// "expert", "event" or "session".
+    /// "expert", "trainingRequest", "event", "session" or "participant".
     pub entity: String,
     /// The kind in French: "Expert", "Événement"…
     pub entity_label: String,

@@ -58,6 +58,33 @@ pub(super) struct RequestContent {
     pub(super) history: Vec<RequestStatusChange>,
 }
 
+/// A participant of an event: the form's fields (special needs included: they are the user's
+/// data), when it entered its status (the waiting list's order), whether its personal data was
+/// anonymised, and its attendance sorted by date and half-day.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct ParticipantContent {
+    #[serde(default)]
+    pub(super) event_id: String,
+    #[serde(flatten)]
+    pub(super) data: ParticipantInput,
+    #[serde(default)]
+    pub(super) status_since: String,
+    #[serde(default)]
+    pub(super) anonymised: bool,
+    #[serde(default)]
+    pub(super) attendance: Vec<AttendanceCell>,
+}
+
+/// One half-day of a participant's attendance.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct AttendanceCell {
+    pub(super) date: String,
+    pub(super) part: String,
+    pub(super) mark: String,
+}
+
 /// Profession families and Interreg programmes are read-only lists shipped with the
 /// application: they have no times or version, and are only ever added, never overwritten.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,6 +135,9 @@ pub(super) struct Lists {
     pub(super) training_requests: Vec<Record<RequestContent>>,
     pub(super) events: Vec<Record<EventInput>>,
     pub(super) sessions: Vec<Record<SessionContent>>,
+    /// Left out when empty, like the training requests.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) participants: Vec<Record<ParticipantContent>>,
 }
 
 pub(super) const LIST_NAMES: &[&str] = &[
@@ -123,6 +153,7 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "trainingRequests",
     "events",
     "sessions",
+    "participants",
 ];
 
 #[derive(Serialize)]

@@ -39,6 +39,16 @@ pub(crate) struct Snapshot {
     pub training_requests: Vec<TrainingRequest>,
     pub events: Vec<Event>,
     pub sessions: Vec<Session>,
+    pub participants: Vec<ExchangedParticipant>,
+}
+
+/// A participant as exchanged: besides its record, when it entered its status (the waiting
+/// list is served in that order, on every laptop) and its attendance, by date and half-day.
+#[derive(Debug, Clone)]
+pub(crate) struct ExchangedParticipant {
+    pub participant: Participant,
+    pub status_since: String,
+    pub attendance: Vec<AttendanceEntry>,
 }
 
 /// The tables whose rows can carry a reference key, and so can be re-keyed.
@@ -87,6 +97,7 @@ impl ReferenceTable {
                 ("expert_professions", "profession_id"),
                 ("event_professions", "profession_id"),
                 ("professions_fts_keys", "profession_id"),
+                ("participants", "profession_id"),
             ],
         }
     }

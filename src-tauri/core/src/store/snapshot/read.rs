@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, Row};
 
-use super::Snapshot;
+use super::{ExchangedParticipant, Snapshot};
 use crate::error::CoreResult;
 use crate::model::*;
 use crate::store::events::{event_from_row, organiser_from};
@@ -14,6 +14,7 @@ use crate::store::experts::{expert_from_row, language_from};
 use crate::store::organisations::{
     family_from_row, organisation_from_row, programme_from_row, territory_from_row, theme_from_row,
 };
+use crate::store::participants::participant_from_row;
 use crate::store::professions::{competence_from_row, observation_from_row, profession_from_row};
 use crate::store::requests::{change_from, request_from_row};
 use crate::store::rows::Columns;
@@ -29,6 +30,7 @@ pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
     snapshot.training_requests = read_requests(conn)?;
     snapshot.events = read_events(conn)?;
     snapshot.sessions = read_sessions(conn)?;
+    snapshot.participants = read_participants(conn)?;
     Ok(snapshot)
 }
 
@@ -214,6 +216,38 @@ fn read_sessions(conn: &Connection) -> CoreResult<Vec<Session>> {
         session.data.speakers = speakers.remove(&session.meta.id).unwrap_or_default();
     }
     Ok(sessions)
+}
+
+/// Participants with when they entered their status and their attendance, by date and
+/// half-day ("am" sorts before "pm").
+fn read_participants(conn: &Connection) -> CoreResult<Vec<ExchangedParticipant>> {
+    let mut attendance = grouped(
+        conn,
+        "SELECT participant_id, date, part, mark FROM attendance
+         ORDER BY participant_id, date, part",
+        "participant_id",
+        |c| {
+            Ok(AttendanceEntry {
+                // The owner's column was read by `grouped`; the record gives it back.
+                participant_id: String::new(),
+                date: c.get("date")?,
+                part: c.get("part")?,
+                mark: c.get("mark")?,
+            })
+        },
+    )?;
+    all(conn, "SELECT * FROM participants ORDER BY id", |row| {
+        let participant = participant_from_row(row)?;
+        let mut cells = attendance.remove(&participant.meta.id).unwrap_or_default();
+        for cell in &mut cells {
+            cell.participant_id.clone_from(&participant.meta.id);
+        }
+        Ok(ExchangedParticipant {
+            status_since: row.get("status_since")?,
+            attendance: cells,
+            participant,
+        })
+    })
 }
 
 /// Every row of a statement without parameters.

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, Transaction};
 
+use super::ExchangedParticipant;
 use crate::error::CoreResult;
 use crate::model::*;
 use crate::store::experts::write_expert_links;
@@ -301,6 +302,58 @@ pub(super) fn upsert_session(tx: &Transaction, record: &Session) -> CoreResult<(
     )?;
     for (position, s) in d.speakers.iter().enumerate() {
         speaker.execute(params![m.id, s.expert_id, s.role, position as i64])?;
+    }
+    Ok(())
+}
+
+/// A participant and its attendance, replaced whole. The caller has set aside the e-mail
+/// addresses that move (see `write_records`) and checked that none is taken twice per event.
+pub(super) fn upsert_participant(
+    tx: &Transaction,
+    record: &ExchangedParticipant,
+) -> CoreResult<()> {
+    let p = &record.participant;
+    let (m, d) = (&p.meta, &p.data);
+    tx.prepare_cached(
+        "INSERT INTO participants (id, event_id, first_name, last_name, email, phone, employer,
+            job_title, profession_id, status, special_needs, notes, status_since, anonymised,
+            created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+         ON CONFLICT(id) DO UPDATE SET event_id = excluded.event_id,
+            first_name = excluded.first_name, last_name = excluded.last_name,
+            email = excluded.email, phone = excluded.phone, employer = excluded.employer,
+            job_title = excluded.job_title, profession_id = excluded.profession_id,
+            status = excluded.status, special_needs = excluded.special_needs,
+            notes = excluded.notes, status_since = excluded.status_since,
+            anonymised = excluded.anonymised, created_at = excluded.created_at,
+            updated_at = excluded.updated_at, version = excluded.version",
+    )?
+    .execute(params![
+        m.id,
+        p.event_id,
+        d.first_name,
+        d.last_name,
+        d.email,
+        d.phone,
+        d.employer,
+        d.job_title,
+        d.profession_id,
+        d.status,
+        d.special_needs,
+        d.notes,
+        record.status_since,
+        p.anonymised,
+        m.created_at,
+        m.updated_at,
+        m.version
+    ])?;
+    tx.prepare_cached("DELETE FROM attendance WHERE participant_id = ?1")?
+        .execute([&m.id])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO attendance (participant_id, date, part, mark) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for cell in &record.attendance {
+        insert.execute(params![m.id, cell.date, cell.part, cell.mark])?;
     }
     Ok(())
 }

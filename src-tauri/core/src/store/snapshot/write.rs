@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use rusqlite::{params, Transaction};
 
 use super::upsert::*;
-use super::{Base, Changes, ReferenceTable, Rekey, Snapshot};
+use super::{Base, Changes, ExchangedParticipant, ReferenceTable, Rekey, Snapshot};
 use crate::error::CoreResult;
 use crate::store::search::{index_event, index_expert, index_profession, rebuild_all};
 
@@ -123,6 +123,23 @@ fn write_records(tx: &Transaction, records: &Snapshot) -> CoreResult<()> {
     }
     for record in &records.sessions {
         upsert_session(tx, record)?;
+    }
+    write_participants(tx, &records.participants)
+}
+
+/// Participants after their events. An e-mail address is unique per event one statement at a
+/// time: blanking the addresses that change first lets two participants swap theirs (a blank
+/// address is outside the unique index).
+fn write_participants(tx: &Transaction, participants: &[ExchangedParticipant]) -> CoreResult<()> {
+    let mut set_aside = tx.prepare_cached(
+        "UPDATE participants SET email = '' WHERE id = ?1 AND (event_id <> ?2 OR lower(email) <> lower(?3))",
+    )?;
+    for record in participants {
+        let p = &record.participant;
+        set_aside.execute([&p.meta.id, &p.event_id, &p.data.email])?;
+    }
+    for record in participants {
+        upsert_participant(tx, record)?;
     }
     Ok(())
 }

@@ -6,10 +6,12 @@
 //!
 //! One file per entity family: `reference` (organisations, territories, themes),
 //! `professions` (professions, competences, observations), `experts`, `requests` (training
-//! requests with their history), `events` (events and their sessions).
+//! requests with their history), `events` (events and their sessions), `participants` (participants of events with their
+//! attendance).
 
 mod events;
 mod experts;
+mod participants;
 mod professions;
 mod reference;
 mod requests;
@@ -62,6 +64,7 @@ pub(super) struct Experts;
 pub(super) struct Requests;
 pub(super) struct Events;
 pub(super) struct Sessions;
+pub(super) struct Participants;
 
 /// Applies the macro `$mac` to every kind of record with metadata, in dependency order. The
 /// caller has the kinds in scope (`use super::kinds::*`).
@@ -77,6 +80,7 @@ macro_rules! for_each_kind {
         $mac!(Requests);
         $mac!(Events);
         $mac!(Sessions);
+        $mac!(Participants);
     };
 }
 pub(super) use for_each_kind;

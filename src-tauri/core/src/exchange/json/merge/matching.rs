@@ -23,6 +23,7 @@ pub(super) struct Matches {
     pub(super) requests: Vec<Option<usize>>,
     pub(super) events: Vec<Option<usize>>,
     pub(super) sessions: Vec<Option<usize>>,
+    pub(super) participants: Vec<Option<usize>>,
 }
 
 /// What matching a read-only list (profession families, Interreg programmes) found.
@@ -155,6 +156,7 @@ pub(super) fn match_kinds(
         requests: match_kind::<Requests>(incoming, local, rekeys, maps, problems),
         events: match_kind::<Events>(incoming, local, rekeys, maps, problems),
         sessions: match_kind::<Sessions>(incoming, local, rekeys, maps, problems),
+        participants: match_kind::<Participants>(incoming, local, rekeys, maps, problems),
     }
 }
 

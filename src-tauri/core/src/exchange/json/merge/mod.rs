@@ -5,11 +5,14 @@
 //! - `matching`: which local record each record of the file is, the re-keys of reference
 //!   records, every local record's final id and links, and the links of the file checked;
 //! - `outcome`: the decision for one record;
+//! - `participants`: the rules of the merged result about participants (e-mail addresses,
+//!   attendance dates);
 //! - `resolve`: the user's choices applied to the plan — the checks of the merged result, the
 //!   preview, the changes to write.
 
 mod matching;
 mod outcome;
+mod participants;
 mod resolve;
 
 use std::collections::HashMap;
@@ -20,8 +23,8 @@ use super::kinds::*;
 use super::links::{key_maps, IdMaps};
 use super::problems::refuse_problems;
 use super::shapes::{
-    CompetenceContent, FamilyRecord, Lists, ObservationContent, ProgrammeRecord, Record,
-    RequestContent, SessionContent,
+    CompetenceContent, FamilyRecord, Lists, ObservationContent, ParticipantContent,
+    ProgrammeRecord, Record, RequestContent, SessionContent,
 };
 use crate::error::CoreResult;
 use crate::model::*;
@@ -85,6 +88,7 @@ pub(super) struct Plans {
     pub(super) training_requests: ListPlan<RequestContent>,
     pub(super) events: ListPlan<EventInput>,
     pub(super) sessions: ListPlan<SessionContent>,
+    pub(super) participants: ListPlan<ParticipantContent>,
 }
 
 /// Everything an import would do, before the user chooses for the conflicts.
@@ -198,5 +202,6 @@ fn plan_lists(
     plan_list!(Requests, requests);
     plan_list!(Events, events);
     plan_list!(Sessions, sessions);
+    plan_list!(Participants, participants);
     plans
 }

@@ -38,7 +38,7 @@ fn written<C: Clone>(item: &Item<C>, take: &HashSet<&str>, now: &str) -> Option<
 
 /// Every record of one kind as it will be after the import (for a conflict kept here, the
 /// local record: its content is what counts), by id, and the ids of those written.
-fn final_view<'a, C>(
+pub(super) fn final_view<'a, C>(
     plan: &'a ListPlan<C>,
     take: &HashSet<&str>,
 ) -> (HashMap<&'a str, &'a Record<C>>, HashSet<&'a str>) {
@@ -83,7 +83,8 @@ impl Plan {
     }
 
     /// Rules that concern the merged result as a whole: one code per event, every session
-    /// within its event's dates.
+    /// within its event's dates, one e-mail address once per event, attendance within its
+    /// event's dates.
     pub(in crate::exchange::json) fn check_final(&self, take: &HashSet<&str>) -> CoreResult<()> {
         let mut problems = Vec::new();
         let (events, events_changed) = final_view(&self.plans.events, take);
@@ -129,6 +130,13 @@ impl Plan {
                 ));
             }
         }
+        super::participants::check_participants(
+            self,
+            take,
+            &events,
+            &events_changed,
+            &mut problems,
+        );
         if problems.is_empty() {
             Ok(())
         } else {

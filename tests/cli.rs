@@ -1486,6 +1486,37 @@ fn documents_about_people_are_printed_from_the_recorded_attendance() {
     for name in ["Marie Zimmermann", "Jonas Albrecht", "Léa Étienne"] {
         assert!(convocations.contains(name), "{name}: {convocations}");
     }
+    let folder = dir.path().join("convocations");
+    let out = passerelle(
+        &db,
+        &[
+            "convocations",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            folder.to_str().unwrap(),
+            "--each",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Convocation - EXEMPLE-VE-2027 - Jonas Albrecht.pdf",
+            "Convocation - EXEMPLE-VE-2027 - Léa Étienne.pdf",
+            "Convocation - EXEMPLE-VE-2027 - Marie Zimmermann.pdf"
+        ]
+    );
+    assert!(pdf_text(&folder.join(&names[1])).contains("Léa Étienne"));
     let (_, badges) = print("badges", &[]);
     assert!(
         badges.contains("ZIMMERMANN")

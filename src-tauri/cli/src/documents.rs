@@ -85,9 +85,12 @@ pub struct PeopleArgs {
     /// Code de l'événement.
     #[arg(long, value_name = "CODE")]
     pub event: String,
-    /// Fichier PDF à écrire.
+    /// Fichier PDF à écrire (avec --each : dossier où écrire un PDF par personne).
     #[arg(long, value_name = "FICHIER")]
     pub out: PathBuf,
+    /// Un PDF par personne dans le dossier --out (convocations, certificats, attestations).
+    #[arg(long)]
+    pub each: bool,
 }
 
 /// `emargement`: the sheets with the registered participants' names; prints {event, file,
@@ -112,7 +115,8 @@ pub(super) fn emargement(
 }
 
 /// `convocations`, `certificats`, `attestations`, `badges`, `chevalets`: prints {event, file,
-/// participants}.
+/// participants}; with `--each`, one PDF per person in the folder `--out`, one line {event,
+/// file} each.
 pub(super) fn people(
     store: &Store,
     document: PeopleDocument,
@@ -122,6 +126,27 @@ pub(super) fn people(
 ) -> Result<(), CoreError> {
     let event = store.find_event_by_code(&args.event)?;
     let job = PeopleJob::read(store, &event.meta.id, document)?;
+    if args.each {
+        let files = job.render_each()?;
+        std::fs::create_dir_all(&args.out).map_err(|e| {
+            CoreError::field(
+                "out",
+                format!(
+                    "Le dossier {} n'a pas pu être créé : {e}. Rien n'a été écrit.",
+                    args.out.display()
+                ),
+            )
+        })?;
+        for file in &files {
+            let path = args.out.join(&file.file_name);
+            write_out(&path, &file.pdf, db)?;
+            print_line(
+                out,
+                &serde_json::json!({"event": event.data.code, "file": path}),
+            )?;
+        }
+        return Ok(());
+    }
     write_out(&args.out, &job.render()?, db)?;
     let line = serde_json::json!({"event": event.data.code, "file": args.out, "participants": job.attendees.len()});
     print_line(out, &line)

@@ -11,13 +11,15 @@ use crate::documents::participants::badges::{
     render_badges, render_table_cards, Badge, BadgeOptions, BadgeRole,
 };
 use crate::documents::participants::certificate::{
-    render_certificates, CertificateKind, CertificateOptions,
+    render_certificates, render_certificates_each, CertificateKind, CertificateOptions,
 };
-use crate::documents::participants::convocation::{render_convocations, ConvocationOptions};
+use crate::documents::participants::convocation::{
+    render_convocations, render_convocations_each, ConvocationOptions,
+};
 use crate::documents::participants::mission::{
     mission_file_name, render_mission_letter, MissionOptions,
 };
-use crate::documents::participants::{Attendance, Attendee, Person, Signatory};
+use crate::documents::participants::{Attendance, Attendee, Person, PersonalPdf, Signatory};
 use crate::documents::{DocumentError, ProgrammeData};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{Participant, ParticipantStatus};
@@ -155,6 +157,36 @@ impl PeopleJob {
                 .and_then(|c| render_badges(&self.data, &c, &BadgeOptions::default()))?,
             PeopleDocument::TableCards => nonempty(cards())
                 .and_then(|c| render_table_cards(&self.data, &c, &BadgeOptions::default()))?,
+        })
+    }
+
+    /// One PDF per person ("Convocation - CODE - Marie Dupont.pdf"…), for the convocations,
+    /// certificates and attestations; a French message for the other documents.
+    pub fn render_each(&self) -> CoreResult<Vec<PersonalPdf>> {
+        let certificates = |kind| {
+            let options = CertificateOptions {
+                signatory: self.signatory.clone(),
+                ..CertificateOptions::default()
+            };
+            render_certificates_each(&self.data, &self.attendees, &options, kind)
+        };
+        Ok(match self.document {
+            PeopleDocument::Convocations => {
+                let options = ConvocationOptions {
+                    signatory: self.signatory.clone(),
+                    ..ConvocationOptions::default()
+                };
+                let people: Vec<Person> = self.attendees.iter().map(|a| a.person.clone()).collect();
+                render_convocations_each(&self.data, &people, &options)?
+            }
+            PeopleDocument::Certificates => certificates(CertificateKind::Completion)?,
+            PeopleDocument::Attestations => certificates(CertificateKind::Presence)?,
+            PeopleDocument::Badges | PeopleDocument::TableCards => {
+                return Err(CoreError::field(
+                    "document",
+                    "Un fichier par personne n'existe que pour les convocations, les certificats et les attestations.",
+                ))
+            }
         })
     }
 

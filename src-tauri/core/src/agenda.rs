@@ -46,11 +46,18 @@ pub fn training_minutes(spans: &[TimedSpan]) -> i64 {
 }
 
 fn union_minutes(day: &[TimedSpan]) -> i64 {
-    let mut intervals: Vec<(NaiveTime, NaiveTime)> = day
-        .iter()
-        .filter(|s| s.counts_as_training && s.end > s.start)
-        .map(|s| (s.start, s.end))
-        .collect();
+    minutes_covered(
+        day.iter()
+            .filter(|s| s.counts_as_training)
+            .map(|s| (s.start, s.end))
+            .collect(),
+    )
+}
+
+/// Minutes covered by the union of `intervals` (overlapping or parallel sessions count once;
+/// empty or reversed ones not at all).
+pub(crate) fn minutes_covered(mut intervals: Vec<(NaiveTime, NaiveTime)>) -> i64 {
+    intervals.retain(|(start, end)| end > start);
     intervals.sort();
     let mut total = 0;
     let mut current: Option<(NaiveTime, NaiveTime)> = None;

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveTime};
 
 use super::Attendance;
+use crate::agenda::minutes_covered;
 use crate::documents::attendance::half_days;
 use crate::documents::ProgrammeSession;
 use crate::model::{AttendanceMark, HalfDayPart};
@@ -55,28 +56,6 @@ impl HoursAttended {
     }
 }
 
-/// Minutes covered by the union of intervals.
-fn union_minutes(mut intervals: Vec<(NaiveTime, NaiveTime)>) -> i64 {
-    intervals.retain(|(s, e)| e > s);
-    intervals.sort();
-    let mut total = 0;
-    let mut current: Option<(NaiveTime, NaiveTime)> = None;
-    for (start, end) in intervals {
-        current = match current {
-            Some((s, e)) if start <= e => Some((s, e.max(end))),
-            Some((s, e)) => {
-                total += (e - s).num_minutes();
-                Some((start, end))
-            }
-            None => Some((start, end)),
-        };
-    }
-    if let Some((s, e)) = current {
-        total += (e - s).num_minutes();
-    }
-    total
-}
-
 /// The event's half-days with their planned minutes and no mark.
 pub fn planned_half_days(sessions: &[ProgrammeSession]) -> Vec<HalfDayHours> {
     let halves = half_days(sessions);
@@ -94,9 +73,9 @@ pub fn planned_half_days(sessions: &[ProgrammeSession]) -> Vec<HalfDayHours> {
             let planned_minutes = match (h.afternoon, mornings.get(&h.date)) {
                 (true, Some(morning)) => {
                     let both = own.iter().chain(morning).copied().collect();
-                    union_minutes(both) - union_minutes(morning.clone())
+                    minutes_covered(both) - minutes_covered(morning.clone())
                 }
-                _ => union_minutes(own),
+                _ => minutes_covered(own),
             };
             HalfDayHours {
                 date: h.date,

@@ -270,6 +270,8 @@ export const cancelParticipantsImport = () => call('cancel_participants_import')
  * 'convocations', 'certificats', 'attestations', 'badges' or 'chevalets'; resolves to the path or null.
  */
 export const saveEventDocument = (eventId, document) => call('save_event_document', { eventId, document });
+/** One PDF per person ('convocations', 'certificats', 'attestations') into a folder the user chooses; resolves to `{folder, count}` or null. */
+export const saveEventDocumentsEach = (eventId, document) => call('save_event_documents_each', { eventId, document });
 /** Asks where to save the mission letter of speaker `expertId` for the event; resolves to the path or null. */
 export const saveMissionLetter = (eventId, expertId) => call('save_mission_letter', { eventId, expertId });
 /** `{retentionYears, experts: [{expertId, name, reviewDate, consentRecorded, reason}], events: [{eventId, code, title, endDate, participants}]}`. */

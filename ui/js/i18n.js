@@ -848,6 +848,8 @@ const fr = {
   'participants.doc.badges': 'Badges',
   'participants.doc.chevalets': 'Chevalets',
   'participants.doc.mission': 'Lettre de mission',
+  'participants.doc.each': 'Un fichier par personne (convocations, certificats, attestations), dans un dossier à choisir',
+  'participants.docsSaved': '{count} fichier(s) enregistré(s) dans {path}.',
   'participants.doc.speaker': 'Intervenant',
   'participants.doc.noSpeakerOption': '— Aucun intervenant dans l’agenda —',
   'participants.doc.noSpeaker': 'Choisissez un intervenant : la lettre de mission est celle d’un intervenant de l’agenda.',

@@ -32,6 +32,17 @@ pub async fn ask_save_path<R: Runtime>(
         .transpose()
 }
 
+/// Asks for a folder to write several files into. `None` if the user cancelled.
+pub async fn ask_folder<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBuf>, CommandError> {
+    let dialog = app.dialog().file();
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+        .await
+        .map_err(CommandError::internal)?;
+    chosen
+        .map(|path| path.into_path().map_err(CommandError::internal))
+        .transpose()
+}
+
 /// Asks which file to open. `None` if the user cancelled.
 pub async fn ask_open_path<R: Runtime>(
     app: &AppHandle<R>,

@@ -80,6 +80,7 @@ macro_rules! all_commands {
             $crate::commands::documents::list_programme_versions,
             $crate::commands::documents::save_programme_version,
             $crate::commands::people_documents::save_event_document,
+            $crate::commands::people_documents::save_event_documents_each,
             $crate::commands::people_documents::save_mission_letter,
             $crate::commands::reports::save_competences_report,
             $crate::commands::exchange::choose_import_file,

@@ -4,6 +4,7 @@
 //! data lacks (a participant without recorded attendance, a speaker in no session), and the
 //! user should read why before choosing a file, not after.
 
+use passerelle_core::documents::PersonalPdf;
 use passerelle_core::error::CoreResult;
 use passerelle_core::printing::{MissionJob, PeopleDocument, PeopleJob};
 use tauri::{AppHandle, Runtime, State};
@@ -11,6 +12,7 @@ use tauri::{AppHandle, Runtime, State};
 use crate::commands::documents::{
     ask_pdf_path, render_off_thread, save_attendance_pdf, write_and_open,
 };
+use crate::commands::files::{ask_folder, write_user_file};
 use crate::error::CommandError;
 use crate::state::SharedState;
 
@@ -45,6 +47,48 @@ pub async fn save_event_document<R: Runtime>(
         .run(move |store| PeopleJob::read(store, &event_id, document))
         .await?;
     render_then_save(app, state.inner(), job.file_name(), move || job.render()).await
+}
+
+/// Files written into a folder, one per person.
+#[derive(Debug, serde::Serialize)]
+pub struct SavedFiles {
+    pub folder: String,
+    pub count: usize,
+}
+
+/// Saves "convocations", "certificats" or "attestations" as one PDF per person
+/// (« Convocation - CODE - Marie Dupont.pdf »…) into a folder the user chooses. `None` if
+/// cancelled; nothing is written before every PDF is rendered.
+#[tauri::command]
+pub async fn save_event_documents_each<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, SharedState>,
+    event_id: String,
+    document: String,
+) -> Result<Option<SavedFiles>, CommandError> {
+    let document = PeopleDocument::from_code(&document)?;
+    let job = (state.inner())
+        .run(move |store| PeopleJob::read(store, &event_id, document))
+        .await?;
+    let files = render_off_thread(move || job.render_each()).await?;
+    write_into_folder(&app, state.inner(), &files).await
+}
+
+async fn write_into_folder<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &SharedState,
+    files: &[PersonalPdf],
+) -> Result<Option<SavedFiles>, CommandError> {
+    let Some(folder) = ask_folder(app).await? else {
+        return Ok(None);
+    };
+    for file in files {
+        write_user_file(state, &folder.join(&file.file_name), &file.pdf)?;
+    }
+    Ok(Some(SavedFiles {
+        folder: folder.display().to_string(),
+        count: files.len(),
+    }))
 }
 
 /// Saves the mission letter of the expert `expert_id` for the event.

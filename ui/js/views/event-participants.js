@@ -28,6 +28,9 @@ const DOCUMENTS = [
   ['chevalets', 'participants.doc.chevalets'],
 ];
 
+/** The documents that can be saved one file per person. */
+const PER_PERSON = new Set(['convocations', 'certificats', 'attestations']);
+
 /** « Prénom Nom », or « Participant anonymisé » once the data is gone. */
 export function participantName(p) {
   if (p.anonymised) return tr('participants.anonymised');
@@ -82,8 +85,17 @@ export class ParticipantsCard {
       const path = await save();
       if (path) toast(tr('participants.docSaved', { path }));
     });
+    // « Un fichier par personne » applies to the letters addressed to one person each.
+    const each = h('input', { type: 'checkbox', id: 'participants-doc-each', 'data-testid': 'participants-doc-each' });
+    const eachSave = async (document) => {
+      const saved = await api.saveEventDocumentsEach(this.event.id, document);
+      if (saved) toast(tr('participants.docsSaved', { count: saved.count, path: saved.folder }));
+    };
     const buttons = DOCUMENTS.map(([document, label]) => {
-      const trigger = button(tr(label), () => print(trigger, () => api.saveEventDocument(this.event.id, document)), { testid: `participants-doc-${document}` });
+      const trigger = button(tr(label), () => {
+        if (each.checked && PER_PERSON.has(document)) return withButton(trigger, () => eachSave(document));
+        return print(trigger, () => api.saveEventDocument(this.event.id, document));
+      }, { testid: `participants-doc-${document}` });
       return trigger;
     });
     const mission = button(tr('participants.doc.mission'), () => {
@@ -96,6 +108,8 @@ export class ParticipantsCard {
     return h('div', { class: 'participants-documents' },
       h('h3', null, tr('participants.documents')),
       h('p', { class: 'muted' }, tr('participants.documentsHelp')),
+      h('div', { class: 'checkbox-field' }, each,
+        h('label', { for: 'participants-doc-each' }, tr('participants.doc.each'))),
       h('div', { class: 'button-group' }, buttons),
       h('div', { class: 'field field-inline' },
         h('label', { for: 'participants-mission-expert', class: 'field-label' }, tr('participants.doc.speaker')),

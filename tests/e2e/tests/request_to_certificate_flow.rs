@@ -2,7 +2,8 @@
 //! in « Demandes », « Créer l'événement » opening the event form prefilled from it, three
 //! participants added on the event page, their attendance ticked from the keyboard in the
 //! grid, and the certificates of realisation printed from what was recorded (hours read back
-//! from the PDF). The event page with its grid passes the accessibility audit.
+//! from the PDF). The requests list, the request page and the event page with its grid pass
+//! the accessibility audit.
 
 use passerelle_core::model::SessionInput;
 use passerelle_core::printing::{PeopleDocument, PeopleJob};
@@ -33,6 +34,8 @@ fn pdf_text(bytes: &[u8]) -> String {
 /// The request, through its form; then the event created from it.
 async fn request_then_event(session: &Session) {
     session.click("nav-demandes").await;
+    session.testid("requests-search").await;
+    session.audit("requests list").await;
     session.click("request-new").await;
     session.type_into("request-title", TITLE).await;
     session
@@ -45,6 +48,8 @@ async fn request_then_event(session: &Session) {
     session
         .wait_for_text("[data-testid=\"toasts\"]", "enregistrée")
         .await;
+    session.settled("[data-testid=\"request-history\"]").await;
+    session.audit("request page with its history").await;
 
     session.click("request-create-event").await;
     session.settled("[data-testid=\"event-save\"]").await;

@@ -461,3 +461,30 @@ fn requests_travel_in_the_exchange_file_with_their_history_and_events() {
         "{message}"
     );
 }
+
+/// A profession a request targets cannot be deleted (the request would point at nothing);
+/// once the request is gone it can.
+#[test]
+fn a_profession_targeted_by_a_request_is_not_deleted() {
+    let (_dir, mut store) = seeded_store();
+    let profession = store
+        .create_profession(&ProfessionInput {
+            title: "Chargé de mission frontalier".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut input = request("Accueil des frontaliers", &days_ago(3));
+    input.target_profession_ids = vec![profession.meta.id.clone()];
+    let request = store.create_request(&input, "cmuller").unwrap();
+
+    let refused = store.delete_profession(&profession.meta.id).unwrap_err();
+    assert!(matches!(refused, CoreError::InUse { .. }), "{refused:?}");
+    assert!(
+        refused.to_string().contains("1 demande(s) de formation"),
+        "{refused}"
+    );
+    assert!(store.get_profession(&profession.meta.id).is_ok());
+
+    store.delete_request(&request.meta.id).unwrap();
+    store.delete_profession(&profession.meta.id).unwrap();
+}

@@ -220,10 +220,17 @@ impl Store {
                 [id],
                 |row| row.get(0),
             )?;
-            if experts + events > 0 {
+            // Requests keep their target professions as a JSON list, which no foreign key
+            // guards: without this count a deletion would leave them pointing at nothing.
+            let requests: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM training_requests r WHERE EXISTS (SELECT 1 FROM json_each(r.target_profession_ids) p WHERE p.value = ?1)",
+                [id],
+                |row| row.get(0),
+            )?;
+            if experts + events + requests > 0 {
                 return Err(CoreError::InUse {
                     message: format!(
-                        "Ce métier ne peut pas être supprimé : {experts} expert(s) et {events} événement(s) y font référence."
+                        "Ce métier ne peut pas être supprimé : {experts} expert(s), {events} événement(s) et {requests} demande(s) de formation y font référence."
                     ),
                     references: Vec::new(),
                 });

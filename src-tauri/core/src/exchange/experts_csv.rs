@@ -63,14 +63,6 @@ const CONSENT_SOURCE: usize = 19;
 const REVIEW_DATE: usize = 20;
 const NOTES: usize = 21;
 
-const fn column(header: &'static str, aliases: &'static [&'static str]) -> Column {
-    Column {
-        header,
-        aliases,
-        required: false,
-    }
-}
-
 /// The columns, in export order (the constants above index them).
 const COLUMNS: &[Column] = &[
     Column {
@@ -83,11 +75,11 @@ const COLUMNS: &[Column] = &[
         aliases: &["first name", "firstname"],
         required: true,
     },
-    column("Fonction", &["poste", "intitule du poste", "job title"]),
-    column("Structure", &["organisation", "organisme", "employeur"]),
-    column("Pays", &["code pays", "country"]),
-    column("Ville", &["commune", "city"]),
-    column(
+    Column::optional("Fonction", &["poste", "intitule du poste", "job title"]),
+    Column::optional("Structure", &["organisation", "organisme", "employeur"]),
+    Column::optional("Pays", &["code pays", "country"]),
+    Column::optional("Ville", &["commune", "city"]),
+    Column::optional(
         "E-mail",
         &[
             "email",
@@ -97,27 +89,27 @@ const COLUMNS: &[Column] = &[
             "adresse electronique",
         ],
     ),
-    column("Téléphone", &["tel", "tel.", "phone"]),
-    column("Langues", &["langues parlees", "languages"]),
-    column("Thèmes", &["thematiques", "themes"]),
-    column("Territoires", &["frontieres"]),
-    column("Métiers", &["metiers connus"]),
-    column("Biographie", &["biographie (francais)", "bio"]),
-    column("Biographie (autre langue)", &["biographie traduite"]),
-    column(
+    Column::optional("Téléphone", &["tel", "tel.", "phone"]),
+    Column::optional("Langues", &["langues parlees", "languages"]),
+    Column::optional("Thèmes", &["thematiques", "themes"]),
+    Column::optional("Territoires", &["frontieres"]),
+    Column::optional("Métiers", &["metiers connus"]),
+    Column::optional("Biographie", &["biographie (francais)", "bio"]),
+    Column::optional("Biographie (autre langue)", &["biographie traduite"]),
+    Column::optional(
         "Langue de la biographie",
         &[
             "langue de la biographie (autre langue)",
             "langue de la biographie traduite",
         ],
     ),
-    column("Mots-clés", &["mots cles"]),
-    column("Disponibilité", &["disponibilites"]),
-    column("Honoraires ou conditions", &["honoraires", "conditions"]),
-    column("Date du consentement", &["consentement"]),
-    column("Source du consentement", &[]),
-    column("Date de révision", &["a revoir le"]),
-    column("Notes", &["remarques"]),
+    Column::optional("Mots-clés", &["mots cles"]),
+    Column::optional("Disponibilité", &["disponibilites"]),
+    Column::optional("Honoraires ou conditions", &["honoraires", "conditions"]),
+    Column::optional("Date du consentement", &["consentement"]),
+    Column::optional("Source du consentement", &[]),
+    Column::optional("Date de révision", &["a revoir le"]),
+    Column::optional("Notes", &["remarques"]),
 ];
 
 fn join_labels(ids: &[String], labels: &HashMap<&str, &str>) -> String {

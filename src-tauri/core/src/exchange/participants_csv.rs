@@ -45,14 +45,6 @@ const STATUS: usize = 7;
 const NOTES: usize = 8;
 const SPECIAL_NEEDS: usize = 9;
 
-const fn column(header: &'static str, aliases: &'static [&'static str]) -> Column {
-    Column {
-        header,
-        aliases,
-        required: false,
-    }
-}
-
 /// The columns, in export order (the constants above index them).
 const COLUMNS: &[Column] = &[
     Column {
@@ -60,7 +52,7 @@ const COLUMNS: &[Column] = &[
         aliases: &["nom de famille", "last name", "lastname", "surname"],
         required: true,
     },
-    column("Prénom", &["first name", "firstname"]),
+    Column::optional("Prénom", &["first name", "firstname"]),
     Column {
         header: "E-mail",
         aliases: &[
@@ -73,8 +65,8 @@ const COLUMNS: &[Column] = &[
         ],
         required: true,
     },
-    column("Téléphone", &["tel", "tel.", "phone", "portable"]),
-    column(
+    Column::optional("Téléphone", &["tel", "tel.", "phone", "portable"]),
+    Column::optional(
         "Employeur",
         &[
             "organisme",
@@ -84,11 +76,11 @@ const COLUMNS: &[Column] = &[
             "organisation",
         ],
     ),
-    column("Fonction", &["poste", "intitule du poste", "job title"]),
-    column("Métier", &["metier cnfpt", "profession"]),
-    column("Statut", &["statut d'inscription", "inscription"]),
-    column("Notes", &["remarques", "commentaire", "commentaires"]),
-    column(
+    Column::optional("Fonction", &["poste", "intitule du poste", "job title"]),
+    Column::optional("Métier", &["metier cnfpt", "profession"]),
+    Column::optional("Statut", &["statut d'inscription", "inscription"]),
+    Column::optional("Notes", &["remarques", "commentaire", "commentaires"]),
+    Column::optional(
         "Besoins particuliers",
         &["besoins specifiques", "accessibilite", "besoins"],
     ),

@@ -16,6 +16,17 @@ pub(crate) struct Column {
     pub required: bool,
 }
 
+impl Column {
+    /// A column the file may leave out.
+    pub(crate) const fn optional(header: &'static str, aliases: &'static [&'static str]) -> Column {
+        Column {
+            header,
+            aliases,
+            required: false,
+        }
+    }
+}
+
 /// One data row: for each column of the import, its cell, or `None` if the file has no such
 /// column. Cells have their formula neutralisation undone and are otherwise untouched.
 pub(crate) struct Row {

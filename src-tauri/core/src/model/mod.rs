@@ -57,6 +57,7 @@ macro_rules! coded_enum {
 mod competences_report;
 mod events;
 mod experts;
+mod library;
 mod logistics;
 mod participants;
 mod professions;
@@ -67,6 +68,7 @@ mod versions;
 pub use competences_report::*;
 pub use events::*;
 pub use experts::*;
+pub use library::*;
 pub use logistics::*;
 pub use participants::*;
 pub use professions::*;

@@ -1,4 +1,5 @@
-//! Full-text search (SQLite FTS5) over experts, events and professions.
+//! Full-text search (SQLite FTS5) over experts, events, professions, resources (with the text
+//! of their files) and legal notes.
 //!
 //! Each index is an FTS5 table (`experts_fts`…) beside a key table (`experts_fts_keys`…)
 //! that gives each record its index row: the key's `fts_rowid` is the FTS rowid, and its id
@@ -86,6 +87,44 @@ const PROFESSIONS: Index = Index {
     table: "professions",
 };
 
+/// A resource: its authors' names, and the text extracted from its files (so that one query
+/// finds a word of the title and a word inside a PDF alike).
+const RESOURCES: Index = Index {
+    fts: "resources_fts",
+    keys: "resources_fts_keys",
+    id: "resource_id",
+    columns: "title, people, summary, keywords, files",
+    text: "r.title,
+        coalesce((SELECT group_concat(coalesce(ex.first_name || ' ' || ex.last_name,
+                     o.name || ' ' || o.acronym), ' ')
+                  FROM resource_authors a
+                  LEFT JOIN experts ex ON ex.id = a.expert_id
+                  LEFT JOIN organisations o ON o.id = a.organisation_id
+                  WHERE a.resource_id = r.id), ''),
+        r.summary || ' ' || r.audience,
+        r.reference || ' ' || r.rights || ' ' || r.notes,
+        coalesce((SELECT group_concat(fc.text, ' ')
+                  FROM resource_files rf JOIN file_contents fc ON fc.sha256 = rf.sha256
+                  WHERE rf.resource_id = r.id), '')",
+    from: "resources r",
+    record_id: "r.id",
+    table: "resources",
+};
+
+const LEGAL_NOTES: Index = Index {
+    fts: "legal_notes_fts",
+    keys: "legal_notes_fts_keys",
+    id: "note_id",
+    columns: "question, answer, bases, author",
+    text: "n.question, n.short_answer || ' ' || n.full_answer,
+        coalesce((SELECT group_concat(b.identifier || ' ' || b.article, ' ')
+                  FROM legal_bases b WHERE b.note_id = n.id), ''),
+        n.author",
+    from: "legal_notes n",
+    record_id: "n.id",
+    table: "legal_notes",
+};
+
 impl Index {
     /// Brings the index row of record `id` in line with the record: replaced when the record
     /// exists (keeping its rowid), removed with its key when it does not.
@@ -166,6 +205,17 @@ pub(crate) fn index_profession(tx: &Transaction, id: &str) -> CoreResult<()> {
     PROFESSIONS.refresh(tx, id)
 }
 
+/// Re-indexes a resource after any change to it, its authors or its files; removes the row of
+/// a deleted one.
+pub(crate) fn index_resource(tx: &Transaction, id: &str) -> CoreResult<()> {
+    RESOURCES.refresh(tx, id)
+}
+
+/// Re-indexes a legal note after any change to it or its bases; removes a deleted one.
+pub(crate) fn index_legal_note(tx: &Transaction, id: &str) -> CoreResult<()> {
+    LEGAL_NOTES.refresh(tx, id)
+}
+
 /// Removes a deleted expert from the index: the same refresh, which removes the row of a
 /// record that no longer exists.
 pub(crate) fn unindex_expert(tx: &Transaction, id: &str) -> CoreResult<()> {
@@ -182,7 +232,7 @@ pub(crate) fn unindex_profession(tx: &Transaction, id: &str) -> CoreResult<()> {
 
 /// Refills every index from the tables (after a migration, or a bulk import).
 pub(crate) fn rebuild_all(conn: &Connection) -> rusqlite::Result<()> {
-    for index in [EXPERTS, EVENTS, PROFESSIONS] {
+    for index in [EXPERTS, EVENTS, PROFESSIONS, RESOURCES, LEGAL_NOTES] {
         index.rebuild(conn)?;
     }
     Ok(())

@@ -1,19 +1,20 @@
 //! `programme` (French or bilingual, a draft, a new version « à envoyer », or an earlier
 //! version printed again), `versions`, and the documents about people: `emargement` (with the
 //! registered participants' names), `convocations`, `certificats`, `attestations`, `badges`,
-//! `chevalets` and `mission`.
+//! `chevalets` and `mission`; `rapport-competences`, `livret` and `check`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use passerelle_core::model::{PartnerLanguage, ProgrammeVersion};
+use passerelle_core::model::{CompetencesReportFilter, PartnerLanguage, ProgrammeVersion};
 use passerelle_core::printing::{
-    send_programme, EventDocument, MissionJob, PeopleDocument, PeopleJob, PrintJob,
+    render_report, send_programme, EventDocument, MissionJob, PeopleDocument, PeopleJob, PrintJob,
+    ReportFormat,
 };
 use passerelle_core::{CoreError, Store};
 
-use super::{print_all, print_line, write_out};
+use super::{print_all, print_line, write_out, Outcome};
 
 /// The options of `programme`.
 #[derive(Debug, Args)]
@@ -166,4 +167,67 @@ pub(super) fn mission(
     write_out(file, &job.render()?, db)?;
     let line = serde_json::json!({"event": event.data.code, "expert": expert_id, "file": file});
     print_line(out, &line)
+}
+
+/// `rapport-competences`: the report in the format `file`'s extension names.
+pub(super) fn competences_report(
+    store: &Store,
+    filter: &CompetencesReportFilter,
+    file: &Path,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let report = store.competences_report(filter)?;
+    let bytes = render_report(&report, ReportFormat::from_path(file)?)?;
+    write_out(file, &bytes, db)?;
+    let summary = &report.summary;
+    print_line(
+        out,
+        &serde_json::json!({
+            "file": file,
+            "professions": summary.professions,
+            "competences": summary.competences,
+            "observations": summary.observations,
+        }),
+    )
+}
+
+/// `livret`: the booklet written to `file`, then one JSON line {file, pages, sheets?}.
+pub(super) fn livret(
+    store: &Store,
+    code: &str,
+    file: &Path,
+    imposed: bool,
+    db: &Path,
+    out: &mut impl Write,
+) -> Result<(), CoreError> {
+    let event = store.find_event_by_code(code)?;
+    let booklet = passerelle_core::printing::booklet_pdf(store, &event.meta.id, imposed)?;
+    write_out(file, &booklet.pdf, db)?;
+    let mut line = serde_json::json!({"file": file, "pages": booklet.pages});
+    if let Some(sheets) = booklet.sheets {
+        line["sheets"] = sheets.into();
+    }
+    print_line(out, &line)
+}
+
+/// `check`: the coherence findings of an event, one JSON line each.
+pub(super) fn check(
+    store: &Store,
+    code: &str,
+    lang: Option<&str>,
+    out: &mut impl Write,
+) -> Result<Outcome, CoreError> {
+    let bilingual = lang
+        .map(passerelle_core::coherence::partner_language)
+        .transpose()?;
+    let event = store.find_event_by_code(code)?;
+    let findings = store.coherence_of(&event.meta.id, bilingual)?;
+    let outcome = if findings.is_empty() {
+        Outcome::Done
+    } else {
+        Outcome::Findings
+    };
+    print_all(out, findings)?;
+    Ok(outcome)
 }

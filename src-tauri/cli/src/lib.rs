@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use passerelle_core::model::{CompetencesReportFilter, EventFilter};
-use passerelle_core::printing::{render_report, PeopleDocument, ReportFormat};
+use passerelle_core::printing::{PeopleDocument, ReportFormat};
 use passerelle_core::store::backups::restore_database;
 use passerelle_core::{files, CoreError, Store};
 use serde::Serialize;
@@ -419,15 +419,17 @@ fn dispatch(
                 from_year: from,
                 to_year: to,
             };
-            competences_report(store, &filter, &file, path, out)?;
+            documents::competences_report(store, &filter, &file, path, out)?;
         }
         Command::Livret {
             event,
             out: file,
             imposed,
-        } => livret(store, &event, &file, imposed, path, out)?,
+        } => documents::livret(store, &event, &file, imposed, path, out)?,
         Command::Import { what } => return exchange::import(store, what, out),
-        Command::Check { event, lang } => return check(store, &event, lang.as_deref(), out),
+        Command::Check { event, lang } => {
+            return documents::check(store, &event, lang.as_deref(), out)
+        }
         Command::Export {
             what,
             out: file,
@@ -445,69 +447,6 @@ fn dispatch(
         Command::Restore { .. } | Command::Holidays { .. } => {}
     }
     Ok(Outcome::Done)
-}
-
-/// `rapport-competences`: the report in the format `file`'s extension names.
-fn competences_report(
-    store: &Store,
-    filter: &CompetencesReportFilter,
-    file: &Path,
-    db: &Path,
-    out: &mut impl Write,
-) -> Result<(), CoreError> {
-    let report = store.competences_report(filter)?;
-    let bytes = render_report(&report, ReportFormat::from_path(file)?)?;
-    write_out(file, &bytes, db)?;
-    let summary = &report.summary;
-    print_line(
-        out,
-        &serde_json::json!({
-            "file": file,
-            "professions": summary.professions,
-            "competences": summary.competences,
-            "observations": summary.observations,
-        }),
-    )
-}
-
-/// `livret`: the booklet written to `file`, then one JSON line {file, pages, sheets?}.
-fn livret(
-    store: &Store,
-    code: &str,
-    file: &Path,
-    imposed: bool,
-    db: &Path,
-    out: &mut impl Write,
-) -> Result<(), CoreError> {
-    let event = store.find_event_by_code(code)?;
-    let booklet = passerelle_core::printing::booklet_pdf(store, &event.meta.id, imposed)?;
-    write_out(file, &booklet.pdf, db)?;
-    let mut line = serde_json::json!({"file": file, "pages": booklet.pages});
-    if let Some(sheets) = booklet.sheets {
-        line["sheets"] = sheets.into();
-    }
-    print_line(out, &line)
-}
-
-/// `check`: the coherence findings of an event, one JSON line each.
-fn check(
-    store: &Store,
-    code: &str,
-    lang: Option<&str>,
-    out: &mut impl Write,
-) -> Result<Outcome, CoreError> {
-    let bilingual = lang
-        .map(passerelle_core::coherence::partner_language)
-        .transpose()?;
-    let event = store.find_event_by_code(code)?;
-    let findings = store.coherence_of(&event.meta.id, bilingual)?;
-    let outcome = if findings.is_empty() {
-        Outcome::Done
-    } else {
-        Outcome::Findings
-    };
-    print_all(out, findings)?;
-    Ok(outcome)
 }
 
 fn list(

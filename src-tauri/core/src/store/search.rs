@@ -230,9 +230,19 @@ pub(crate) fn unindex_profession(tx: &Transaction, id: &str) -> CoreResult<()> {
     PROFESSIONS.refresh(tx, id)
 }
 
-/// Refills every index from the tables (after a migration, or a bulk import).
+/// Refills every index from the tables (after a bulk import).
 pub(crate) fn rebuild_all(conn: &Connection) -> rusqlite::Result<()> {
     for index in [EXPERTS, EVENTS, PROFESSIONS, RESOURCES, LEGAL_NOTES] {
+        index.rebuild(conn)?;
+    }
+    Ok(())
+}
+
+/// Refills the indexes that exist at migration 4, the one that fills them: the library's
+/// tables and indexes arrive empty with migration 9, so a file migrating from an older
+/// version has nothing of them to index yet (and they do not exist when migration 4 runs).
+pub(crate) fn rebuild_before_library(conn: &Connection) -> rusqlite::Result<()> {
+    for index in [EXPERTS, EVENTS, PROFESSIONS] {
         index.rebuild(conn)?;
     }
     Ok(())

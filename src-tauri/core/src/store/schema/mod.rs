@@ -517,7 +517,7 @@ fn fill_version_two_indexes(tx: &Transaction) -> HookResult {
 }
 
 fn fill_search_indexes(tx: &Transaction) -> HookResult {
-    super::search::rebuild_all(tx)?;
+    super::search::rebuild_before_library(tx)?;
     Ok(())
 }
 

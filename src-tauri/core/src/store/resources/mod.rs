@@ -251,13 +251,56 @@ fn write_row(tx: &Transaction, meta: &RecordMeta, d: &ResourceInput) -> CoreResu
     Ok(())
 }
 
-/// Inserts or overwrites a resource with the id, times, version, authors and links it
-/// carries (the exchange's import), inside the caller's transaction, and re-indexes it.
-/// Its files are written by the caller.
-pub(crate) fn upsert_resource(tx: &Transaction, record: &Resource) -> CoreResult<()> {
-    write_row(tx, &record.meta, &record.data)?;
-    write_links(tx, &record.meta.id, &record.data)?;
-    index_resource(tx, &record.meta.id)
+/// Replaces the resource's files by the references it carries, in their order. Their
+/// contents are in `file_contents` already (the caller has checked it).
+fn write_files(tx: &Transaction, id: &str, files: &[ResourceFile]) -> CoreResult<()> {
+    tx.prepare_cached("DELETE FROM resource_files WHERE resource_id = ?1")?
+        .execute([id])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(id) DO UPDATE SET resource_id = excluded.resource_id,
+            position = excluded.position, name = excluded.name, sha256 = excluded.sha256,
+            added_at = excluded.added_at",
+    )?;
+    for (position, file) in files.iter().enumerate() {
+        insert.execute(params![
+            file.id,
+            id,
+            position as i64,
+            file.name,
+            file.sha256,
+            file.added_at
+        ])?;
+    }
+    Ok(())
+}
+
+/// Inserts or overwrites resources with the ids, times, versions, authors, links and file
+/// references they carry (the exchange's import), inside the caller's transaction, after
+/// the records they link to and the files' contents; re-indexes them, then deletes the
+/// contents no resource names any more.
+pub(crate) fn write_exchanged(tx: &Transaction, records: &[Resource]) -> CoreResult<()> {
+    for record in records {
+        write_row(tx, &record.meta, &record.data)?;
+        write_links(tx, &record.meta.id, &record.data)?;
+        write_files(tx, &record.meta.id, &record.files)?;
+        index_resource(tx, &record.meta.id)?;
+    }
+    delete_orphan_contents(tx)?;
+    Ok(())
+}
+
+/// Every resource whole, by id (the exchange's snapshot).
+pub(crate) fn read_all_by_id(conn: &Connection) -> CoreResult<Vec<Resource>> {
+    let mut statement = conn.prepare("SELECT * FROM resources ORDER BY id")?;
+    let mut resources: Vec<Resource> = statement
+        .query_map([], resource_from_row)?
+        .collect::<Result<_, _>>()?;
+    for resource in &mut resources {
+        complete(conn, resource)?;
+    }
+    Ok(resources)
 }
 
 /// Reads one resource whole, inside a transaction or not.
@@ -358,14 +401,7 @@ impl Store {
 
     /// Every resource whole, in title order (accents and case aside): the exports.
     pub fn all_resources(&self) -> CoreResult<Vec<Resource>> {
-        let conn = self.conn();
-        let mut statement = conn.prepare("SELECT * FROM resources")?;
-        let mut resources: Vec<Resource> = statement
-            .query_map([], resource_from_row)?
-            .collect::<Result<_, _>>()?;
-        for resource in &mut resources {
-            complete(conn, resource)?;
-        }
+        let mut resources = read_all_by_id(self.conn())?;
         list::sort_by_title(&mut resources, |r| (&r.data.title, &r.meta.id));
         Ok(resources)
     }

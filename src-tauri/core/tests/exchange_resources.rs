@@ -380,3 +380,55 @@ fn a_resource_with_a_bad_field_or_a_missing_link_is_refused_with_its_name() {
     );
     assert!(b.all_resources().unwrap().is_empty());
 }
+
+#[test]
+fn the_catalogue_as_csv_has_one_row_per_resource_in_title_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.db");
+    let mut a = populated(&path);
+    let guide = resource_titled(&a, "Guide de la mobilité des agents");
+    attach_raw(&mut a, &path, &guide.meta.id, "texte");
+    let bytes = passerelle_core::exchange::resources_csv::export(&a).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "Titre;Type;Auteurs;Date;Langues;Thèmes;Territoires;Statut;Révision;Référence;Droits;Fichiers"
+    );
+    let mot_name = a.get_organisation(&mot(&a)).unwrap().data.name;
+    let themes: Vec<String> = guide
+        .data
+        .theme_ids
+        .iter()
+        .map(|id| a.get_theme(id).unwrap().data.label)
+        .collect();
+    let mut sorted = themes.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    let territory = a
+        .get_territory(&guide.data.territory_ids[0])
+        .unwrap()
+        .data
+        .name;
+    let cells: Vec<&str> = lines[1].split(';').collect();
+    assert_eq!(
+        cells,
+        [
+            "Guide de la mobilité des agents",
+            "Guide",
+            format!("Léa Schäfer (Auteur) | {mot_name} (Éditeur)").as_str(),
+            "2024-03",
+            "fr, de",
+            sorted.join(" | ").as_str(),
+            territory.as_str(),
+            "Publiée",
+            "30/06/2026",
+            "https://www.espaces-transfrontaliers.org/",
+            "Licence Ouverte 2.0",
+            "note.pdf",
+        ]
+    );
+    assert_eq!(lines[2], "Rapport annuel;Rapport;;;;;;Brouillon;;;;");
+    assert_eq!(lines[3], "", "a final CRLF");
+    assert_eq!(lines.len(), 4);
+}

@@ -25,6 +25,7 @@ pub mod demo;
 mod events;
 mod experts;
 mod gdpr;
+pub(crate) mod legal_notes;
 mod organisations;
 mod participants;
 pub(crate) mod participants_csv;

@@ -344,6 +344,10 @@ impl Store {
                         "SELECT COUNT(*) FROM training_requests WHERE territory_id = ?1",
                         "demande(s) de formation",
                     ),
+                    (
+                        "SELECT COUNT(*) FROM legal_notes n WHERE EXISTS (SELECT 1 FROM json_each(n.territory_ids) t WHERE t.value = ?1)",
+                        "fiche(s) juridique(s)",
+                    ),
                 ],
                 id,
                 "Ce territoire",
@@ -415,6 +419,10 @@ impl Store {
                     (
                         "SELECT COUNT(*) FROM training_requests r WHERE EXISTS (SELECT 1 FROM json_each(r.theme_ids) t WHERE t.value = ?1)",
                         "demande(s) de formation",
+                    ),
+                    (
+                        "SELECT COUNT(*) FROM legal_notes n WHERE EXISTS (SELECT 1 FROM json_each(n.theme_ids) t WHERE t.value = ?1)",
+                        "fiche(s) juridique(s)",
                     ),
                 ],
                 id,

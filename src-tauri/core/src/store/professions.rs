@@ -227,10 +227,16 @@ impl Store {
                 [id],
                 |row| row.get(0),
             )?;
-            if experts + events + requests > 0 {
+            // Legal notes keep their professions as a JSON list too.
+            let notes: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM legal_notes n WHERE EXISTS (SELECT 1 FROM json_each(n.profession_ids) p WHERE p.value = ?1)",
+                [id],
+                |row| row.get(0),
+            )?;
+            if experts + events + requests + notes > 0 {
                 return Err(CoreError::InUse {
                     message: format!(
-                        "Ce métier ne peut pas être supprimé : {experts} expert(s), {events} événement(s) et {requests} demande(s) de formation y font référence."
+                        "Ce métier ne peut pas être supprimé : {experts} expert(s), {events} événement(s), {requests} demande(s) de formation et {notes} fiche(s) juridique(s) y font référence."
                     ),
                     references: Vec::new(),
                 });

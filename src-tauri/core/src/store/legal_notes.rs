@@ -55,23 +55,25 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<LegalNoteSummary> {
     })
 }
 
+/// Reads `kind, identifier, article, date, url` of `legal_bases` from the cursor.
+pub(in crate::store) fn basis_from(c: &mut Columns) -> rusqlite::Result<LegalBasis> {
+    Ok(LegalBasis {
+        kind: c.get("kind")?,
+        identifier: c.get("identifier")?,
+        article: c.get("article")?,
+        date: c.get("date")?,
+        url: c.get("url")?,
+    })
+}
+
 /// A note's bases and resources, each in its position's order.
-pub(in crate::store) fn read_links(conn: &Connection, note: &mut LegalNote) -> CoreResult<()> {
+fn read_links(conn: &Connection, note: &mut LegalNote) -> CoreResult<()> {
     let id = note.meta.id.as_str();
     let mut bases = conn.prepare_cached(
         "SELECT kind, identifier, article, date, url FROM legal_bases WHERE note_id = ?1 ORDER BY position",
     )?;
     note.data.bases = bases
-        .query_map([id], |row| {
-            let mut c = Columns::new(row);
-            Ok(LegalBasis {
-                kind: c.get("kind")?,
-                identifier: c.get("identifier")?,
-                article: c.get("article")?,
-                date: c.get("date")?,
-                url: c.get("url")?,
-            })
-        })?
+        .query_map([id], |row| basis_from(&mut Columns::new(row)))?
         .collect::<Result<_, _>>()?;
     let mut resources = conn.prepare_cached(
         "SELECT resource_id FROM legal_note_resources WHERE note_id = ?1 ORDER BY position",

@@ -26,6 +26,7 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
         events,
         sessions,
         participants,
+        legal_notes,
     } = snapshot;
     Lists {
         organisations: organisations
@@ -80,6 +81,10 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
         participants: participants
             .into_iter()
             .map(Participants::from_model)
+            .collect(),
+        legal_notes: legal_notes
+            .into_iter()
+            .map(LegalNotes::from_model)
             .collect(),
     }
 }

@@ -19,6 +19,7 @@ pub(super) enum Target {
     Events,
     Programmes,
     Requests,
+    Resources,
 }
 
 impl Target {
@@ -35,6 +36,7 @@ impl Target {
             Target::Events => "l’événement",
             Target::Programmes => "le programme Interreg",
             Target::Requests => "la demande de formation",
+            Target::Resources => "la ressource",
         }
     }
 

@@ -40,6 +40,8 @@ pub(crate) struct Snapshot {
     pub events: Vec<Event>,
     pub sessions: Vec<Session>,
     pub participants: Vec<ExchangedParticipant>,
+    /// With their bases and resources.
+    pub legal_notes: Vec<LegalNote>,
 }
 
 /// A participant as exchanged: besides its record, when it entered its status (the waiting
@@ -108,8 +110,15 @@ impl ReferenceTable {
     /// the quoted id inside them (a UUID never occurs inside another).
     fn list_referrers(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            ReferenceTable::Themes => &[("training_requests", "theme_ids")],
-            ReferenceTable::Professions => &[("training_requests", "target_profession_ids")],
+            ReferenceTable::Themes => &[
+                ("training_requests", "theme_ids"),
+                ("legal_notes", "theme_ids"),
+            ],
+            ReferenceTable::Professions => &[
+                ("training_requests", "target_profession_ids"),
+                ("legal_notes", "profession_ids"),
+            ],
+            ReferenceTable::Territories => &[("legal_notes", "territory_ids")],
             _ => &[],
         }
     }

@@ -124,7 +124,11 @@ fn write_records(tx: &Transaction, records: &Snapshot) -> CoreResult<()> {
     for record in &records.sessions {
         upsert_session(tx, record)?;
     }
-    write_participants(tx, &records.participants)
+    write_participants(tx, &records.participants)?;
+    for record in &records.legal_notes {
+        crate::store::legal_notes::upsert_legal_note(tx, record)?;
+    }
+    Ok(())
 }
 
 /// Participants after their events. An e-mail address is unique per event one statement at a

@@ -7,10 +7,11 @@
 //! One file per entity family: `reference` (organisations, territories, themes),
 //! `professions` (professions, competences, observations), `experts`, `requests` (training
 //! requests with their history), `events` (events and their sessions), `participants` (participants of events with their
-//! attendance).
+//! attendance), `legal_notes` (legal notes with their bases).
 
 mod events;
 mod experts;
+mod legal_notes;
 mod participants;
 mod professions;
 mod reference;
@@ -65,6 +66,7 @@ pub(super) struct Requests;
 pub(super) struct Events;
 pub(super) struct Sessions;
 pub(super) struct Participants;
+pub(super) struct LegalNotes;
 
 /// Applies the macro `$mac` to every kind of record with metadata, in dependency order. The
 /// caller has the kinds in scope (`use super::kinds::*`).
@@ -81,6 +83,7 @@ macro_rules! for_each_kind {
         $mac!(Events);
         $mac!(Sessions);
         $mac!(Participants);
+        $mac!(LegalNotes);
     };
 }
 pub(super) use for_each_kind;

@@ -24,6 +24,7 @@ pub(super) struct Matches {
     pub(super) events: Vec<Option<usize>>,
     pub(super) sessions: Vec<Option<usize>>,
     pub(super) participants: Vec<Option<usize>>,
+    pub(super) legal_notes: Vec<Option<usize>>,
 }
 
 /// What matching a read-only list (profession families, Interreg programmes) found.
@@ -157,6 +158,7 @@ pub(super) fn match_kinds(
         events: match_kind::<Events>(incoming, local, rekeys, maps, problems),
         sessions: match_kind::<Sessions>(incoming, local, rekeys, maps, problems),
         participants: match_kind::<Participants>(incoming, local, rekeys, maps, problems),
+        legal_notes: match_kind::<LegalNotes>(incoming, local, rekeys, maps, problems),
     }
 }
 

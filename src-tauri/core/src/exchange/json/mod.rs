@@ -124,7 +124,7 @@ pub struct JsonImportPreview {
 #[serde(rename_all = "camelCase")]
 pub struct MergeConflict {
     /// "organisation", "territory", "theme", "profession", "competence", "observation",
-    /// "expert", "trainingRequest", "event", "session" or "participant".
+    /// "expert", "trainingRequest", "event", "session", "participant" or "legalNote".
     pub entity: String,
     /// The kind in French: "Expert", "Événement"…
     pub entity_label: String,

@@ -141,6 +141,8 @@ pub(super) struct Lists {
     /// Left out when empty, like the training requests.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) resources: Vec<Record<super::kinds::ResourceContent>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) legal_notes: Vec<Record<LegalNoteInput>>,
 }
 
 pub(super) const LIST_NAMES: &[&str] = &[
@@ -158,6 +160,7 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "sessions",
     "participants",
     "resources",
+    "legalNotes",
 ];
 
 #[derive(Serialize)]

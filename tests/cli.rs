@@ -1636,3 +1636,96 @@ fn resources_are_added_listed_and_exported() {
         "\u{feff}Titre;Type;Auteurs;Date;Langues;Thèmes;Territoires;Statut;Révision;Référence;Droits;Fichiers\r\nGuide de la mobilité;Guide;;;;;;Publiée;;;;\r\n"
     );
 }
+
+/// `resource add --file`: a real PDF (a programme printed by the command line) is attached
+/// and found by a word printed inside it; a refused file (text named `.pdf`) refuses the whole
+/// command and leaves no resource behind.
+#[test]
+fn resource_add_attaches_files_and_a_refused_file_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bibliotheque.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("programme.pdf");
+    let out = passerelle(
+        &db,
+        &[
+            "programme",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = passerelle(
+        &db,
+        &[
+            "resource",
+            "add",
+            "--title",
+            "Programme archivé",
+            "--kind",
+            "training_material",
+            "--file",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let created: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &created["files"][0];
+    assert_eq!(file["name"], "programme.pdf");
+    assert_eq!(file["mediaType"], "application/pdf");
+    assert_eq!(file["textStatus"], "extracted");
+    assert_eq!(file["size"], std::fs::metadata(&pdf).unwrap().len());
+
+    // « Strasbourg » is printed in the programme, not in the resource's title or summary.
+    let out = passerelle(&db, &["search", "strasbourg"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.contains("\"entity\":\"resource\"") && l.contains("Programme archivé")),
+        "{text}"
+    );
+
+    let fake = dir.path().join("faux.pdf");
+    std::fs::write(&fake, "Ceci n'est pas un PDF.").unwrap();
+    let out = passerelle(
+        &db,
+        &[
+            "resource",
+            "add",
+            "--title",
+            "Deux fichiers",
+            "--kind",
+            "guide",
+            "--file",
+            pdf.to_str().unwrap(),
+            "--file",
+            fake.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("faux.pdf"), "{stderr}");
+    let out = passerelle(&db, &["list", "resources"]);
+    let titles: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(titles, ["Programme archivé"]);
+}

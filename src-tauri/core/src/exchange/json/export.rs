@@ -81,6 +81,8 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
             .into_iter()
             .map(Participants::from_model)
             .collect(),
+        // Read apart, with the bytes (`files::export_pool`).
+        files: Vec::new(),
     }
 }
 

@@ -138,6 +138,10 @@ pub(super) struct Lists {
     /// Left out when empty, like the training requests.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) participants: Vec<Record<ParticipantContent>>,
+    /// The contents of the files attached to resources, one per SHA-256, in SHA-256 order
+    /// (`files.rs`); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) files: Vec<super::files::FileEntry>,
 }
 
 pub(super) const LIST_NAMES: &[&str] = &[
@@ -154,6 +158,7 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "events",
     "sessions",
     "participants",
+    "files",
 ];
 
 #[derive(Serialize)]

@@ -88,6 +88,8 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
             .into_iter()
             .map(LegalNotes::from_model)
             .collect(),
+        // Read apart, with the bytes (`files::export_pool`).
+        files: Vec::new(),
     }
 }
 

@@ -143,6 +143,10 @@ pub(super) struct Lists {
     pub(super) resources: Vec<Record<super::kinds::ResourceContent>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) legal_notes: Vec<Record<LegalNoteInput>>,
+    /// The contents of the files attached to resources, one per SHA-256, in SHA-256 order
+    /// (`files.rs`); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) files: Vec<super::files::FileEntry>,
 }
 
 pub(super) const LIST_NAMES: &[&str] = &[
@@ -161,6 +165,7 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "participants",
     "resources",
     "legalNotes",
+    "files",
 ];
 
 #[derive(Serialize)]

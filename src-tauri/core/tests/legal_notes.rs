@@ -475,3 +475,19 @@ fn a_theme_territory_or_profession_named_by_a_note_is_not_deleted_a_resource_is(
     store.delete_territory(&input.territory_ids[0]).unwrap();
     store.delete_profession(&input.profession_ids[0]).unwrap();
 }
+
+#[test]
+fn a_link_or_country_named_twice_is_kept_once_in_order() {
+    let (dir, mut store) = seeded_store();
+    raw_resource(&dir, "res-1", "Guide");
+    raw_resource(&dir, "res-2", "Étude");
+    let theme = theme_id(&store, "Transport");
+    let mut input = note("Question posée deux fois ?");
+    input.countries = vec!["DE".into(), "FR".into(), "DE".into()];
+    input.theme_ids = vec![theme.clone(), theme.clone()];
+    input.resource_ids = vec!["res-2".into(), "res-1".into(), "res-2".into()];
+    let saved = store.create_legal_note(&input).unwrap();
+    assert_eq!(saved.data.countries, ["DE", "FR"]);
+    assert_eq!(saved.data.theme_ids, [theme]);
+    assert_eq!(saved.data.resource_ids, ["res-2", "res-1"]);
+}

@@ -142,6 +142,18 @@ pub(crate) fn write_links(tx: &Transaction, id: &str, input: &LegalNoteInput) ->
     Ok(())
 }
 
+/// A list of ids or codes as stored: each once, in the form's order (a form or a script that
+/// sends one twice would otherwise print it twice and block nothing more).
+fn unique_list(list: &[String]) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<String> = list
+        .iter()
+        .filter(|item| seen.insert(item.as_str()))
+        .cloned()
+        .collect();
+    to_json_list(&unique)
+}
+
 fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
 }
@@ -175,10 +187,10 @@ impl Store {
                     input.question.trim(),
                     input.short_answer.trim(),
                     input.full_answer,
-                    to_json_list(&input.countries),
-                    to_json_list(&input.territory_ids),
-                    to_json_list(&input.theme_ids),
-                    to_json_list(&input.profession_ids),
+                    unique_list(&input.countries),
+                    unique_list(&input.territory_ids),
+                    unique_list(&input.theme_ids),
+                    unique_list(&input.profession_ids),
                     input.up_to_date.trim(),
                     input.review_date.trim(),
                     input.author.trim(),
@@ -213,10 +225,10 @@ impl Store {
                     input.question.trim(),
                     input.short_answer.trim(),
                     input.full_answer,
-                    to_json_list(&input.countries),
-                    to_json_list(&input.territory_ids),
-                    to_json_list(&input.theme_ids),
-                    to_json_list(&input.profession_ids),
+                    unique_list(&input.countries),
+                    unique_list(&input.territory_ids),
+                    unique_list(&input.theme_ids),
+                    unique_list(&input.profession_ids),
                     input.up_to_date.trim(),
                     input.review_date.trim(),
                     input.author.trim(),

@@ -25,6 +25,8 @@ pub mod demo;
 mod events;
 mod experts;
 mod gdpr;
+pub(crate) mod legal_notes;
+pub(crate) mod library_print;
 mod organisations;
 mod participants;
 pub(crate) mod participants_csv;

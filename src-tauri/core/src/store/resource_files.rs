@@ -16,7 +16,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::rows::Columns;
 use super::{new_id, now, search, OrNotFound, Store};
-use crate::attachments::{self, sha256_hex};
+use crate::attachments::{self, sha256_hex, Inspected};
 use crate::error::{CoreError, CoreResult};
 use crate::model::ResourceFile;
 
@@ -54,8 +54,6 @@ pub(crate) fn files_of_resource(
 
 /// Deletes file_contents/file_data rows no resource_files row names (call after deleting
 /// resources).
-// Called by the resources' deletion, on its own branch until the two are merged.
-#[allow(dead_code)]
 pub(crate) fn delete_orphan_contents(tx: &Transaction) -> rusqlite::Result<()> {
     // `file_data` follows its content through ON DELETE CASCADE.
     tx.execute(
@@ -64,6 +62,80 @@ pub(crate) fn delete_orphan_contents(tx: &Transaction) -> rusqlite::Result<()> {
         [],
     )?;
     Ok(())
+}
+
+/// Stores a content under its SHA-256 unless it is there already (then the row it has is kept:
+/// same bytes, same type and text).
+pub(crate) fn insert_content(
+    tx: &Transaction,
+    sha256: &str,
+    inspected: &Inspected,
+    bytes: &[u8],
+) -> rusqlite::Result<()> {
+    let inserted = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO file_contents (sha256, media_type, size, text_status, text)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            sha256,
+            inspected.media_type,
+            bytes.len() as i64,
+            inspected.text_status.code(),
+            inspected.text
+        ])?;
+    if inserted == 1 {
+        tx.prepare_cached("INSERT INTO file_data (sha256, data) VALUES (?1, ?2)")?
+            .execute(params![sha256, bytes])?;
+    }
+    Ok(())
+}
+
+/// A content to store, checked and its text read (an exchange file's).
+pub(crate) struct NewContent {
+    pub(crate) sha256: String,
+    pub(crate) inspected: Inspected,
+    pub(crate) bytes: Vec<u8>,
+}
+
+/// Stores contents an import brings, before the records that name them.
+pub(crate) fn insert_contents(tx: &Transaction, contents: &[NewContent]) -> rusqlite::Result<()> {
+    for content in contents {
+        insert_content(tx, &content.sha256, &content.inspected, &content.bytes)?;
+    }
+    Ok(())
+}
+
+/// One stored content with its bytes, as the exchange file carries it.
+pub(crate) struct StoredContent {
+    pub(crate) sha256: String,
+    /// The first of the names the resources give it (alphabetically), so the choice is the
+    /// same in every database holding the same files.
+    pub(crate) name: String,
+    pub(crate) media_type: String,
+    pub(crate) size: i64,
+    pub(crate) data: Vec<u8>,
+}
+
+/// Every stored content named by a resource, in SHA-256 order.
+pub(crate) fn all_contents(conn: &Connection) -> rusqlite::Result<Vec<StoredContent>> {
+    let mut statement = conn.prepare(
+        "SELECT fc.sha256, (SELECT min(rf.name) FROM resource_files rf WHERE rf.sha256 = fc.sha256),
+                fc.media_type, fc.size, fd.data
+         FROM file_contents fc JOIN file_data fd ON fd.sha256 = fc.sha256
+         WHERE EXISTS (SELECT 1 FROM resource_files rf WHERE rf.sha256 = fc.sha256)
+         ORDER BY fc.sha256",
+    )?;
+    let rows = statement.query_map([], |row| {
+        Ok(StoredContent {
+            sha256: row.get(0)?,
+            name: row.get(1)?,
+            media_type: row.get(2)?,
+            size: row.get(3)?,
+            data: row.get(4)?,
+        })
+    })?;
+    rows.collect()
 }
 
 /// Deletes one content if no resource names it any more.
@@ -142,22 +214,7 @@ impl Store {
             }
             // The same content attached elsewhere keeps its row (and its text, read from the
             // same bytes).
-            let new_content = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO file_contents (sha256, media_type, size, text_status, text)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![
-                    sha256,
-                    inspected.media_type,
-                    bytes.len() as i64,
-                    inspected.text_status.code(),
-                    inspected.text
-                ])?;
-            if new_content == 1 {
-                tx.prepare_cached("INSERT INTO file_data (sha256, data) VALUES (?1, ?2)")?
-                    .execute(params![sha256, bytes])?;
-            }
+            insert_content(tx, &sha256, &inspected, bytes)?;
             let id = new_id();
             tx.prepare_cached(
                 "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)

@@ -699,3 +699,35 @@ fn all_resources_come_whole_in_title_order() {
     );
     assert_eq!(all[1], full);
 }
+
+/// With words and no sort asked, the best match comes first; a sort asked wins over relevance.
+#[test]
+fn a_query_sorts_by_relevance_unless_a_sort_is_asked() {
+    let (_dir, mut store) = seeded_store();
+    let mut once = resource("Annuaire des services");
+    once.summary = format!(
+        "{} et, une fois, le travail frontalier.",
+        "Liste des services publics de la région ".repeat(20)
+    );
+    store.create_resource(&once).unwrap();
+    let mut often = resource("Vivre et travailler en frontalier");
+    often.summary = "Le travail frontalier, les droits du frontalier.".into();
+    store.create_resource(&often).unwrap();
+    let query = |sort: &str| {
+        let filter = ResourceFilter {
+            query: "frontalier".into(),
+            sort: sort.into(),
+            ..Default::default()
+        };
+        let page = store.list_resources(&filter).unwrap();
+        page.items.into_iter().map(|s| s.title).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        query(""),
+        ["Vivre et travailler en frontalier", "Annuaire des services"]
+    );
+    assert_eq!(
+        query("title"),
+        ["Annuaire des services", "Vivre et travailler en frontalier"]
+    );
+}

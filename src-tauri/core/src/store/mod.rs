@@ -35,6 +35,7 @@ pub(crate) mod resource_files;
 mod rows;
 pub(crate) mod schema;
 pub(crate) mod search;
+mod search_passage;
 mod sessions;
 pub(crate) mod snapshot;
 mod suggestions;

@@ -1561,3 +1561,273 @@ fn documents_about_people_are_printed_from_the_recorded_attendance() {
     assert!(why.contains("Paul Sansnote"), "{why}");
     assert!(!refused.exists(), "nothing is written when refused");
 }
+
+/// `resource add` prints the new record as one JSON line; bad input is refused in French,
+/// field by field, and writes nothing; `list resources` prints each resource whole;
+/// `export resources` writes the catalogue as CSV for Excel.
+#[test]
+fn resources_are_added_listed_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bibliotheque.db");
+    let out = passerelle(
+        &db,
+        &[
+            "resource",
+            "add",
+            "--title",
+            "Guide de la mobilité",
+            "--kind",
+            "guide",
+            "--summary",
+            "Étape par étape",
+            "--status",
+            "published",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    let created: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(created["title"], "Guide de la mobilité");
+    assert_eq!(
+        (created["kind"].as_str(), created["status"].as_str()),
+        (Some("guide"), Some("published"))
+    );
+    assert_eq!(created["version"], 1);
+
+    let out = passerelle(
+        &db,
+        &["resource", "add", "--title", " ", "--kind", "poster"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("Le titre est obligatoire."), "{stderr}");
+    assert!(
+        stderr.contains("Le type de ressource : valeur inconnue « poster »."),
+        "{stderr}"
+    );
+
+    let out = passerelle(&db, &["list", "resources"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines, vec![created], "only the first one was written");
+
+    let csv = dir.path().join("catalogue.csv");
+    let out = passerelle(
+        &db,
+        &["export", "resources", "--out", csv.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&csv).unwrap();
+    assert_eq!(
+        String::from_utf8(bytes).unwrap(),
+        "\u{feff}Titre;Type;Auteurs;Date;Langues;Thèmes;Territoires;Statut;Révision;Référence;Droits;Fichiers\r\nGuide de la mobilité;Guide;;;;;;Publiée;;;;\r\n"
+    );
+}
+
+/// `resource add --file`: a real PDF (a programme printed by the command line) is attached
+/// and found by a word printed inside it; a refused file (text named `.pdf`) refuses the whole
+/// command and leaves no resource behind.
+#[test]
+fn resource_add_attaches_files_and_a_refused_file_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bibliotheque.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("programme.pdf");
+    let out = passerelle(
+        &db,
+        &[
+            "programme",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = passerelle(
+        &db,
+        &[
+            "resource",
+            "add",
+            "--title",
+            "Programme archivé",
+            "--kind",
+            "training_material",
+            "--file",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let created: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &created["files"][0];
+    assert_eq!(file["name"], "programme.pdf");
+    assert_eq!(file["mediaType"], "application/pdf");
+    assert_eq!(file["textStatus"], "extracted");
+    assert_eq!(file["size"], std::fs::metadata(&pdf).unwrap().len());
+
+    // « Strasbourg » is printed in the programme, not in the resource's title or summary.
+    let out = passerelle(&db, &["search", "strasbourg"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.contains("\"entity\":\"resource\"") && l.contains("Programme archivé")),
+        "{text}"
+    );
+
+    let fake = dir.path().join("faux.pdf");
+    std::fs::write(&fake, "Ceci n'est pas un PDF.").unwrap();
+    let out = passerelle(
+        &db,
+        &[
+            "resource",
+            "add",
+            "--title",
+            "Deux fichiers",
+            "--kind",
+            "guide",
+            "--file",
+            pdf.to_str().unwrap(),
+            "--file",
+            fake.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("faux.pdf"), "{stderr}");
+    let out = passerelle(&db, &["list", "resources"]);
+    let titles: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(titles, ["Programme archivé"]);
+}
+
+/// The demo database with a legal note, and a resource linked to the demo event (written
+/// straight into the file: the resources' commands belong to another part of the library).
+fn library_database(db: &Path) -> String {
+    use passerelle_core::model::{LegalBasis, LegalNoteInput};
+    assert!(passerelle(db, &["demo"]).status.success());
+    let mut store = passerelle_core::Store::open_with_reference(db).unwrap();
+    let note = store
+        .create_legal_note(&LegalNoteInput {
+            question: "Un agent territorial peut-il être mis à disposition d'un GECT ?".into(),
+            short_answer: "Oui, par convention.".into(),
+            bases: vec![LegalBasis {
+                kind: "eu_regulation".into(),
+                identifier: "Règlement (CE) n° 1082/2006".into(),
+                date: "2006-07-05".into(),
+                ..Default::default()
+            }],
+            up_to_date: "2026-01-15".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let event = store.find_event_by_code("EXEMPLE-VE-2027").unwrap().meta.id;
+    store.close().unwrap();
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch(&format!(
+        "INSERT INTO resources (id, title, kind, status, created_at, updated_at)
+         VALUES ('res-cli', 'Guide pratique du GECT', 'guide', 'published',
+                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+         INSERT INTO resource_events (resource_id, event_id) VALUES ('res-cli', '{event}');"
+    ))
+    .unwrap();
+    note.meta.id
+}
+
+#[test]
+fn legal_notes_are_listed_and_printed_with_the_dossier_and_the_programme_resources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let id = library_database(&db);
+    let out = passerelle(&db, &["list", "legal-notes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["id"], id.as_str());
+    assert_eq!(lines[0]["upToDate"], "2026-01-15");
+
+    let note = dir.path().join("fiche.pdf");
+    let out = passerelle(&db, &["note", "--id", &id, "--out", note.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["pages"], 1);
+    assert_eq!(pdf_pages_and_size(&note).0, 1);
+    let text = pdf_text(&note);
+    assert!(text.contains("Règlement (CE) n° 1082/2006"), "{text}");
+    assert!(text.contains("À jour au 15 janvier 2026"), "{text}");
+    let out = passerelle(&db, &["note", "--id", "nope", "--out", "/tmp/x-note.pdf"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("La fiche juridique est introuvable"));
+
+    let dossier = dir.path().join("dossier.pdf");
+    let args = ["dossier", "--event", "EXEMPLE-VE-2027", "--out"];
+    let out = passerelle(&db, &[&args[..], &[dossier.to_str().unwrap()]].concat());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["event"], "EXEMPLE-VE-2027");
+    assert_eq!(line["pages"], pdf_pages_and_size(&dossier).0);
+    assert!(pdf_text(&dossier).contains("Guide pratique du GECT"));
+
+    let programme = |file: &Path, extra: &[&str]| {
+        let mut all = vec!["programme", "--event", "EXEMPLE-VE-2027", "--out"];
+        all.push(file.to_str().unwrap());
+        all.extend_from_slice(extra);
+        let out = passerelle(&db, &all);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        pdf_text(file)
+    };
+    let without = programme(&dir.path().join("p.pdf"), &[]);
+    assert!(!without.contains("Guide pratique du GECT"));
+    let with = programme(&dir.path().join("p-res.pdf"), &["--ressources"]);
+    assert!(with.contains("Ressources"), "{with}");
+    assert!(with.contains("Guide pratique du GECT"), "{with}");
+}

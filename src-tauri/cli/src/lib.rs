@@ -1,7 +1,8 @@
 //! The windowless commands of Passerelle, for scripts and people at a terminal:
 //! `demo | list | search | programme | versions | emargement | convocations | certificats |
-//! attestations | badges | chevalets | mission | livret | rapport-competences |
-//! check` print JSON, one object per line (`programme` and `versions` in [`documents`]; `check`
+//! attestations | badges | chevalets | mission | livret | rapport-competences | note | dossier |
+//! check` print JSON, one object per line (`programme` and `versions` in [`documents`], `note`
+//! and `dossier` in [`library_documents`]; `check`
 //! exits with code 3 when it finds something);
 //! `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
 //! JSON lines and opens no database. Errors go to
@@ -15,6 +16,8 @@
 pub mod database;
 mod documents;
 mod exchange;
+mod library;
+mod library_documents;
 mod participants;
 
 use std::io::{BufWriter, Write};
@@ -31,6 +34,7 @@ use serde::Serialize;
 pub use database::{DbChoice, DB_FILE_NAME};
 pub use documents::{PeopleArgs, ProgrammeArgs};
 pub use exchange::{CsvImportArgs, ExportArg, ImportCommand};
+pub use library_documents::{DossierArgs, NoteArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -141,6 +145,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Écrit une fiche juridique en PDF ; affiche {id, file, pages}.
+    Note(NoteArgs),
+    /// Écrit le dossier documentaire d'un événement (ses ressources, puis celles de chaque
+    /// séance) en PDF ; affiche {event, file, pages}.
+    Dossier(DossierArgs),
     /// Exporte des données dans un fichier (CSV, iCalendar, vCard, JSON).
     Export {
         #[arg(value_enum)]
@@ -188,6 +197,11 @@ pub enum Command {
         #[arg(long, value_name = "ANNÉE")]
         year: Option<i32>,
     },
+    /// Ajoute une ressource à la bibliothèque : `resource add --title T --kind K`.
+    Resource {
+        #[command(subcommand)]
+        what: library::ResourceCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -202,6 +216,10 @@ pub enum Entity {
     Requests,
     /// Les participants d'un événement (--event CODE), triés par nom.
     Participants,
+    /// Les ressources de la bibliothèque, complètes, par titre.
+    Resources,
+    /// Les fiches juridiques, par question.
+    LegalNotes,
 }
 
 /// How a command ended, when it did not fail outright: done, refused after explaining why
@@ -290,7 +308,9 @@ impl Command {
             | Command::Chevalets(PeopleArgs { out, .. })
             | Command::Mission { out, .. }
             | Command::Export { out, .. }
-            | Command::Backup { out } => Some(out),
+            | Command::Backup { out }
+            | Command::Note(NoteArgs { out, .. })
+            | Command::Dossier(DossierArgs { out, .. }) => Some(out),
             _ => None,
         }
     }
@@ -427,6 +447,9 @@ fn dispatch(
             imposed,
         } => documents::livret(store, &event, &file, imposed, path, out)?,
         Command::Import { what } => return exchange::import(store, what, out),
+        Command::Resource { what } => return library::resource(store, what, out),
+        Command::Note(args) => library_documents::note(store, args, path, out)?,
+        Command::Dossier(args) => library_documents::dossier(store, args, path, out)?,
         Command::Check { event, lang } => {
             return documents::check(store, &event, lang.as_deref(), out)
         }
@@ -435,7 +458,7 @@ fn dispatch(
             out: file,
             event,
         } => {
-            let exported = exchange::export(store, what.0, event.as_deref())?;
+            let exported = exchange::export(store, what, event.as_deref())?;
             write_out(&file, &exported, path)?;
             writeln!(out, "Fichier écrit : {}", file.display())?;
         }
@@ -476,17 +499,22 @@ fn list(
             let event = store.find_event_by_code(code)?;
             print_all(out, store.list_participants(&event.meta.id)?)
         }
+        Entity::Resources => library::list_resources(store, out),
+        Entity::LegalNotes => library_documents::list_legal_notes(store, out),
     }
 }
 
-fn print_all<T: Serialize>(out: &mut impl Write, items: Vec<T>) -> Result<(), CoreError> {
+pub(crate) fn print_all<T: Serialize>(
+    out: &mut impl Write,
+    items: Vec<T>,
+) -> Result<(), CoreError> {
     for item in items {
         print_line(out, &item)?;
     }
     Ok(())
 }
 
-fn print_line<T: Serialize>(out: &mut impl Write, item: &T) -> Result<(), CoreError> {
+pub(crate) fn print_line<T: Serialize>(out: &mut impl Write, item: &T) -> Result<(), CoreError> {
     serde_json::to_writer(&mut *out, item).map_err(|e| CoreError::Io(std::io::Error::other(e)))?;
     writeln!(out)?;
     Ok(())

@@ -26,6 +26,8 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
         events,
         sessions,
         participants,
+        resources,
+        legal_notes,
     } = snapshot;
     Lists {
         organisations: organisations
@@ -80,6 +82,11 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
         participants: participants
             .into_iter()
             .map(Participants::from_model)
+            .collect(),
+        resources: resources.into_iter().map(Resources::from_model).collect(),
+        legal_notes: legal_notes
+            .into_iter()
+            .map(LegalNotes::from_model)
             .collect(),
         // Read apart, with the bytes (`files::export_pool`).
         files: Vec::new(),

@@ -7,9 +7,11 @@
 //! per kind of record (organisations, territories, themes, profession families, Interreg
 //! programmes, professions, competences, competence observations, experts, training requests
 //! with their status history — left out when there are none —, events, sessions, participants
-//! with their attendance — left out when there are none), and `files`, the contents of the
-//! files attached to resources in base64, one per SHA-256 (`files.rs`; left out when there
-//! are none).
+//! with their attendance — left out when there are none —, resources of the library with their
+//! ordered authors, links and file references `files: [{id, name, sha256, addedAt}]`, legal
+//! notes with their bases — each left out when there are none; the links that are sets, events
+//! and sessions included, sorted —, and `files`, the contents of the files attached to
+//! resources in base64, one per SHA-256 (`files.rs`; left out when there are none).
 //! Every record carries its UUID, `createdAt`, `updatedAt` and `version`; links are ids;
 //! reference records carry their `referenceKey`. The output is deterministic, so exporting,
 //! importing into an empty database and exporting again gives the same bytes: lists sorted by
@@ -127,7 +129,7 @@ pub struct JsonImportPreview {
 #[serde(rename_all = "camelCase")]
 pub struct MergeConflict {
     /// "organisation", "territory", "theme", "profession", "competence", "observation",
-    /// "expert", "trainingRequest", "event", "session" or "participant".
+    /// "expert", "trainingRequest", "event", "session", "participant" or "legalNote".
     pub entity: String,
     /// The kind in French: "Expert", "Événement"…
     pub entity_label: String,

@@ -89,6 +89,8 @@ pub(super) struct Plans {
     pub(super) events: ListPlan<EventInput>,
     pub(super) sessions: ListPlan<SessionContent>,
     pub(super) participants: ListPlan<ParticipantContent>,
+    pub(super) resources: ListPlan<ResourceContent>,
+    pub(super) legal_notes: ListPlan<LegalNoteInput>,
 }
 
 /// Everything an import would do, before the user chooses for the conflicts.
@@ -203,5 +205,7 @@ fn plan_lists(
     plan_list!(Events, events);
     plan_list!(Sessions, sessions);
     plan_list!(Participants, participants);
+    plan_list!(Resources, resources);
+    plan_list!(LegalNotes, legal_notes);
     plans
 }

@@ -1737,10 +1737,9 @@ fn resource_add_attaches_files_and_a_refused_file_leaves_nothing() {
     );
 }
 
-/// The demo database with a legal note, and a resource linked to the demo event (written
-/// straight into the file: the resources' commands belong to another part of the library).
+/// The demo database with a legal note, and a resource linked to the demo event.
 fn library_database(db: &Path) -> String {
-    use passerelle_core::model::{LegalBasis, LegalNoteInput};
+    use passerelle_core::model::{LegalBasis, LegalNoteInput, ResourceInput};
     assert!(passerelle(db, &["demo"]).status.success());
     let mut store = passerelle_core::Store::open_with_reference(db).unwrap();
     let note = store
@@ -1758,15 +1757,16 @@ fn library_database(db: &Path) -> String {
         })
         .unwrap();
     let event = store.find_event_by_code("EXEMPLE-VE-2027").unwrap().meta.id;
+    store
+        .create_resource(&ResourceInput {
+            title: "Guide pratique du GECT".into(),
+            kind: "guide".into(),
+            status: "published".into(),
+            event_ids: vec![event],
+            ..Default::default()
+        })
+        .unwrap();
     store.close().unwrap();
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute_batch(&format!(
-        "INSERT INTO resources (id, title, kind, status, created_at, updated_at)
-         VALUES ('res-cli', 'Guide pratique du GECT', 'guide', 'published',
-                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
-         INSERT INTO resource_events (resource_id, event_id) VALUES ('res-cli', '{event}');"
-    ))
-    .unwrap();
     note.meta.id
 }
 

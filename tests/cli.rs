@@ -1727,7 +1727,14 @@ fn resource_add_attaches_files_and_a_refused_file_leaves_nothing() {
                 .to_string()
         })
         .collect();
-    assert_eq!(titles, ["Programme archivé"]);
+    assert_eq!(
+        titles,
+        [
+            passerelle_core::example::EXAMPLE_RESOURCE_TITLE,
+            "Programme archivé"
+        ],
+        "the example's resource and the one added; not the refused one"
+    );
 }
 
 /// The demo database with a legal note, and a resource linked to the demo event (written
@@ -1779,9 +1786,10 @@ fn legal_notes_are_listed_and_printed_with_the_dossier_and_the_programme_resourc
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["id"], id.as_str());
-    assert_eq!(lines[0]["upToDate"], "2026-01-15");
+    // The example's note and this one.
+    assert_eq!(lines.len(), 2);
+    let line = lines.iter().find(|l| l["id"] == id.as_str()).unwrap();
+    assert_eq!(line["upToDate"], "2026-01-15");
 
     let note = dir.path().join("fiche.pdf");
     let out = passerelle(&db, &["note", "--id", &id, "--out", note.to_str().unwrap()]);

@@ -38,6 +38,7 @@ pub(crate) mod resources;
 mod rows;
 pub(crate) mod schema;
 pub(crate) mod search;
+mod search_passage;
 mod sessions;
 pub(crate) mod snapshot;
 mod suggestions;

@@ -197,33 +197,7 @@ impl Store {
         let inspected = attachments::inspect(&name, bytes)?;
         let sha256 = sha256_hex(bytes);
         self.write(|tx| {
-            bump_resource(tx, resource_id)?;
-            let already: Option<String> = tx
-                .prepare_cached(
-                    "SELECT name FROM resource_files WHERE resource_id = ?1 AND sha256 = ?2",
-                )?
-                .query_row([resource_id, &sha256], |row| row.get(0))
-                .optional()?;
-            if let Some(existing) = already {
-                return Err(CoreError::Duplicate {
-                    field: "files".into(),
-                    message: format!(
-                        "Le fichier « {name} » est déjà joint à cette ressource (sous le nom « {existing} ») : il n'a pas été joint une seconde fois."
-                    ),
-                });
-            }
-            // The same content attached elsewhere keeps its row (and its text, read from the
-            // same bytes).
-            insert_content(tx, &sha256, &inspected, bytes)?;
-            let id = new_id();
-            tx.prepare_cached(
-                "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
-                 VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM resource_files
-                                  WHERE resource_id = ?2), ?3, ?4, ?5)",
-            )?
-            .execute(params![id, resource_id, name, sha256, now()])?;
-            // Indexed again now that the file (and its text) is there.
-            search::index_resource(tx, resource_id)?;
+            let id = attach_in(tx, resource_id, &name, &sha256, &inspected, bytes)?;
             file_by_id(tx, &id)
         })
     }
@@ -263,18 +237,84 @@ impl Store {
     /// own `create_resource` is on this branch.
     #[doc(hidden)]
     pub fn insert_resource_for_tests(&mut self, title: &str) -> CoreResult<String> {
+        let ids = self.insert_resources_for_tests(&[title.to_string()])?;
+        Ok(ids.into_iter().next().unwrap_or_default())
+    }
+
+    /// Many bare resources in one transaction (benchmarks).
+    #[doc(hidden)]
+    pub fn insert_resources_for_tests(&mut self, titles: &[String]) -> CoreResult<Vec<String>> {
         self.write(|tx| {
-            let id = new_id();
-            let at = now();
-            tx.execute(
-                "INSERT INTO resources (id, title, kind, status, created_at, updated_at)
-                 VALUES (?1, ?2, 'guide', 'published', ?3, ?3)",
-                params![id, title, at],
-            )?;
-            search::index_resource(tx, &id)?;
-            Ok(id)
+            let mut ids = Vec::with_capacity(titles.len());
+            for title in titles {
+                let id = new_id();
+                tx.prepare_cached(
+                    "INSERT INTO resources (id, title, kind, status, created_at, updated_at)
+                     VALUES (?1, ?2, 'guide', 'published', ?3, ?3)",
+                )?
+                .execute(params![id, title, now()])?;
+                search::index_resource(tx, &id)?;
+                ids.push(id);
+            }
+            Ok(ids)
         })
     }
+
+    /// Attaches many files in one transaction, each through the same steps as
+    /// [`Store::attach_file`] (benchmarks: a library of thousands of files).
+    #[doc(hidden)]
+    pub fn attach_files_for_tests(
+        &mut self,
+        files: &[(String, String, Vec<u8>)],
+    ) -> CoreResult<()> {
+        let inspected = files
+            .iter()
+            .map(|(_, name, bytes)| Ok((attachments::inspect(name, bytes)?, sha256_hex(bytes))))
+            .collect::<CoreResult<Vec<_>>>()?;
+        self.write(|tx| {
+            for ((resource_id, name, bytes), (inspected, sha256)) in files.iter().zip(&inspected) {
+                attach_in(tx, resource_id, name, sha256, inspected, bytes)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Attaches an inspected file inside a write transaction; the new file's id.
+fn attach_in(
+    tx: &Transaction,
+    resource_id: &str,
+    name: &str,
+    sha256: &str,
+    inspected: &Inspected,
+    bytes: &[u8],
+) -> CoreResult<String> {
+    bump_resource(tx, resource_id)?;
+    let already: Option<String> = tx
+        .prepare_cached("SELECT name FROM resource_files WHERE resource_id = ?1 AND sha256 = ?2")?
+        .query_row([resource_id, sha256], |row| row.get(0))
+        .optional()?;
+    if let Some(existing) = already {
+        return Err(CoreError::Duplicate {
+            field: "files".into(),
+            message: format!(
+                "Le fichier « {name} » est déjà joint à cette ressource (sous le nom « {existing} ») : il n'a pas été joint une seconde fois."
+            ),
+        });
+    }
+    // The same content attached elsewhere keeps its row (and its text, read from the
+    // same bytes).
+    insert_content(tx, sha256, inspected, bytes)?;
+    let id = new_id();
+    tx.prepare_cached(
+        "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM resource_files
+                          WHERE resource_id = ?2), ?3, ?4, ?5)",
+    )?
+    .execute(params![id, resource_id, name, sha256, now()])?;
+    // Indexed again now that the file (and its text) is there.
+    search::index_resource(tx, resource_id)?;
+    Ok(id)
 }
 
 fn file_by_id(conn: &Connection, file_id: &str) -> CoreResult<ResourceFile> {

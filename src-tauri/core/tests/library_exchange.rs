@@ -61,8 +61,7 @@ fn the_exchange_file_carries_each_content_once_in_sha256_order() {
     );
     // Each entry's keys in a fixed order, the bulky data last.
     let text = String::from_utf8(json::export(&mut store).unwrap()).unwrap();
-    // The pool is the file's last list (resources name their files under "files" too).
-    let pool_text = &text[text.rfind("\"files\": [").unwrap()..];
+    let pool_text = &text[text.find("\n  \"files\": [").unwrap()..];
     let positions: Vec<usize> = [
         "\"name\"",
         "\"mediaType\"",
@@ -153,18 +152,11 @@ fn a_damaged_or_forbidden_file_entry_refuses_the_whole_import_naming_it() {
 
 #[test]
 fn contents_no_record_names_are_not_kept_on_import() {
-    // With the resources that name them, the contents come in; a file whose resources were
-    // taken out of it (by hand) brings its pool alone, and none of it is kept.
+    // A file whose resources were taken out by hand: its pool alone brings nothing.
     let (_dir, mut source, _) = library();
-    let file = json::export(&mut source).unwrap();
-    let (_whole_dir, mut whole) = common::seeded_store();
-    json::apply(&mut whole, &file, &JsonImportChoices::default()).unwrap();
-    assert_eq!(count(&whole, "file_contents"), 2);
-    assert_eq!(count(&whole, "file_data"), 2);
-
-    let mut without: serde_json::Value = serde_json::from_slice(&file).unwrap();
-    without.as_object_mut().unwrap().remove("resources");
-    let bytes = serde_json::to_vec(&without).unwrap();
+    let mut file = exported(&mut source);
+    file.as_object_mut().unwrap().remove("resources");
+    let bytes = serde_json::to_vec(&file).unwrap();
     let (_target_dir, mut target) = common::seeded_store();
     json::apply(&mut target, &bytes, &JsonImportChoices::default()).unwrap();
     assert_eq!(count(&target, "file_contents"), 0);
@@ -220,4 +212,46 @@ fn restored_first(store: &Store) -> String {
         .find(|hit| hit.entity == "resource" && hit.title == "Guide")
         .unwrap()
         .id
+}
+
+#[test]
+fn the_round_trip_with_files_gives_the_same_bytes_and_finds_their_words() {
+    let (dir, mut source, guide) = library();
+    let first = json::export(&mut source).unwrap();
+    let mut target = Store::open_with_reference(&dir.path().join("autre.db")).unwrap();
+    json::apply(&mut target, &first, &JsonImportChoices::default()).unwrap();
+    assert_eq!(json::export(&mut target).unwrap(), first);
+    assert_eq!(
+        (count(&target, "file_contents"), count(&target, "file_data")),
+        (2, 2)
+    );
+    let guide_id = restored_first(&target);
+    let files = target.resource_files(&guide_id).unwrap();
+    assert_eq!(target.read_file(&files[0].id).unwrap().1, guide);
+    // The text was read again on import: a word from inside the PDF finds both resources.
+    let hits = target.search_all("detachement", 10).unwrap();
+    assert_eq!(
+        hits.iter().filter(|h| h.entity == "resource").count(),
+        2,
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn legal_notes_are_found_by_the_global_search_with_their_passage() {
+    let (_dir, mut store) = common::seeded_store();
+    let note = store
+        .create_legal_note(&passerelle_core::model::LegalNoteInput {
+            question: "Un agent territorial peut-il être mis à disposition d'un GECT ?".into(),
+            short_answer: "Oui, par convention entre la collectivité et le groupement.".into(),
+            up_to_date: "2026-01-15".into(),
+            author: "Service juridique".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let hits = store.search_all("collectivite", 10).unwrap();
+    let hit = hits.iter().find(|h| h.entity == "legalNote").unwrap();
+    assert_eq!(hit.id, note.meta.id);
+    assert_eq!(hit.title, note.data.question);
+    assert!(hit.detail.contains("[collectivité]"), "{}", hit.detail);
 }

@@ -73,7 +73,8 @@ pub fn resource(
                 status,
                 ..Default::default()
             };
-            let created = match store.create_resource(&input) {
+            // One transaction: a refused file leaves no resource behind.
+            let created = match store.create_resource_with_files(&input, &attachments) {
                 Ok(created) => created,
                 // Each field's message, not only their count: there is no form to show them.
                 Err(CoreError::Validation { fields }) => {
@@ -84,20 +85,6 @@ pub fn resource(
                     )));
                 }
                 Err(error) => return Err(error),
-            };
-            let id = created.meta.id.clone();
-            for (name, bytes) in &attachments {
-                // Each file is attached in its own transaction: a refused one takes the new
-                // resource away with the files attached before it, so nothing is left behind.
-                if let Err(error) = store.attach_file(&id, name, bytes) {
-                    store.delete_resource(&id)?;
-                    return Err(error);
-                }
-            }
-            let created = if attachments.is_empty() {
-                created
-            } else {
-                store.get_resource(&id)?
             };
             print_line(out, &created)?;
         }

@@ -185,6 +185,65 @@ fn bump_resource(tx: &Transaction, resource_id: &str) -> CoreResult<()> {
     Ok(())
 }
 
+/// A file checked and read before any write transaction (inspecting a large PDF takes time).
+pub(crate) struct PreparedFile {
+    name: String,
+    inspected: Inspected,
+    sha256: String,
+}
+
+impl PreparedFile {
+    /// Cleans the name, detects the type, refuses what is not allowed and reads the text.
+    pub(crate) fn inspect(name: &str, bytes: &[u8]) -> CoreResult<PreparedFile> {
+        let name = clean_name(name)?;
+        let inspected = attachments::inspect(&name, bytes)?;
+        Ok(PreparedFile {
+            name,
+            inspected,
+            sha256: sha256_hex(bytes),
+        })
+    }
+}
+
+/// Names `file`'s content for the resource, storing the content unless another resource
+/// already did; refused when the resource already has that content. Returns the file's id.
+/// The caller bumps and re-indexes the resource.
+pub(crate) fn attach_in(
+    tx: &Transaction,
+    resource_id: &str,
+    file: &PreparedFile,
+    bytes: &[u8],
+) -> CoreResult<String> {
+    let PreparedFile {
+        name,
+        inspected,
+        sha256,
+    } = file;
+    let already: Option<String> = tx
+        .prepare_cached("SELECT name FROM resource_files WHERE resource_id = ?1 AND sha256 = ?2")?
+        .query_row([resource_id, sha256], |row| row.get(0))
+        .optional()?;
+    if let Some(existing) = already {
+        return Err(CoreError::Duplicate {
+            field: "files".into(),
+            message: format!(
+                "Le fichier « {name} » est déjà joint à cette ressource (sous le nom « {existing} ») : il n'a pas été joint une seconde fois."
+            ),
+        });
+    }
+    // The same content attached elsewhere keeps its row (and its text, read from the same
+    // bytes).
+    insert_content(tx, sha256, inspected, bytes)?;
+    let id = new_id();
+    tx.prepare_cached(
+        "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM resource_files
+                          WHERE resource_id = ?2), ?3, ?4, ?5)",
+    )?
+    .execute(params![id, resource_id, name, sha256, now()])?;
+    Ok(id)
+}
+
 impl Store {
     /// Attaches a file to a resource (the resource's version is bumped, it is re-indexed).
     pub fn attach_file(
@@ -193,11 +252,12 @@ impl Store {
         name: &str,
         bytes: &[u8],
     ) -> CoreResult<ResourceFile> {
-        let name = clean_name(name)?;
-        let inspected = attachments::inspect(&name, bytes)?;
-        let sha256 = sha256_hex(bytes);
+        let file = PreparedFile::inspect(name, bytes)?;
         self.write(|tx| {
-            let id = attach_in(tx, resource_id, &name, &sha256, &inspected, bytes)?;
+            bump_resource(tx, resource_id)?;
+            let id = attach_in(tx, resource_id, &file, bytes)?;
+            // Indexed again now that the file (and its text) is there.
+            search::index_resource(tx, resource_id)?;
             file_by_id(tx, &id)
         })
     }
@@ -267,54 +327,19 @@ impl Store {
         &mut self,
         files: &[(String, String, Vec<u8>)],
     ) -> CoreResult<()> {
-        let inspected = files
+        let prepared = files
             .iter()
-            .map(|(_, name, bytes)| Ok((attachments::inspect(name, bytes)?, sha256_hex(bytes))))
+            .map(|(_, name, bytes)| PreparedFile::inspect(name, bytes))
             .collect::<CoreResult<Vec<_>>>()?;
         self.write(|tx| {
-            for ((resource_id, name, bytes), (inspected, sha256)) in files.iter().zip(&inspected) {
-                attach_in(tx, resource_id, name, sha256, inspected, bytes)?;
+            for ((resource_id, _, bytes), file) in files.iter().zip(&prepared) {
+                bump_resource(tx, resource_id)?;
+                attach_in(tx, resource_id, file, bytes)?;
+                search::index_resource(tx, resource_id)?;
             }
             Ok(())
         })
     }
-}
-
-/// Attaches an inspected file inside a write transaction; the new file's id.
-fn attach_in(
-    tx: &Transaction,
-    resource_id: &str,
-    name: &str,
-    sha256: &str,
-    inspected: &Inspected,
-    bytes: &[u8],
-) -> CoreResult<String> {
-    bump_resource(tx, resource_id)?;
-    let already: Option<String> = tx
-        .prepare_cached("SELECT name FROM resource_files WHERE resource_id = ?1 AND sha256 = ?2")?
-        .query_row([resource_id, sha256], |row| row.get(0))
-        .optional()?;
-    if let Some(existing) = already {
-        return Err(CoreError::Duplicate {
-            field: "files".into(),
-            message: format!(
-                "Le fichier « {name} » est déjà joint à cette ressource (sous le nom « {existing} ») : il n'a pas été joint une seconde fois."
-            ),
-        });
-    }
-    // The same content attached elsewhere keeps its row (and its text, read from the
-    // same bytes).
-    insert_content(tx, sha256, inspected, bytes)?;
-    let id = new_id();
-    tx.prepare_cached(
-        "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
-         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM resource_files
-                          WHERE resource_id = ?2), ?3, ?4, ?5)",
-    )?
-    .execute(params![id, resource_id, name, sha256, now()])?;
-    // Indexed again now that the file (and its text) is there.
-    search::index_resource(tx, resource_id)?;
-    Ok(id)
 }
 
 fn file_by_id(conn: &Connection, file_id: &str) -> CoreResult<ResourceFile> {

@@ -9,7 +9,7 @@
 
 use rusqlite::{params, Connection, Row, Transaction};
 
-use super::resource_files::{delete_orphan_contents, files_of_resource};
+use super::resource_files::{attach_in, delete_orphan_contents, files_of_resource, PreparedFile};
 use super::rows::Columns;
 use super::search::index_resource;
 use super::{
@@ -320,7 +320,22 @@ impl Store {
     /// Records a new resource (version 1), checked field by field and against the records
     /// it names.
     pub fn create_resource(&mut self, input: &ResourceInput) -> CoreResult<Resource> {
+        self.create_resource_with_files(input, &[])
+    }
+
+    /// Records a new resource with its files (name and bytes each) in one transaction: every
+    /// file is inspected first, and one refused file leaves nothing behind, the resource
+    /// included (the command line's `resource add --file`).
+    pub fn create_resource_with_files(
+        &mut self,
+        input: &ResourceInput,
+        files: &[(String, Vec<u8>)],
+    ) -> CoreResult<Resource> {
         check_resource(input)?;
+        let prepared = files
+            .iter()
+            .map(|(name, bytes)| PreparedFile::inspect(name, bytes))
+            .collect::<CoreResult<Vec<_>>>()?;
         let input = normalised(input);
         let at = now();
         let meta = RecordMeta {
@@ -333,6 +348,9 @@ impl Store {
             check_links(tx, &input)?;
             write_row(tx, &meta, &input)?;
             write_links(tx, &meta.id, &input)?;
+            for (file, (_, bytes)) in prepared.iter().zip(files) {
+                attach_in(tx, &meta.id, file, bytes)?;
+            }
             index_resource(tx, &meta.id)
         })?;
         self.get_resource(&meta.id)

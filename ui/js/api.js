@@ -172,10 +172,13 @@ export const suggestSpeakers = (eventId, language, query) => call('suggest_speak
 
 // Documents
 
-/** Asks where to save the programme PDF, writes and opens it; resolves to the path or null. */
-export const saveProgrammePdf = (eventId, language) => call('save_programme_pdf', { eventId, language: language ?? null });
-/** Prints the next version « à envoyer »; the recorded version, or null if cancelled. */
-export const sendProgrammeVersion = (eventId, language) => call('send_programme_version', { eventId, language: language ?? null });
+/**
+ * Asks where to save the programme PDF, writes and opens it; resolves to the path or null.
+ * `withResources` adds the « Ressources » section (the event's resources).
+ */
+export const saveProgrammePdf = (eventId, language, withResources) => call('save_programme_pdf', { eventId, language: language ?? null, withResources: Boolean(withResources) });
+/** Prints the next version « à envoyer » (with the « Ressources » section if asked); the recorded version, or null if cancelled. */
+export const sendProgrammeVersion = (eventId, language, withResources) => call('send_programme_version', { eventId, language: language ?? null, withResources: Boolean(withResources) });
 export const listProgrammeVersions = (eventId) => call('list_programme_versions', { eventId });
 /** Saves version `number` again as it was sent; the path, or null if cancelled. */
 export const saveProgrammeVersion = (eventId, number) => call('save_programme_version', { eventId, number });

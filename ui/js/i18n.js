@@ -1033,6 +1033,7 @@ const fr = {
   'note.deleted': 'Question juridique supprimée.',
   'note.deleteTitle': 'Supprimer la question juridique ?',
   'note.deleteMessage': 'La fiche « {question} » sera supprimée.',
+  'programme.withResources': 'Ajouter la section « Ressources » (les ressources de l’événement)',
 };
 
 const catalogues = { fr };

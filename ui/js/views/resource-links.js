@@ -75,7 +75,7 @@ export function eventsList(form, resource, { events, sessions }) {
     ...sessions.map((s) => ({ eventId: s.eventId, sessionId: s.id })),
   ];
   const list = rowList({
-    form, name: 'links', legend: tr('resource.section.events'), items, asSection: true,
+    form, name: 'eventIds', legend: tr('resource.section.events'), items, asSection: true,
     newItem: () => ({ eventId: '', sessionId: '' }),
     addLabel: tr('resource.addEvent'), addTestId: 'resource-add-event', emptyText: tr('resource.noEvent'),
     removeLabel: 'resource.removeEvent',
@@ -96,6 +96,9 @@ export function eventsList(form, resource, { events, sessions }) {
       return { el, read: () => ({ eventId: eventSelect.value, sessionId: pending ?? sessionSelect.value }) };
     },
   });
+  // The backend names the two lists it checks: the events' errors show in the row list's own
+  // slot, the sessions' in this one.
+  list.el.insertBefore(form.errorSlot('sessionIds'), list.el.querySelector('.row-list-add'));
   const read = () => {
     const rows = list.read().filter((row) => row.eventId);
     return {

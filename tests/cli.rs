@@ -1561,3 +1561,78 @@ fn documents_about_people_are_printed_from_the_recorded_attendance() {
     assert!(why.contains("Paul Sansnote"), "{why}");
     assert!(!refused.exists(), "nothing is written when refused");
 }
+
+/// `resource add` prints the new record as one JSON line; bad input is refused in French,
+/// field by field, and writes nothing; `list resources` prints each resource whole;
+/// `export resources` writes the catalogue as CSV for Excel.
+#[test]
+fn resources_are_added_listed_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bibliotheque.db");
+    let out = passerelle(
+        &db,
+        &[
+            "resource",
+            "add",
+            "--title",
+            "Guide de la mobilité",
+            "--kind",
+            "guide",
+            "--summary",
+            "Étape par étape",
+            "--status",
+            "published",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    let created: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(created["title"], "Guide de la mobilité");
+    assert_eq!(
+        (created["kind"].as_str(), created["status"].as_str()),
+        (Some("guide"), Some("published"))
+    );
+    assert_eq!(created["version"], 1);
+
+    let out = passerelle(
+        &db,
+        &["resource", "add", "--title", " ", "--kind", "poster"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("Le titre est obligatoire."), "{stderr}");
+    assert!(
+        stderr.contains("Le type de ressource : valeur inconnue « poster »."),
+        "{stderr}"
+    );
+
+    let out = passerelle(&db, &["list", "resources"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines, vec![created], "only the first one was written");
+
+    let csv = dir.path().join("catalogue.csv");
+    let out = passerelle(
+        &db,
+        &["export", "resources", "--out", csv.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&csv).unwrap();
+    assert_eq!(
+        String::from_utf8(bytes).unwrap(),
+        "\u{feff}Titre;Type;Auteurs;Date;Langues;Thèmes;Territoires;Statut;Révision;Référence;Droits;Fichiers\r\nGuide de la mobilité;Guide;;;;;;Publiée;;;;\r\n"
+    );
+}

@@ -57,21 +57,26 @@ pub struct CsvImportArgs {
 }
 
 /// What `export` writes: one of the core's formats, named on the command line as the core
-/// says ([`ExportFormat::command_name`]).
+/// says ([`ExportFormat::command_name`]), or the library's catalogue (`resources`), which the
+/// command line writes straight from `exchange::resources_csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ExportArg(pub ExportFormat);
+pub enum ExportArg {
+    Format(ExportFormat),
+    ResourcesCsv,
+}
 
-static EXPORT_ARGS: [ExportArg; 8] = {
+static EXPORT_ARGS: [ExportArg; 9] = {
     let all = ExportFormat::ALL;
     [
-        ExportArg(all[0]),
-        ExportArg(all[1]),
-        ExportArg(all[2]),
-        ExportArg(all[3]),
-        ExportArg(all[4]),
-        ExportArg(all[5]),
-        ExportArg(all[6]),
-        ExportArg(all[7]),
+        ExportArg::Format(all[0]),
+        ExportArg::Format(all[1]),
+        ExportArg::Format(all[2]),
+        ExportArg::Format(all[3]),
+        ExportArg::Format(all[4]),
+        ExportArg::Format(all[5]),
+        ExportArg::Format(all[6]),
+        ExportArg::Format(all[7]),
+        ExportArg::ResourcesCsv,
     ]
 };
 
@@ -81,7 +86,13 @@ impl ValueEnum for ExportArg {
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.0.command_name()).help(self.0.description()))
+        Some(match self {
+            ExportArg::Format(format) => {
+                PossibleValue::new(format.command_name()).help(format.description())
+            }
+            ExportArg::ResourcesCsv => PossibleValue::new("resources")
+                .help("Catalogue de la bibliothèque (ressources) en CSV (Excel)"),
+        })
     }
 }
 
@@ -284,9 +295,13 @@ fn print_json_preview(
 /// iCalendar file.
 pub fn export(
     store: &mut Store,
-    format: ExportFormat,
+    what: ExportArg,
     event_code: Option<&str>,
 ) -> Result<Vec<u8>, CoreError> {
+    let format = match what {
+        ExportArg::Format(format) => format,
+        ExportArg::ResourcesCsv => return passerelle_core::exchange::resources_csv::export(store),
+    };
     let mut scope = ExportScope::everything();
     if let Some(code) = event_code {
         scope

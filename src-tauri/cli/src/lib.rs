@@ -15,6 +15,7 @@
 pub mod database;
 mod documents;
 mod exchange;
+mod library;
 mod participants;
 
 use std::io::{BufWriter, Write};
@@ -188,6 +189,11 @@ pub enum Command {
         #[arg(long, value_name = "ANNÉE")]
         year: Option<i32>,
     },
+    /// Ajoute une ressource à la bibliothèque : `resource add --title T --kind K`.
+    Resource {
+        #[command(subcommand)]
+        what: library::ResourceCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -202,6 +208,8 @@ pub enum Entity {
     Requests,
     /// Les participants d'un événement (--event CODE), triés par nom.
     Participants,
+    /// Les ressources de la bibliothèque, complètes, par titre.
+    Resources,
 }
 
 /// How a command ended, when it did not fail outright: done, refused after explaining why
@@ -427,6 +435,7 @@ fn dispatch(
             imposed,
         } => documents::livret(store, &event, &file, imposed, path, out)?,
         Command::Import { what } => return exchange::import(store, what, out),
+        Command::Resource { what } => return library::resource(store, what, out),
         Command::Check { event, lang } => {
             return documents::check(store, &event, lang.as_deref(), out)
         }
@@ -435,7 +444,7 @@ fn dispatch(
             out: file,
             event,
         } => {
-            let exported = exchange::export(store, what.0, event.as_deref())?;
+            let exported = exchange::export(store, what, event.as_deref())?;
             write_out(&file, &exported, path)?;
             writeln!(out, "Fichier écrit : {}", file.display())?;
         }
@@ -476,17 +485,21 @@ fn list(
             let event = store.find_event_by_code(code)?;
             print_all(out, store.list_participants(&event.meta.id)?)
         }
+        Entity::Resources => library::list_resources(store, out),
     }
 }
 
-fn print_all<T: Serialize>(out: &mut impl Write, items: Vec<T>) -> Result<(), CoreError> {
+pub(crate) fn print_all<T: Serialize>(
+    out: &mut impl Write,
+    items: Vec<T>,
+) -> Result<(), CoreError> {
     for item in items {
         print_line(out, &item)?;
     }
     Ok(())
 }
 
-fn print_line<T: Serialize>(out: &mut impl Write, item: &T) -> Result<(), CoreError> {
+pub(crate) fn print_line<T: Serialize>(out: &mut impl Write, item: &T) -> Result<(), CoreError> {
     serde_json::to_writer(&mut *out, item).map_err(|e| CoreError::Io(std::io::Error::other(e)))?;
     writeln!(out)?;
     Ok(())

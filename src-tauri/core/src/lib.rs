@@ -8,6 +8,7 @@
 //! these functions, and the tests exercise them on real database files.
 
 pub mod agenda;
+pub mod attachments;
 pub mod bench_support;
 pub mod codes;
 pub mod coherence;

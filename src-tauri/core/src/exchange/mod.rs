@@ -5,7 +5,8 @@
 //!   could start a formula neutralised.
 //! - `experts_csv`, `professions_csv`: CSV export and the two-step import (preview, then apply
 //!   all in one transaction or nothing). `agenda_csv`: an event's agenda as CSV;
-//!   `competences_csv`: the competences report as CSV.
+//!   `competences_csv`: the competences report as CSV; `resources_csv`: the library's
+//!   catalogue as CSV.
 //! - `ics`: events as iCalendar, one VEVENT per session. `vcard`: experts as vCard 4.0.
 //! - `json`: the whole database as one versioned exchange file, and its merge on import.
 //! - `front`: the one entry point of the window's commands and the command line (format in,
@@ -22,6 +23,7 @@ pub mod ics;
 pub mod json;
 pub mod participants_csv;
 pub mod professions_csv;
+pub mod resources_csv;
 pub mod text;
 pub mod vcard;
 

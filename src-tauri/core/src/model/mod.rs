@@ -88,7 +88,7 @@ pub struct Page<T> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
-    /// "expert", "event" or "profession".
+    /// "expert", "event", "profession", "resource" or "legalNote".
     pub entity: String,
     pub id: String,
     pub title: String,

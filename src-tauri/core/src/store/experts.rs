@@ -251,7 +251,9 @@ impl Store {
         self.write(|tx| {
             check_links(tx, input)?;
             update_expert_rows(tx, id, version, input)?;
-            index_expert(tx, id)
+            index_expert(tx, id)?;
+            // The resources' index holds their authors' names.
+            super::resources::reindex_authored(tx, "expert_id", id)
         })?;
         self.get_expert(id)
     }
@@ -286,6 +288,7 @@ impl Store {
                     references: events,
                 });
             }
+            super::resources::refuse_if_authored(tx, "expert_id", id, "Cet expert")?;
             deleted_one(tx.execute("DELETE FROM experts WHERE id = ?1", [id])?, "L'expert", id)?;
             unindex_expert(tx, id)?;
             Ok(())

@@ -31,6 +31,8 @@ pub(crate) mod participants_csv;
 mod professions;
 mod reference;
 pub(crate) mod requests;
+pub(crate) mod resource_files;
+pub(crate) mod resources;
 mod rows;
 pub(crate) mod schema;
 pub(crate) mod search;

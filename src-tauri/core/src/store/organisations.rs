@@ -243,7 +243,8 @@ impl Store {
             for expert_id in experts {
                 super::search::index_expert(tx, &expert_id)?;
             }
-            Ok(())
+            // And resources by their authors' names.
+            super::resources::reindex_authored(tx, "organisation_id", id)
         })?;
         self.get_organisation(id)
     }
@@ -266,6 +267,7 @@ impl Store {
                 id,
                 "Cette structure",
             )?;
+            super::resources::refuse_if_authored(tx, "organisation_id", id, "Cette structure")?;
             let deleted = tx.execute("DELETE FROM organisations WHERE id = ?1", [id])?;
             deleted_one(deleted, "La structure", id)?;
             Ok(())
@@ -344,6 +346,10 @@ impl Store {
                         "SELECT COUNT(*) FROM training_requests WHERE territory_id = ?1",
                         "demande(s) de formation",
                     ),
+                    (
+                        "SELECT COUNT(*) FROM resources r WHERE EXISTS (SELECT 1 FROM json_each(r.territory_ids) t WHERE t.value = ?1)",
+                        "ressource(s)",
+                    ),
                 ],
                 id,
                 "Ce territoire",
@@ -415,6 +421,10 @@ impl Store {
                     (
                         "SELECT COUNT(*) FROM training_requests r WHERE EXISTS (SELECT 1 FROM json_each(r.theme_ids) t WHERE t.value = ?1)",
                         "demande(s) de formation",
+                    ),
+                    (
+                        "SELECT COUNT(*) FROM resources r WHERE EXISTS (SELECT 1 FROM json_each(r.theme_ids) t WHERE t.value = ?1)",
+                        "ressource(s)",
                     ),
                 ],
                 id,

@@ -227,10 +227,16 @@ impl Store {
                 [id],
                 |row| row.get(0),
             )?;
-            if experts + events + requests > 0 {
+            // Resources too keep their professions as a JSON list.
+            let resources: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM resources r WHERE EXISTS (SELECT 1 FROM json_each(r.profession_ids) p WHERE p.value = ?1)",
+                [id],
+                |row| row.get(0),
+            )?;
+            if experts + events + requests + resources > 0 {
                 return Err(CoreError::InUse {
                     message: format!(
-                        "Ce métier ne peut pas être supprimé : {experts} expert(s), {events} événement(s) et {requests} demande(s) de formation y font référence."
+                        "Ce métier ne peut pas être supprimé : {experts} expert(s), {events} événement(s), {requests} demande(s) de formation et {resources} ressource(s) y font référence."
                     ),
                     references: Vec::new(),
                 });

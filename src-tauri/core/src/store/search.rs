@@ -248,8 +248,25 @@ pub(crate) fn rebuild_before_library(conn: &Connection) -> rusqlite::Result<()> 
     Ok(())
 }
 
+/// The best resources for an FTS query (?1), at most ?2, with the passage that matched.
+const RESOURCE_HITS: &str = "SELECT r.id, r.title, m.passage
+    FROM (SELECT rowid, rank, snippet(resources_fts, -1, '[', ']', '…', 16) AS passage
+          FROM resources_fts WHERE resources_fts MATCH ?1 ORDER BY rank LIMIT ?2) m
+    JOIN resources_fts_keys k ON k.fts_rowid = m.rowid
+    JOIN resources r ON r.id = k.resource_id
+    ORDER BY m.rank";
+
+/// The best legal notes for an FTS query (?1), at most ?2, with the passage that matched.
+const LEGAL_NOTE_HITS: &str = "SELECT n.id, n.question, m.passage
+    FROM (SELECT rowid, rank, snippet(legal_notes_fts, -1, '[', ']', '…', 16) AS passage
+          FROM legal_notes_fts WHERE legal_notes_fts MATCH ?1 ORDER BY rank LIMIT ?2) m
+    JOIN legal_notes_fts_keys k ON k.fts_rowid = m.rowid
+    JOIN legal_notes n ON n.id = k.note_id
+    ORDER BY m.rank";
+
 impl Store {
-    /// The global search box: the best matches among experts, events and professions.
+    /// The global search box: the best matches among experts, events, professions, resources
+    /// (including the text of their files) and legal notes.
     pub fn search_all(&self, text: &str, limit_per_kind: i64) -> CoreResult<Vec<SearchHit>> {
         let Some(query) = fts_query(text) else {
             return Ok(Vec::new());
@@ -257,7 +274,7 @@ impl Store {
         let limit = limit_per_kind.clamp(1, 200);
         let conn = self.conn();
         let mut hits = Vec::new();
-        let searches: [(&str, &str); 3] = [
+        let searches: [(&str, &str); 5] = [
             (
                 "expert",
                 "SELECT e.id, e.first_name || ' ' || e.last_name,
@@ -282,6 +299,10 @@ impl Store {
                  LEFT JOIN profession_families fam ON fam.id = p.family_id
                  WHERE professions_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             ),
+            // The library: the passage that matched (from the title, the summary or inside a file),
+            // its words between brackets. The snippet is computed for the kept rows only.
+            ("resource", RESOURCE_HITS),
+            ("legalNote", LEGAL_NOTE_HITS),
         ];
         for (entity, sql) in searches {
             let mut statement = conn.prepare_cached(sql)?;

@@ -26,6 +26,7 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
         events,
         sessions,
         participants,
+        resources,
     } = snapshot;
     Lists {
         organisations: organisations
@@ -81,6 +82,7 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
             .into_iter()
             .map(Participants::from_model)
             .collect(),
+        resources: resources.into_iter().map(Resources::from_model).collect(),
     }
 }
 

@@ -19,6 +19,9 @@ pub(super) enum Target {
     Events,
     Programmes,
     Requests,
+    Sessions,
+    /// The contents of attached files, by SHA-256.
+    FileContents,
 }
 
 impl Target {
@@ -35,6 +38,8 @@ impl Target {
             Target::Events => "l’événement",
             Target::Programmes => "le programme Interreg",
             Target::Requests => "la demande de formation",
+            Target::Sessions => "la séance",
+            Target::FileContents => "le contenu de fichier",
         }
     }
 

@@ -7,7 +7,9 @@
 //! per kind of record (organisations, territories, themes, profession families, Interreg
 //! programmes, professions, competences, competence observations, experts, training requests
 //! with their status history — left out when there are none —, events, sessions, participants
-//! with their attendance — left out when there are none).
+//! with their attendance — left out when there are none —, resources of the library with their
+//! ordered authors, links and file references `files: [{id, name, sha256, addedAt}]` — left
+//! out when there are none; the links that are sets, events and sessions included, sorted).
 //! Every record carries its UUID, `createdAt`, `updatedAt` and `version`; links are ids;
 //! reference records carry their `referenceKey`. The output is deterministic, so exporting,
 //! importing into an empty database and exporting again gives the same bytes: lists sorted by

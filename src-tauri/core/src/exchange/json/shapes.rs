@@ -138,6 +138,9 @@ pub(super) struct Lists {
     /// Left out when empty, like the training requests.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) participants: Vec<Record<ParticipantContent>>,
+    /// Left out when empty, like the training requests.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) resources: Vec<Record<super::kinds::ResourceContent>>,
 }
 
 pub(super) const LIST_NAMES: &[&str] = &[
@@ -154,6 +157,7 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "events",
     "sessions",
     "participants",
+    "resources",
 ];
 
 #[derive(Serialize)]

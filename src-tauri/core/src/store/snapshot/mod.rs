@@ -40,6 +40,8 @@ pub(crate) struct Snapshot {
     pub events: Vec<Event>,
     pub sessions: Vec<Session>,
     pub participants: Vec<ExchangedParticipant>,
+    /// With their authors, links and file references (a file's content is read apart).
+    pub resources: Vec<Resource>,
 }
 
 /// A participant as exchanged: besides its record, when it entered its status (the waiting
@@ -81,6 +83,7 @@ impl ReferenceTable {
                 ("experts", "organisation_id"),
                 ("event_organisers", "organisation_id"),
                 ("request_organisations", "organisation_id"),
+                ("resource_authors", "organisation_id"),
             ],
             ReferenceTable::Territories => &[
                 ("expert_territories", "territory_id"),
@@ -108,8 +111,15 @@ impl ReferenceTable {
     /// the quoted id inside them (a UUID never occurs inside another).
     fn list_referrers(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            ReferenceTable::Themes => &[("training_requests", "theme_ids")],
-            ReferenceTable::Professions => &[("training_requests", "target_profession_ids")],
+            ReferenceTable::Themes => &[
+                ("training_requests", "theme_ids"),
+                ("resources", "theme_ids"),
+            ],
+            ReferenceTable::Professions => &[
+                ("training_requests", "target_profession_ids"),
+                ("resources", "profession_ids"),
+            ],
+            ReferenceTable::Territories => &[("resources", "territory_ids")],
             _ => &[],
         }
     }

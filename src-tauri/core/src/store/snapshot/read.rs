@@ -31,6 +31,7 @@ pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
     snapshot.events = read_events(conn)?;
     snapshot.sessions = read_sessions(conn)?;
     snapshot.participants = read_participants(conn)?;
+    snapshot.resources = crate::store::resources::read_all_by_id(conn)?;
     Ok(snapshot)
 }
 

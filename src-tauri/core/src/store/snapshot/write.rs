@@ -124,7 +124,16 @@ fn write_records(tx: &Transaction, records: &Snapshot) -> CoreResult<()> {
     for record in &records.sessions {
         upsert_session(tx, record)?;
     }
-    write_participants(tx, &records.participants)
+    write_participants(tx, &records.participants)?;
+    crate::store::resources::write_exchanged(tx, &records.resources)?;
+    // Resources are found by their authors' names: those renamed by the import are re-indexed.
+    for expert in &records.experts {
+        crate::store::resources::reindex_authored(tx, "expert_id", &expert.meta.id)?;
+    }
+    for organisation in &records.organisations {
+        crate::store::resources::reindex_authored(tx, "organisation_id", &organisation.meta.id)?;
+    }
+    Ok(())
 }
 
 /// Participants after their events. An e-mail address is unique per event one statement at a

@@ -7,10 +7,11 @@
 //! One file per entity family: `reference` (organisations, territories, themes),
 //! `professions` (professions, competences, observations), `experts`, `requests` (training
 //! requests with their history), `events` (events and their sessions), `participants` (participants of events with their
-//! attendance).
+//! attendance), `library` (resources with their file references).
 
 mod events;
 mod experts;
+mod library;
 mod participants;
 mod professions;
 mod reference;
@@ -24,6 +25,8 @@ use super::merge::{ListPlan, Plans};
 use super::shapes::{Lists, Record};
 use crate::error::CoreResult;
 use crate::store::snapshot::{ReferenceTable, Snapshot};
+
+pub(super) use library::ResourceContent;
 
 pub(super) trait Kind {
     type Content: Serialize + DeserializeOwned + Clone + Default + PartialEq + std::fmt::Debug;
@@ -65,6 +68,7 @@ pub(super) struct Requests;
 pub(super) struct Events;
 pub(super) struct Sessions;
 pub(super) struct Participants;
+pub(super) struct Resources;
 
 /// Applies the macro `$mac` to every kind of record with metadata, in dependency order. The
 /// caller has the kinds in scope (`use super::kinds::*`).
@@ -81,6 +85,7 @@ macro_rules! for_each_kind {
         $mac!(Events);
         $mac!(Sessions);
         $mac!(Participants);
+        $mac!(Resources);
     };
 }
 pub(super) use for_each_kind;

@@ -24,6 +24,7 @@ pub(super) struct Matches {
     pub(super) events: Vec<Option<usize>>,
     pub(super) sessions: Vec<Option<usize>>,
     pub(super) participants: Vec<Option<usize>>,
+    pub(super) resources: Vec<Option<usize>>,
 }
 
 /// What matching a read-only list (profession families, Interreg programmes) found.
@@ -157,6 +158,7 @@ pub(super) fn match_kinds(
         events: match_kind::<Events>(incoming, local, rekeys, maps, problems),
         sessions: match_kind::<Sessions>(incoming, local, rekeys, maps, problems),
         participants: match_kind::<Participants>(incoming, local, rekeys, maps, problems),
+        resources: match_kind::<Resources>(incoming, local, rekeys, maps, problems),
     }
 }
 
@@ -276,6 +278,7 @@ pub(super) fn check_all_links(incoming: &Lists, local: &Lists, problems: &mut Ve
         ids.add(Target::Experts, &lists.experts);
         ids.add(Target::Events, &lists.events);
         ids.add(Target::Requests, &lists.training_requests);
+        ids.add(Target::Sessions, &lists.sessions);
         ids.ids
             .entry(Target::Programmes)
             .or_default()
@@ -285,6 +288,14 @@ pub(super) fn check_all_links(incoming: &Lists, local: &Lists, problems: &mut Ve
             .or_default()
             .extend(lists.profession_families.iter().map(|f| f.id.as_str()));
     }
+    // A content is here when a resource of this database names it (contents no resource
+    // names are deleted); the file's own contents are added from its files' pool.
+    ids.ids.entry(Target::FileContents).or_default().extend(
+        local
+            .resources
+            .iter()
+            .flat_map(|r| r.content.files.iter().map(|f| f.sha256.as_str())),
+    );
     macro_rules! links {
         ($kind:ident) => {
             check_links::<$kind>(incoming, &ids, problems)

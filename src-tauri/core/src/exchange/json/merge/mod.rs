@@ -89,6 +89,7 @@ pub(super) struct Plans {
     pub(super) events: ListPlan<EventInput>,
     pub(super) sessions: ListPlan<SessionContent>,
     pub(super) participants: ListPlan<ParticipantContent>,
+    pub(super) resources: ListPlan<ResourceContent>,
 }
 
 /// Everything an import would do, before the user chooses for the conflicts.
@@ -203,5 +204,6 @@ fn plan_lists(
     plan_list!(Events, events);
     plan_list!(Sessions, sessions);
     plan_list!(Participants, participants);
+    plan_list!(Resources, resources);
     plans
 }

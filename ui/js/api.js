@@ -172,10 +172,7 @@ export const suggestSpeakers = (eventId, language, query) => call('suggest_speak
 
 // Documents
 
-/**
- * Asks where to save the programme PDF, writes and opens it; resolves to the path or null.
- * `withResources` adds the « Ressources » section (the event's resources).
- */
+/** Asks where to save the programme PDF (`withResources`: its « Ressources » section), writes and opens it; the path or null. */
 export const saveProgrammePdf = (eventId, language, withResources) => call('save_programme_pdf', { eventId, language: language ?? null, withResources: Boolean(withResources) });
 /** Prints the next version « à envoyer » (with the « Ressources » section if asked); the recorded version, or null if cancelled. */
 export const sendProgrammeVersion = (eventId, language, withResources) => call('send_programme_version', { eventId, language: language ?? null, withResources: Boolean(withResources) });
@@ -286,10 +283,7 @@ export const anonymiseParticipants = (eventIds) => call('anonymise_participants'
 
 // The library: resources with their files, legal notes
 
-/**
- * A page of resources `{items, total}` for `{query, kind, themeId, territoryId, language, status,
- * year, sort, limit, offset}`; with a query each item's `excerpt` has the matched words in [ ].
- */
+/** Resources `{items, total}` for `{query, kind, themeId, territoryId, language, status, year, sort, limit, offset}`; `excerpt` marks words in [ ]. */
 export const listResources = (filter) => call('list_resources', { filter });
 /** One resource with its files (attach order). */
 export const getResource = (id) => call('get_resource', { id });
@@ -321,10 +315,7 @@ export const openResourceFile = (fileId) => call('open_resource_file', { fileId 
 export const saveResourceFile = (fileId) => call('save_resource_file', { fileId });
 /** Removes a file from a resource. */
 export const removeResourceFile = (resourceId, fileId) => call('remove_resource_file', { resourceId, fileId });
-/**
- * Calls `handler({kind: 'enter'|'over'|'drop'|'leave', paths})` while files are dragged over
- * the window; resolves to a function that stops listening.
- */
+/** Calls `handler({kind: 'enter'|'over'|'drop'|'leave', paths})` while files are dragged over the window; resolves to a stop function. */
 export async function onFileDrop(handler) {
   const events = window.__TAURI__ && window.__TAURI__.event;
   if (!events) return () => {};

@@ -1636,3 +1636,206 @@ fn resources_are_added_listed_and_exported() {
         "\u{feff}Titre;Type;Auteurs;Date;Langues;Thèmes;Territoires;Statut;Révision;Référence;Droits;Fichiers\r\nGuide de la mobilité;Guide;;;;;;Publiée;;;;\r\n"
     );
 }
+
+/// `resource add --file`: a real PDF (a programme printed by the command line) is attached
+/// and found by a word printed inside it; a refused file (text named `.pdf`) refuses the whole
+/// command and leaves no resource behind.
+#[test]
+fn resource_add_attaches_files_and_a_refused_file_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("bibliotheque.db");
+    assert!(passerelle(&db, &["demo"]).status.success());
+    let pdf = dir.path().join("programme.pdf");
+    let out = passerelle(
+        &db,
+        &[
+            "programme",
+            "--event",
+            "EXEMPLE-VE-2027",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = passerelle(
+        &db,
+        &[
+            "resource",
+            "add",
+            "--title",
+            "Programme archivé",
+            "--kind",
+            "training_material",
+            "--file",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let created: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let file = &created["files"][0];
+    assert_eq!(file["name"], "programme.pdf");
+    assert_eq!(file["mediaType"], "application/pdf");
+    assert_eq!(file["textStatus"], "extracted");
+    assert_eq!(file["size"], std::fs::metadata(&pdf).unwrap().len());
+
+    // « Strasbourg » is printed in the programme, not in the resource's title or summary.
+    let out = passerelle(&db, &["search", "strasbourg"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.contains("\"entity\":\"resource\"") && l.contains("Programme archivé")),
+        "{text}"
+    );
+
+    let fake = dir.path().join("faux.pdf");
+    std::fs::write(&fake, "Ceci n'est pas un PDF.").unwrap();
+    let out = passerelle(
+        &db,
+        &[
+            "resource",
+            "add",
+            "--title",
+            "Deux fichiers",
+            "--kind",
+            "guide",
+            "--file",
+            pdf.to_str().unwrap(),
+            "--file",
+            fake.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("faux.pdf"), "{stderr}");
+    let out = passerelle(&db, &["list", "resources"]);
+    let titles: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            passerelle_core::example::EXAMPLE_RESOURCE_TITLE,
+            "Programme archivé"
+        ],
+        "the example's resource and the one added; not the refused one"
+    );
+}
+
+/// The demo database with a legal note, and a resource linked to the demo event.
+fn library_database(db: &Path) -> String {
+    use passerelle_core::model::{LegalBasis, LegalNoteInput, ResourceInput};
+    assert!(passerelle(db, &["demo"]).status.success());
+    let mut store = passerelle_core::Store::open_with_reference(db).unwrap();
+    let note = store
+        .create_legal_note(&LegalNoteInput {
+            question: "Un agent territorial peut-il être mis à disposition d'un GECT ?".into(),
+            short_answer: "Oui, par convention.".into(),
+            bases: vec![LegalBasis {
+                kind: "eu_regulation".into(),
+                identifier: "Règlement (CE) n° 1082/2006".into(),
+                date: "2006-07-05".into(),
+                ..Default::default()
+            }],
+            up_to_date: "2026-01-15".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let event = store.find_event_by_code("EXEMPLE-VE-2027").unwrap().meta.id;
+    store
+        .create_resource(&ResourceInput {
+            title: "Guide pratique du GECT".into(),
+            kind: "guide".into(),
+            status: "published".into(),
+            event_ids: vec![event],
+            ..Default::default()
+        })
+        .unwrap();
+    store.close().unwrap();
+    note.meta.id
+}
+
+#[test]
+fn legal_notes_are_listed_and_printed_with_the_dossier_and_the_programme_resources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.db");
+    let id = library_database(&db);
+    let out = passerelle(&db, &["list", "legal-notes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // The example's note and this one.
+    assert_eq!(lines.len(), 2);
+    let line = lines.iter().find(|l| l["id"] == id.as_str()).unwrap();
+    assert_eq!(line["upToDate"], "2026-01-15");
+
+    let note = dir.path().join("fiche.pdf");
+    let out = passerelle(&db, &["note", "--id", &id, "--out", note.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["pages"], 1);
+    assert_eq!(pdf_pages_and_size(&note).0, 1);
+    let text = pdf_text(&note);
+    assert!(text.contains("Règlement (CE) n° 1082/2006"), "{text}");
+    assert!(text.contains("À jour au 15 janvier 2026"), "{text}");
+    let out = passerelle(&db, &["note", "--id", "nope", "--out", "/tmp/x-note.pdf"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("La fiche juridique est introuvable"));
+
+    let dossier = dir.path().join("dossier.pdf");
+    let args = ["dossier", "--event", "EXEMPLE-VE-2027", "--out"];
+    let out = passerelle(&db, &[&args[..], &[dossier.to_str().unwrap()]].concat());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["event"], "EXEMPLE-VE-2027");
+    assert_eq!(line["pages"], pdf_pages_and_size(&dossier).0);
+    assert!(pdf_text(&dossier).contains("Guide pratique du GECT"));
+
+    let programme = |file: &Path, extra: &[&str]| {
+        let mut all = vec!["programme", "--event", "EXEMPLE-VE-2027", "--out"];
+        all.push(file.to_str().unwrap());
+        all.extend_from_slice(extra);
+        let out = passerelle(&db, &all);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        pdf_text(file)
+    };
+    let without = programme(&dir.path().join("p.pdf"), &[]);
+    assert!(!without.contains("Guide pratique du GECT"));
+    let with = programme(&dir.path().join("p-res.pdf"), &["--ressources"]);
+    assert!(with.contains("Ressources"), "{with}");
+    assert!(with.contains("Guide pratique du GECT"), "{with}");
+}

@@ -35,6 +35,9 @@ pub struct ProgrammeArgs {
     /// Réimprime la version N telle qu'elle a été envoyée (fichier identique).
     #[arg(long, value_name = "N", conflicts_with = "lang")]
     pub version: Option<i64>,
+    /// Ajoute la rubrique « Ressources » : les ressources liées à l'événement.
+    #[arg(long, conflicts_with_all = ["send", "version"])]
+    pub ressources: bool,
 }
 
 fn partner_language(code: &str) -> Result<PartnerLanguage, String> {
@@ -57,10 +60,11 @@ pub(super) fn programme(
         let (version, pdf) = send_programme(store, id, args.lang, today)?;
         (pdf, Some(version.number))
     } else {
-        (
-            PrintJob::read_programme(store, id, args.lang)?.render()?,
-            None,
-        )
+        let mut job = PrintJob::read_programme(store, id, args.lang)?;
+        if args.ressources {
+            job = job.with_resources(store, id)?;
+        }
+        (job.render()?, None)
     };
     write_out(&args.out, &bytes, db)?;
     let mut line = serde_json::json!({"event": event.data.code, "file": args.out});

@@ -1,7 +1,8 @@
 //! The windowless commands of Passerelle, for scripts and people at a terminal:
 //! `demo | list | search | programme | versions | emargement | convocations | certificats |
-//! attestations | badges | chevalets | mission | livret | rapport-competences |
-//! check` print JSON, one object per line (`programme` and `versions` in [`documents`]; `check`
+//! attestations | badges | chevalets | mission | livret | rapport-competences | note | dossier |
+//! check` print JSON, one object per line (`programme` and `versions` in [`documents`], `note`
+//! and `dossier` in [`library_documents`]; `check`
 //! exits with code 3 when it finds something);
 //! `import | export | backup | restore` (see [`exchange`]) print French text; `holidays` prints
 //! JSON lines and opens no database. Errors go to
@@ -16,6 +17,7 @@ pub mod database;
 mod documents;
 mod exchange;
 mod library;
+mod library_documents;
 mod participants;
 
 use std::io::{BufWriter, Write};
@@ -32,6 +34,7 @@ use serde::Serialize;
 pub use database::{DbChoice, DB_FILE_NAME};
 pub use documents::{PeopleArgs, ProgrammeArgs};
 pub use exchange::{CsvImportArgs, ExportArg, ImportCommand};
+pub use library_documents::{DossierArgs, NoteArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -142,6 +145,11 @@ pub enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Écrit une fiche juridique en PDF ; affiche {id, file, pages}.
+    Note(NoteArgs),
+    /// Écrit le dossier documentaire d'un événement (ses ressources, puis celles de chaque
+    /// séance) en PDF ; affiche {event, file, pages}.
+    Dossier(DossierArgs),
     /// Exporte des données dans un fichier (CSV, iCalendar, vCard, JSON).
     Export {
         #[arg(value_enum)]
@@ -210,6 +218,8 @@ pub enum Entity {
     Participants,
     /// Les ressources de la bibliothèque, complètes, par titre.
     Resources,
+    /// Les fiches juridiques, par question.
+    LegalNotes,
 }
 
 /// How a command ended, when it did not fail outright: done, refused after explaining why
@@ -298,7 +308,9 @@ impl Command {
             | Command::Chevalets(PeopleArgs { out, .. })
             | Command::Mission { out, .. }
             | Command::Export { out, .. }
-            | Command::Backup { out } => Some(out),
+            | Command::Backup { out }
+            | Command::Note(NoteArgs { out, .. })
+            | Command::Dossier(DossierArgs { out, .. }) => Some(out),
             _ => None,
         }
     }
@@ -382,7 +394,7 @@ fn dispatch(
     let store = database.open()?;
     match command {
         Command::Demo => {
-            let id = passerelle_core::demo::add_demo(store)?;
+            let id = passerelle_core::example::add_example(store)?;
             let event = store.get_event(&id)?;
             print_line(
                 out,
@@ -436,6 +448,8 @@ fn dispatch(
         } => documents::livret(store, &event, &file, imposed, path, out)?,
         Command::Import { what } => return exchange::import(store, what, out),
         Command::Resource { what } => return library::resource(store, what, out),
+        Command::Note(args) => library_documents::note(store, args, path, out)?,
+        Command::Dossier(args) => library_documents::dossier(store, args, path, out)?,
         Command::Check { event, lang } => {
             return documents::check(store, &event, lang.as_deref(), out)
         }
@@ -486,6 +500,7 @@ fn list(
             print_all(out, store.list_participants(&event.meta.id)?)
         }
         Entity::Resources => library::list_resources(store, out),
+        Entity::LegalNotes => library_documents::list_legal_notes(store, out),
     }
 }
 

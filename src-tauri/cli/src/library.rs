@@ -1,12 +1,15 @@
 //! The library from the command line: `list resources` (every resource whole, in title
-//! order, one JSON object per line), `resource add` (prints the new record as one JSON line)
+//! order, one JSON object per line), `resource add` (prints the new record as one JSON line;
+//! `--file` attaches files, and a refused file refuses the whole command)
 //! and `export resources` (the catalogue as CSV, see `exchange::resources_csv`).
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use clap::Subcommand;
+use passerelle_core::attachments::MAX_FILE_BYTES;
 use passerelle_core::model::ResourceInput;
-use passerelle_core::{CoreError, Store};
+use passerelle_core::{files, CoreError, Store};
 
 use crate::{print_all, print_line, Outcome};
 
@@ -28,6 +31,10 @@ pub enum ResourceCommand {
         /// Statut : draft (par défaut), published, to_update ou archived.
         #[arg(long, default_value = "draft")]
         status: String,
+        /// Fichier à joindre (PDF, DOCX, ODT, XLSX, ODS, PPTX, ODP, TXT, PNG, JPEG ; 50 Mo au
+        /// plus) ; peut être répété. Un fichier refusé refuse toute la commande.
+        #[arg(long = "file", value_name = "FICHIER")]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -43,7 +50,22 @@ pub fn resource(
             kind,
             summary,
             status,
+            files,
         } => {
+            // Every file is read before anything is written: a missing one changes nothing.
+            let mut attachments = Vec::with_capacity(files.len());
+            for path in &files {
+                let bytes = files::read_bounded(
+                    path,
+                    MAX_FILE_BYTES as u64,
+                    "pour être joint à une ressource",
+                )?;
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                attachments.push((name, bytes));
+            }
             let input = ResourceInput {
                 title,
                 kind,
@@ -62,6 +84,20 @@ pub fn resource(
                     )));
                 }
                 Err(error) => return Err(error),
+            };
+            let id = created.meta.id.clone();
+            for (name, bytes) in &attachments {
+                // Each file is attached in its own transaction: a refused one takes the new
+                // resource away with the files attached before it, so nothing is left behind.
+                if let Err(error) = store.attach_file(&id, name, bytes) {
+                    store.delete_resource(&id)?;
+                    return Err(error);
+                }
+            }
+            let created = if attachments.is_empty() {
+                created
+            } else {
+                store.get_resource(&id)?
             };
             print_line(out, &created)?;
         }

@@ -690,7 +690,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(json::MAX_FILE_BYTES as u64 + 1).unwrap();
     let text = message(json::check_file_size(&path).unwrap_err());
-    assert!(text.contains("au plus 128 Mo"), "{text}");
+    assert!(text.contains("au plus 512 Mo"), "{text}");
     file.set_len(json::MAX_FILE_BYTES as u64).unwrap();
     json::check_file_size(&path).unwrap();
 }

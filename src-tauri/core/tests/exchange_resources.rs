@@ -13,8 +13,6 @@ use passerelle_core::model::*;
 use passerelle_core::{CoreError, Store};
 use serde_json::Value;
 
-const SHA: &str = "5d41402abc4b2a76b9719d911017c592ae1fd8f1a13b6ac5e0ac1a4ad0bde0c2";
-
 fn keep_all() -> JsonImportChoices {
     JsonImportChoices::default()
 }
@@ -30,36 +28,16 @@ fn mot(store: &Store) -> String {
         .id
 }
 
-/// Puts a file's content in the database and attaches it to `resource` as helper B's
-/// `attach_file` would (written in SQL here so that this test does not wait for it), then
-/// saves the resource so that it is re-indexed with the file's text.
-fn attach_raw(store: &mut Store, path: &Path, resource: &str, text: &str) {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute(
-        "INSERT OR IGNORE INTO file_contents (sha256, media_type, size, text_status, text)
-         VALUES (?1, 'application/pdf', 4, 'extracted', ?2)",
-        [SHA, text],
-    )
-    .unwrap();
-    conn.execute(
-        "INSERT OR IGNORE INTO file_data (sha256, data) VALUES (?1, x'25504446')",
-        [SHA],
-    )
-    .unwrap();
-    conn.execute(
-        "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
-         VALUES (?1, ?2, 0, 'note.pdf', ?3, '2026-01-05T10:00:00.000Z')",
-        [
-            format!("file-{resource}"),
-            resource.to_string(),
-            SHA.to_string(),
-        ],
-    )
-    .unwrap();
-    let saved = store.get_resource(resource).unwrap();
-    store
-        .update_resource(resource, saved.meta.version, &saved.data)
-        .unwrap();
+/// The bytes of the text file attached in these tests, and their SHA-256.
+const NOTE: &[u8] = b"Le d\xc3\xa9tachement des fonctionnaires";
+
+fn sha() -> String {
+    passerelle_core::attachments::sha256_hex(NOTE)
+}
+
+/// Attaches the note to `resource` under the name `note.txt`.
+fn attach(store: &mut Store, resource: &str) {
+    store.attach_file(resource, "note.txt", NOTE).unwrap();
 }
 
 /// A database with an expert, an event with a session, and two resources: one linked to
@@ -273,15 +251,10 @@ fn a_change_on_one_side_is_taken_and_on_both_sides_is_a_conflict() {
 #[test]
 fn file_references_travel_and_one_whose_content_is_nowhere_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path_a = dir.path().join("a.db");
-    let mut a = populated(&path_a);
+    let mut a = populated(&dir.path().join("a.db"));
     let guide = resource_titled(&a, "Guide de la mobilité des agents");
-    attach_raw(
-        &mut a,
-        &path_a,
-        &guide.meta.id,
-        "Le détachement des fonctionnaires",
-    );
+    attach(&mut a, &guide.meta.id);
+    let attached = a.get_resource(&guide.meta.id).unwrap().files[0].clone();
     let first = json::export(&mut a).unwrap();
     let file: Value = serde_json::from_slice(&first).unwrap();
     let files = file["resources"]
@@ -294,16 +267,15 @@ fn file_references_travel_and_one_whose_content_is_nowhere_is_refused() {
     assert_eq!(
         files,
         serde_json::json!([{
-            "id": format!("file-{}", guide.meta.id),
-            "name": "note.pdf",
-            "sha256": SHA,
-            "addedAt": "2026-01-05T10:00:00.000Z"
+            "id": attached.id,
+            "name": "note.txt",
+            "sha256": sha(),
+            "addedAt": attached.added_at
         }])
     );
 
     // B has the same content already (attached to one of its own resources): accepted.
-    let path_b = dir.path().join("b.db");
-    let mut b = Store::open_with_reference(&path_b).unwrap();
+    let mut b = Store::open_with_reference(&dir.path().join("b.db")).unwrap();
     let own = b
         .create_resource(&ResourceInput {
             title: "Copie locale".into(),
@@ -312,19 +284,10 @@ fn file_references_travel_and_one_whose_content_is_nowhere_is_refused() {
             ..Default::default()
         })
         .unwrap();
-    attach_raw(
-        &mut b,
-        &path_b,
-        &own.meta.id,
-        "Le détachement des fonctionnaires",
-    );
+    attach(&mut b, &own.meta.id);
     json::apply(&mut b, &first, &keep_all()).unwrap();
     let read = b.get_resource(&guide.meta.id).unwrap();
-    assert_eq!(read.files.len(), 1);
-    assert_eq!(
-        (read.files[0].name.as_str(), read.files[0].size),
-        ("note.pdf", 4)
-    );
+    assert_eq!(read.files, vec![attached]);
     let found = b
         .list_resources(&ResourceFilter {
             query: "detachement".into(),
@@ -338,9 +301,10 @@ fn file_references_travel_and_one_whose_content_is_nowhere_is_refused() {
 
     // A reference to a content neither in the file nor in this database: refused whole.
     let unknown = "f".repeat(64);
-    let text = String::from_utf8(first.clone())
-        .unwrap()
-        .replace(SHA, &unknown);
+    // Only the resource's reference changes: the pool keeps its (sound) entry.
+    let mut value: serde_json::Value = serde_json::from_slice(&first).unwrap();
+    value["resources"][0]["files"][0]["sha256"] = unknown.clone().into();
+    let text = serde_json::to_string(&value).unwrap();
     let mut c = Store::open_with_reference(&dir.path().join("c.db")).unwrap();
     let message = refused(json::apply(&mut c, text.as_bytes(), &keep_all()).unwrap_err());
     assert!(
@@ -384,10 +348,9 @@ fn a_resource_with_a_bad_field_or_a_missing_link_is_refused_with_its_name() {
 #[test]
 fn the_catalogue_as_csv_has_one_row_per_resource_in_title_order() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.db");
-    let mut a = populated(&path);
+    let mut a = populated(&dir.path().join("a.db"));
     let guide = resource_titled(&a, "Guide de la mobilité des agents");
-    attach_raw(&mut a, &path, &guide.meta.id, "texte");
+    attach(&mut a, &guide.meta.id);
     let bytes = passerelle_core::exchange::resources_csv::export(&a).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM");
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
@@ -425,7 +388,7 @@ fn the_catalogue_as_csv_has_one_row_per_resource_in_title_order() {
             "30/06/2026",
             "https://www.espaces-transfrontaliers.org/",
             "Licence Ouverte 2.0",
-            "note.pdf",
+            "note.txt",
         ]
     );
     assert_eq!(lines[2], "Rapport annuel;Rapport;;;;;;Brouillon;;;;");

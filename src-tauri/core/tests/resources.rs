@@ -455,31 +455,27 @@ fn a_word_is_found_with_or_without_accents_with_its_passage() {
     assert!(no_query.items.iter().all(|s| s.excerpt.is_empty()));
 }
 
-/// A file's content put in the database as an attachment leaves it (the attaching itself is
-/// helper B's part): its words are found, with the passage from inside the file.
+/// A word only inside an attached file finds the resource, with the passage from inside the
+/// file; deleting the resource deletes the content no other resource names.
 #[test]
 fn a_word_only_inside_an_attached_file_finds_the_resource() {
     let (dir, mut store) = seeded_store();
     let created = store.create_resource(&resource("Note de cadrage")).unwrap();
     let id = created.meta.id.clone();
-    {
-        let conn = rusqlite::Connection::open(dir.path().join("passerelle.db")).unwrap();
-        conn.execute_batch(&format!(
-            "INSERT INTO file_contents (sha256, media_type, size, text_status, text)
-               VALUES ('abc', 'application/pdf', 1200, 'extracted',
-                       'Le détachement transfrontalier des fonctionnaires territoriaux');
-             INSERT INTO file_data (sha256, data) VALUES ('abc', x'25504446');
-             INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
-               VALUES ('f1', '{id}', 0, 'cadrage.pdf', 'abc', '2026-01-05T10:00:00.000Z');"
-        ))
+    let text = "Le détachement transfrontalier des fonctionnaires territoriaux";
+    store
+        .attach_file(&id, "cadrage.txt", text.as_bytes())
         .unwrap();
-    }
-    // Saving the resource re-indexes it with its files' text.
-    let saved = store.update_resource(&id, 1, &created.data).unwrap();
+    let other = store.create_resource(&resource("Copie")).unwrap();
+    store
+        .attach_file(&other.meta.id, "copie.txt", b"Une autre note")
+        .unwrap();
+    let saved = store.get_resource(&id).unwrap();
+    assert_eq!(saved.meta.version, 2, "attaching a file is a change");
     assert_eq!(saved.files.len(), 1);
-    assert_eq!(saved.files[0].name, "cadrage.pdf");
-    assert_eq!(saved.files[0].media_type, "application/pdf");
-    assert_eq!(saved.files[0].size, 1200);
+    assert_eq!(saved.files[0].name, "cadrage.txt");
+    assert_eq!(saved.files[0].media_type, "text/plain");
+    assert_eq!(saved.files[0].size, text.len() as i64);
     let found = store
         .list_resources(&ResourceFilter {
             query: "detachement".into(),
@@ -504,7 +500,10 @@ fn a_word_only_inside_an_attached_file_finds_the_resource() {
             |row| row.get(0),
         )
         .unwrap();
-    assert_eq!(left, 0, "the content no resource names is gone");
+    assert_eq!(
+        left, 3,
+        "only the other resource's file and its content are left"
+    );
     let found = store
         .list_resources(&ResourceFilter {
             query: "detachement".into(),
@@ -699,4 +698,36 @@ fn all_resources_come_whole_in_title_order() {
         ]
     );
     assert_eq!(all[1], full);
+}
+
+/// With words and no sort asked, the best match comes first; a sort asked wins over relevance.
+#[test]
+fn a_query_sorts_by_relevance_unless_a_sort_is_asked() {
+    let (_dir, mut store) = seeded_store();
+    let mut once = resource("Annuaire des services");
+    once.summary = format!(
+        "{} et, une fois, le travail frontalier.",
+        "Liste des services publics de la région ".repeat(20)
+    );
+    store.create_resource(&once).unwrap();
+    let mut often = resource("Vivre et travailler en frontalier");
+    often.summary = "Le travail frontalier, les droits du frontalier.".into();
+    store.create_resource(&often).unwrap();
+    let query = |sort: &str| {
+        let filter = ResourceFilter {
+            query: "frontalier".into(),
+            sort: sort.into(),
+            ..Default::default()
+        };
+        let page = store.list_resources(&filter).unwrap();
+        page.items.into_iter().map(|s| s.title).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        query(""),
+        ["Vivre et travailler en frontalier", "Annuaire des services"]
+    );
+    assert_eq!(
+        query("title"),
+        ["Annuaire des services", "Vivre et travailler en frontalier"]
+    );
 }

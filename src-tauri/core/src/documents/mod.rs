@@ -18,6 +18,7 @@ pub mod dates;
 pub mod fonts;
 pub mod languages;
 pub mod layout;
+pub mod library;
 pub mod participants;
 pub mod pdf;
 mod pdf_content;

@@ -5,12 +5,17 @@
 
 mod booklet_data;
 mod competences;
+mod library;
 mod people;
 mod programme_data;
 mod versions;
 
 pub use booklet_data::booklet_data;
 pub use competences::{render_report, report_file_name, ReportFormat};
+pub use library::{
+    dossier_data, dossier_document, dossier_file_name, dossier_pdf, event_resources,
+    legal_note_data, legal_note_document, legal_note_file_name, legal_note_pdf,
+};
 pub use people::{MissionJob, PeopleDocument, PeopleJob};
 pub use programme_data::{programme_data, programme_data_in};
 pub use versions::{changes_between, send_programme, version_file_name, VersionJob};

@@ -240,6 +240,7 @@ fn event_fields(event: &Event, version_date: Option<NaiveDate>) -> ProgrammeData
         contact_phone: e.contact_phone.clone(),
         sessions: Vec::new(),
         speakers: Vec::new(),
+        resources: Vec::new(),
     }
 }
 

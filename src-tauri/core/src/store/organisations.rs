@@ -350,6 +350,10 @@ impl Store {
                         "SELECT COUNT(*) FROM resources r WHERE EXISTS (SELECT 1 FROM json_each(r.territory_ids) t WHERE t.value = ?1)",
                         "ressource(s)",
                     ),
+                    (
+                        "SELECT COUNT(*) FROM legal_notes n WHERE EXISTS (SELECT 1 FROM json_each(n.territory_ids) t WHERE t.value = ?1)",
+                        "fiche(s) juridique(s)",
+                    ),
                 ],
                 id,
                 "Ce territoire",
@@ -425,6 +429,10 @@ impl Store {
                     (
                         "SELECT COUNT(*) FROM resources r WHERE EXISTS (SELECT 1 FROM json_each(r.theme_ids) t WHERE t.value = ?1)",
                         "ressource(s)",
+                    ),
+                    (
+                        "SELECT COUNT(*) FROM legal_notes n WHERE EXISTS (SELECT 1 FROM json_each(n.theme_ids) t WHERE t.value = ?1)",
+                        "fiche(s) juridique(s)",
                     ),
                 ],
                 id,

@@ -227,16 +227,21 @@ impl Store {
                 [id],
                 |row| row.get(0),
             )?;
-            // Resources too keep their professions as a JSON list.
+            // Resources and legal notes too keep their professions as a JSON list.
             let resources: i64 = tx.query_row(
                 "SELECT COUNT(*) FROM resources r WHERE EXISTS (SELECT 1 FROM json_each(r.profession_ids) p WHERE p.value = ?1)",
                 [id],
                 |row| row.get(0),
             )?;
-            if experts + events + requests + resources > 0 {
+            let notes: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM legal_notes n WHERE EXISTS (SELECT 1 FROM json_each(n.profession_ids) p WHERE p.value = ?1)",
+                [id],
+                |row| row.get(0),
+            )?;
+            if experts + events + requests + resources + notes > 0 {
                 return Err(CoreError::InUse {
                     message: format!(
-                        "Ce métier ne peut pas être supprimé : {experts} expert(s), {events} événement(s), {requests} demande(s) de formation et {resources} ressource(s) y font référence."
+                        "Ce métier ne peut pas être supprimé : {experts} expert(s), {events} événement(s), {requests} demande(s) de formation, {resources} ressource(s) et {notes} fiche(s) juridique(s) y font référence."
                     ),
                     references: Vec::new(),
                 });

@@ -16,7 +16,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::rows::Columns;
 use super::{new_id, now, search, OrNotFound, Store};
-use crate::attachments::{self, sha256_hex};
+use crate::attachments::{self, sha256_hex, Inspected};
 use crate::error::{CoreError, CoreResult};
 use crate::model::ResourceFile;
 
@@ -54,8 +54,6 @@ pub(crate) fn files_of_resource(
 
 /// Deletes file_contents/file_data rows no resource_files row names (call after deleting
 /// resources).
-// Called by the resources' deletion, on its own branch until the two are merged.
-#[allow(dead_code)]
 pub(crate) fn delete_orphan_contents(tx: &Transaction) -> rusqlite::Result<()> {
     // `file_data` follows its content through ON DELETE CASCADE.
     tx.execute(
@@ -64,6 +62,80 @@ pub(crate) fn delete_orphan_contents(tx: &Transaction) -> rusqlite::Result<()> {
         [],
     )?;
     Ok(())
+}
+
+/// Stores a content under its SHA-256 unless it is there already (then the row it has is kept:
+/// same bytes, same type and text).
+pub(crate) fn insert_content(
+    tx: &Transaction,
+    sha256: &str,
+    inspected: &Inspected,
+    bytes: &[u8],
+) -> rusqlite::Result<()> {
+    let inserted = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO file_contents (sha256, media_type, size, text_status, text)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            sha256,
+            inspected.media_type,
+            bytes.len() as i64,
+            inspected.text_status.code(),
+            inspected.text
+        ])?;
+    if inserted == 1 {
+        tx.prepare_cached("INSERT INTO file_data (sha256, data) VALUES (?1, ?2)")?
+            .execute(params![sha256, bytes])?;
+    }
+    Ok(())
+}
+
+/// A content to store, checked and its text read (an exchange file's).
+pub(crate) struct NewContent {
+    pub(crate) sha256: String,
+    pub(crate) inspected: Inspected,
+    pub(crate) bytes: Vec<u8>,
+}
+
+/// Stores contents an import brings, before the records that name them.
+pub(crate) fn insert_contents(tx: &Transaction, contents: &[NewContent]) -> rusqlite::Result<()> {
+    for content in contents {
+        insert_content(tx, &content.sha256, &content.inspected, &content.bytes)?;
+    }
+    Ok(())
+}
+
+/// One stored content with its bytes, as the exchange file carries it.
+pub(crate) struct StoredContent {
+    pub(crate) sha256: String,
+    /// The first of the names the resources give it (alphabetically), so the choice is the
+    /// same in every database holding the same files.
+    pub(crate) name: String,
+    pub(crate) media_type: String,
+    pub(crate) size: i64,
+    pub(crate) data: Vec<u8>,
+}
+
+/// Every stored content named by a resource, in SHA-256 order.
+pub(crate) fn all_contents(conn: &Connection) -> rusqlite::Result<Vec<StoredContent>> {
+    let mut statement = conn.prepare(
+        "SELECT fc.sha256, (SELECT min(rf.name) FROM resource_files rf WHERE rf.sha256 = fc.sha256),
+                fc.media_type, fc.size, fd.data
+         FROM file_contents fc JOIN file_data fd ON fd.sha256 = fc.sha256
+         WHERE EXISTS (SELECT 1 FROM resource_files rf WHERE rf.sha256 = fc.sha256)
+         ORDER BY fc.sha256",
+    )?;
+    let rows = statement.query_map([], |row| {
+        Ok(StoredContent {
+            sha256: row.get(0)?,
+            name: row.get(1)?,
+            media_type: row.get(2)?,
+            size: row.get(3)?,
+            data: row.get(4)?,
+        })
+    })?;
+    rows.collect()
 }
 
 /// Deletes one content if no resource names it any more.
@@ -125,48 +197,7 @@ impl Store {
         let inspected = attachments::inspect(&name, bytes)?;
         let sha256 = sha256_hex(bytes);
         self.write(|tx| {
-            bump_resource(tx, resource_id)?;
-            let already: Option<String> = tx
-                .prepare_cached(
-                    "SELECT name FROM resource_files WHERE resource_id = ?1 AND sha256 = ?2",
-                )?
-                .query_row([resource_id, &sha256], |row| row.get(0))
-                .optional()?;
-            if let Some(existing) = already {
-                return Err(CoreError::Duplicate {
-                    field: "files".into(),
-                    message: format!(
-                        "Le fichier « {name} » est déjà joint à cette ressource (sous le nom « {existing} ») : il n'a pas été joint une seconde fois."
-                    ),
-                });
-            }
-            // The same content attached elsewhere keeps its row (and its text, read from the
-            // same bytes).
-            let new_content = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO file_contents (sha256, media_type, size, text_status, text)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![
-                    sha256,
-                    inspected.media_type,
-                    bytes.len() as i64,
-                    inspected.text_status.code(),
-                    inspected.text
-                ])?;
-            if new_content == 1 {
-                tx.prepare_cached("INSERT INTO file_data (sha256, data) VALUES (?1, ?2)")?
-                    .execute(params![sha256, bytes])?;
-            }
-            let id = new_id();
-            tx.prepare_cached(
-                "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
-                 VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM resource_files
-                                  WHERE resource_id = ?2), ?3, ?4, ?5)",
-            )?
-            .execute(params![id, resource_id, name, sha256, now()])?;
-            // Indexed again now that the file (and its text) is there.
-            search::index_resource(tx, resource_id)?;
+            let id = attach_in(tx, resource_id, &name, &sha256, &inspected, bytes)?;
             file_by_id(tx, &id)
         })
     }
@@ -206,18 +237,84 @@ impl Store {
     /// own `create_resource` is on this branch.
     #[doc(hidden)]
     pub fn insert_resource_for_tests(&mut self, title: &str) -> CoreResult<String> {
+        let ids = self.insert_resources_for_tests(&[title.to_string()])?;
+        Ok(ids.into_iter().next().unwrap_or_default())
+    }
+
+    /// Many bare resources in one transaction (benchmarks).
+    #[doc(hidden)]
+    pub fn insert_resources_for_tests(&mut self, titles: &[String]) -> CoreResult<Vec<String>> {
         self.write(|tx| {
-            let id = new_id();
-            let at = now();
-            tx.execute(
-                "INSERT INTO resources (id, title, kind, status, created_at, updated_at)
-                 VALUES (?1, ?2, 'guide', 'published', ?3, ?3)",
-                params![id, title, at],
-            )?;
-            search::index_resource(tx, &id)?;
-            Ok(id)
+            let mut ids = Vec::with_capacity(titles.len());
+            for title in titles {
+                let id = new_id();
+                tx.prepare_cached(
+                    "INSERT INTO resources (id, title, kind, status, created_at, updated_at)
+                     VALUES (?1, ?2, 'guide', 'published', ?3, ?3)",
+                )?
+                .execute(params![id, title, now()])?;
+                search::index_resource(tx, &id)?;
+                ids.push(id);
+            }
+            Ok(ids)
         })
     }
+
+    /// Attaches many files in one transaction, each through the same steps as
+    /// [`Store::attach_file`] (benchmarks: a library of thousands of files).
+    #[doc(hidden)]
+    pub fn attach_files_for_tests(
+        &mut self,
+        files: &[(String, String, Vec<u8>)],
+    ) -> CoreResult<()> {
+        let inspected = files
+            .iter()
+            .map(|(_, name, bytes)| Ok((attachments::inspect(name, bytes)?, sha256_hex(bytes))))
+            .collect::<CoreResult<Vec<_>>>()?;
+        self.write(|tx| {
+            for ((resource_id, name, bytes), (inspected, sha256)) in files.iter().zip(&inspected) {
+                attach_in(tx, resource_id, name, sha256, inspected, bytes)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Attaches an inspected file inside a write transaction; the new file's id.
+fn attach_in(
+    tx: &Transaction,
+    resource_id: &str,
+    name: &str,
+    sha256: &str,
+    inspected: &Inspected,
+    bytes: &[u8],
+) -> CoreResult<String> {
+    bump_resource(tx, resource_id)?;
+    let already: Option<String> = tx
+        .prepare_cached("SELECT name FROM resource_files WHERE resource_id = ?1 AND sha256 = ?2")?
+        .query_row([resource_id, sha256], |row| row.get(0))
+        .optional()?;
+    if let Some(existing) = already {
+        return Err(CoreError::Duplicate {
+            field: "files".into(),
+            message: format!(
+                "Le fichier « {name} » est déjà joint à cette ressource (sous le nom « {existing} ») : il n'a pas été joint une seconde fois."
+            ),
+        });
+    }
+    // The same content attached elsewhere keeps its row (and its text, read from the
+    // same bytes).
+    insert_content(tx, sha256, inspected, bytes)?;
+    let id = new_id();
+    tx.prepare_cached(
+        "INSERT INTO resource_files (id, resource_id, position, name, sha256, added_at)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM resource_files
+                          WHERE resource_id = ?2), ?3, ?4, ?5)",
+    )?
+    .execute(params![id, resource_id, name, sha256, now()])?;
+    // Indexed again now that the file (and its text) is there.
+    search::index_resource(tx, resource_id)?;
+    Ok(id)
 }
 
 fn file_by_id(conn: &Connection, file_id: &str) -> CoreResult<ResourceFile> {

@@ -14,7 +14,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use super::Store;
+use super::{search_passage, Store};
 use crate::error::CoreResult;
 use crate::model::SearchHit;
 
@@ -248,21 +248,63 @@ pub(crate) fn rebuild_before_library(conn: &Connection) -> rusqlite::Result<()> 
     Ok(())
 }
 
-/// The best resources for an FTS query (?1), at most ?2, with the passage that matched.
-const RESOURCE_HITS: &str = "SELECT r.id, r.title, m.passage
-    FROM (SELECT rowid, rank, snippet(resources_fts, -1, '[', ']', '…', 16) AS passage
-          FROM resources_fts WHERE resources_fts MATCH ?1 ORDER BY rank LIMIT ?2) m
+/// The best resources for an FTS query (?1), at most ?2: id, title, index row.
+const RESOURCE_HITS: &str = "SELECT r.id, r.title, m.rowid
+    FROM (SELECT rowid, rank FROM resources_fts WHERE resources_fts MATCH ?1
+          ORDER BY rank LIMIT ?2) m
     JOIN resources_fts_keys k ON k.fts_rowid = m.rowid
     JOIN resources r ON r.id = k.resource_id
     ORDER BY m.rank";
 
-/// The best legal notes for an FTS query (?1), at most ?2, with the passage that matched.
-const LEGAL_NOTE_HITS: &str = "SELECT n.id, n.question, m.passage
-    FROM (SELECT rowid, rank, snippet(legal_notes_fts, -1, '[', ']', '…', 16) AS passage
-          FROM legal_notes_fts WHERE legal_notes_fts MATCH ?1 ORDER BY rank LIMIT ?2) m
+/// A resource's indexed text, the columns in the order a passage is looked for.
+const RESOURCE_TEXT: &str =
+    "SELECT title, summary, people, keywords, files FROM resources_fts WHERE rowid = ?1";
+
+/// The best legal notes for an FTS query (?1), at most ?2: id, question, index row.
+const LEGAL_NOTE_HITS: &str = "SELECT n.id, n.question, m.rowid
+    FROM (SELECT rowid, rank FROM legal_notes_fts WHERE legal_notes_fts MATCH ?1
+          ORDER BY rank LIMIT ?2) m
     JOIN legal_notes_fts_keys k ON k.fts_rowid = m.rowid
     JOIN legal_notes n ON n.id = k.note_id
     ORDER BY m.rank";
+
+const LEGAL_NOTE_TEXT: &str =
+    "SELECT question, answer, bases, author FROM legal_notes_fts WHERE rowid = ?1";
+
+/// The hits of one library index, each with its passage (`search_passage`).
+#[allow(clippy::too_many_arguments)]
+fn library_hits(
+    conn: &Connection,
+    entity: &str,
+    hits_sql: &str,
+    text_sql: &str,
+    query: &str,
+    limit: i64,
+    terms: &[String],
+    hits: &mut Vec<SearchHit>,
+) -> CoreResult<()> {
+    let found: Vec<(String, String, i64)> = conn
+        .prepare_cached(hits_sql)?
+        .query_map(params![query, limit], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut text = conn.prepare_cached(text_sql)?;
+    for (id, title, rowid) in found {
+        let columns: Vec<String> = text.query_row([rowid], |row| {
+            (0..row.as_ref().column_count())
+                .map(|i| row.get(i))
+                .collect::<Result<_, _>>()
+        })?;
+        hits.push(SearchHit {
+            entity: entity.into(),
+            id,
+            title,
+            detail: search_passage::passage(&columns, terms),
+        });
+    }
+    Ok(())
+}
 
 impl Store {
     /// The global search box: the best matches among experts, events, professions, resources
@@ -274,7 +316,7 @@ impl Store {
         let limit = limit_per_kind.clamp(1, 200);
         let conn = self.conn();
         let mut hits = Vec::new();
-        let searches: [(&str, &str); 5] = [
+        let searches: [(&str, &str); 3] = [
             (
                 "expert",
                 "SELECT e.id, e.first_name || ' ' || e.last_name,
@@ -299,10 +341,6 @@ impl Store {
                  LEFT JOIN profession_families fam ON fam.id = p.family_id
                  WHERE professions_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             ),
-            // The library: the passage that matched (from the title, the summary or inside a file),
-            // its words between brackets. The snippet is computed for the kept rows only.
-            ("resource", RESOURCE_HITS),
-            ("legalNote", LEGAL_NOTE_HITS),
         ];
         for (entity, sql) in searches {
             let mut statement = conn.prepare_cached(sql)?;
@@ -318,6 +356,29 @@ impl Store {
                 hits.push(row?);
             }
         }
+        // The library, each hit with the passage that matched (from the title, the summary or
+        // inside a file), its words between brackets.
+        let terms = search_passage::terms(text);
+        library_hits(
+            conn,
+            "resource",
+            RESOURCE_HITS,
+            RESOURCE_TEXT,
+            &query,
+            limit,
+            &terms,
+            &mut hits,
+        )?;
+        library_hits(
+            conn,
+            "legalNote",
+            LEGAL_NOTE_HITS,
+            LEGAL_NOTE_TEXT,
+            &query,
+            limit,
+            &terms,
+            &mut hits,
+        )?;
         Ok(hits)
     }
 

@@ -12,6 +12,7 @@ use crate::error::{CoreError, CoreResult, FieldError};
 
 mod events;
 mod experts;
+mod legal_notes;
 pub mod limits;
 mod logistics;
 mod participants;
@@ -24,6 +25,7 @@ mod tests;
 
 pub use events::*;
 pub use experts::*;
+pub use legal_notes::*;
 pub use logistics::LOGISTICS_ROWS_MAX;
 pub use participants::*;
 pub use professions::*;

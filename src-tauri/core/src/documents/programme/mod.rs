@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::dates;
 use super::fonts::{font_set, FontSet};
 use super::layout::{Flow, Layout, PageSetup, Paginated};
+use super::library::{resources_section, PrintedResource};
 use super::pdf::{write_pdf, PdfInfo};
 use super::DocumentError;
 use crate::model::{EventTranslation, PartnerLanguage, SessionKind};
@@ -142,6 +143,11 @@ pub struct ProgrammeData {
     /// Agenda items in any order; they are sorted by date and time.
     pub sessions: Vec<ProgrammeSession>,
     pub speakers: Vec<ProgrammeSpeaker>,
+    /// The optional « Ressources » section (the event's resources), printed last when not
+    /// empty; the print job fills it only when asked. Left out of the JSON when empty, so that
+    /// the programme versions recorded before it keep their bytes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<PrintedResource>,
 }
 
 /// Choices that are not part of the event.
@@ -173,6 +179,7 @@ pub fn layout_programme(fonts: &FontSet, data: &ProgrammeData) -> Result<Paginat
     sections::before_agenda(&mut flow, &layout, &styles, data, partner);
     agenda::agenda(&mut flow, &layout, &styles, data, partner);
     sections::after_agenda(&mut flow, &layout, &styles, data, partner);
+    resources_section(&mut flow, &layout, &styles, &data.resources);
 
     let mut paginated = flow.paginate(&layout.page);
     let document = match partner {

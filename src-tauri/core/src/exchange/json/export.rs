@@ -27,6 +27,7 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
         sessions,
         participants,
         resources,
+        legal_notes,
     } = snapshot;
     Lists {
         organisations: organisations
@@ -83,6 +84,12 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
             .map(Participants::from_model)
             .collect(),
         resources: resources.into_iter().map(Resources::from_model).collect(),
+        legal_notes: legal_notes
+            .into_iter()
+            .map(LegalNotes::from_model)
+            .collect(),
+        // Read apart, with the bytes (`files::export_pool`).
+        files: Vec::new(),
     }
 }
 

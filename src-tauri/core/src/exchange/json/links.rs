@@ -22,6 +22,7 @@ pub(super) enum Target {
     Sessions,
     /// The contents of attached files, by SHA-256.
     FileContents,
+    Resources,
 }
 
 impl Target {
@@ -40,6 +41,7 @@ impl Target {
             Target::Requests => "la demande de formation",
             Target::Sessions => "la séance",
             Target::FileContents => "le contenu de fichier",
+            Target::Resources => "la ressource",
         }
     }
 

@@ -8,8 +8,10 @@
 //! programmes, professions, competences, competence observations, experts, training requests
 //! with their status history — left out when there are none —, events, sessions, participants
 //! with their attendance — left out when there are none —, resources of the library with their
-//! ordered authors, links and file references `files: [{id, name, sha256, addedAt}]` — left
-//! out when there are none; the links that are sets, events and sessions included, sorted).
+//! ordered authors, links and file references `files: [{id, name, sha256, addedAt}]`, legal
+//! notes with their bases — each left out when there are none; the links that are sets, events
+//! and sessions included, sorted —, and `files`, the contents of the files attached to
+//! resources in base64, one per SHA-256 (`files.rs`; left out when there are none).
 //! Every record carries its UUID, `createdAt`, `updatedAt` and `version`; links are ids;
 //! reference records carry their `referenceKey`. The output is deterministic, so exporting,
 //! importing into an empty database and exporting again gives the same bytes: lists sorted by
@@ -76,6 +78,7 @@
 
 mod duplicates;
 mod export;
+mod files;
 mod fingerprint;
 mod kinds;
 mod links;
@@ -89,7 +92,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::CoreResult;
-use crate::store::snapshot;
+use crate::store::{resource_files, snapshot};
 use crate::Store;
 
 /// The file's format name, its first key.
@@ -99,9 +102,11 @@ pub const FORMAT_NAME: &str = "passerelle-echange";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Files larger than this are refused before being read: a database of 10,000 experts, 2,000
-/// events and 40,000 sessions exports to about 37 MB, so this leaves room for three times
-/// that, while keeping the parsed file within a laptop's memory.
-pub const MAX_FILE_BYTES: usize = 128 * 1024 * 1024;
+/// events and 40,000 sessions exports to about 37 MB; the files attached to resources travel
+/// in base64 (a 50 MB file takes about 67 MB), so this leaves room for those records and a few
+/// hundred megabytes of documents, while keeping the parsed file (held about three times over
+/// while it is read) within a laptop's memory. See `files.rs` for why one JSON file.
+pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 
 /// What an import would do, shown before the user confirms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -124,7 +129,7 @@ pub struct JsonImportPreview {
 #[serde(rename_all = "camelCase")]
 pub struct MergeConflict {
     /// "organisation", "territory", "theme", "profession", "competence", "observation",
-    /// "expert", "trainingRequest", "event", "session" or "participant".
+    /// "expert", "trainingRequest", "event", "session", "participant" or "legalNote".
     pub entity: String,
     /// The kind in French: "Expert", "Événement"…
     pub entity_label: String,
@@ -162,7 +167,8 @@ pub struct JsonImportSummary {
 /// exported record as its exchange base, hence `&mut`.
 pub fn export(store: &mut Store) -> CoreResult<Vec<u8>> {
     store.write(|tx| {
-        let lists = export::lists_from_snapshot(snapshot::read_snapshot(tx)?);
+        let mut lists = export::lists_from_snapshot(snapshot::read_snapshot(tx)?);
+        lists.files = files::export_pool(resource_files::all_contents(tx)?);
         let bases = export::bases(&lists);
         let bytes = export::serialise(&lists)?;
         snapshot::write_bases(tx, &bases)?;
@@ -206,8 +212,16 @@ pub fn apply(
     bytes: &[u8],
     choices: &JsonImportChoices,
 ) -> CoreResult<JsonImportSummary> {
-    let (format_version, incoming) = parse::parse(bytes)?;
+    let (format_version, mut incoming) = parse::parse(bytes)?;
+    // The files' text is read before the transaction: it can take a while for large PDFs.
+    let contents = files::prepare(&incoming.files)?;
+    // The pool's entries stay for the link check (by SHA-256), their base64 is freed.
+    for entry in &mut incoming.files {
+        drop(std::mem::take(&mut entry.data));
+    }
     store.write(|tx| {
+        // The contents first: the records that name them point to them.
+        resource_files::insert_contents(tx, &contents)?;
         let local = export::lists_from_snapshot(snapshot::read_snapshot(tx)?);
         let bases = snapshot::read_bases(tx)?;
         let plan = merge::plan(format_version, incoming, local, &bases)?;
@@ -216,6 +230,8 @@ pub fn apply(
         let now = crate::store::now();
         let (changes, summary) = plan.into_changes(&take, &now);
         snapshot::write_changes(tx, &changes)?;
+        // A content no record names (its resource kept as it was here) is not kept.
+        resource_files::delete_orphan_contents(tx)?;
         Ok(summary)
     })
 }

@@ -141,6 +141,12 @@ pub(super) struct Lists {
     /// Left out when empty, like the training requests.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) resources: Vec<Record<super::kinds::ResourceContent>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) legal_notes: Vec<Record<LegalNoteInput>>,
+    /// The contents of the files attached to resources, one per SHA-256, in SHA-256 order
+    /// (`files.rs`); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) files: Vec<super::files::FileEntry>,
 }
 
 pub(super) const LIST_NAMES: &[&str] = &[
@@ -158,6 +164,8 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "sessions",
     "participants",
     "resources",
+    "legalNotes",
+    "files",
 ];
 
 #[derive(Serialize)]

@@ -39,7 +39,9 @@ fn authored_by(store: &Store, column: &str, id: &str) -> CoreResult<Vec<LinkedRe
             .map_or(line.detail.clone(), |r| r.label().to_string());
         match lines.last_mut() {
             Some(last) if last.id == line.id => {
-                last.detail = format!("{}, {role}", last.detail);
+                if !last.detail.split(", ").any(|r| r == role) {
+                    last.detail = format!("{}, {role}", last.detail);
+                }
             }
             _ => {
                 line.detail = role;

@@ -42,6 +42,8 @@ pub(crate) struct Snapshot {
     pub participants: Vec<ExchangedParticipant>,
     /// With their authors, links and file references (a file's content is read apart).
     pub resources: Vec<Resource>,
+    /// With their bases and resources.
+    pub legal_notes: Vec<LegalNote>,
 }
 
 /// A participant as exchanged: besides its record, when it entered its status (the waiting
@@ -114,12 +116,17 @@ impl ReferenceTable {
             ReferenceTable::Themes => &[
                 ("training_requests", "theme_ids"),
                 ("resources", "theme_ids"),
+                ("legal_notes", "theme_ids"),
             ],
             ReferenceTable::Professions => &[
                 ("training_requests", "target_profession_ids"),
                 ("resources", "profession_ids"),
+                ("legal_notes", "profession_ids"),
             ],
-            ReferenceTable::Territories => &[("resources", "territory_ids")],
+            ReferenceTable::Territories => &[
+                ("resources", "territory_ids"),
+                ("legal_notes", "territory_ids"),
+            ],
             _ => &[],
         }
     }

@@ -32,6 +32,7 @@ pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
     snapshot.sessions = read_sessions(conn)?;
     snapshot.participants = read_participants(conn)?;
     snapshot.resources = crate::store::resources::read_all_by_id(conn)?;
+    snapshot.legal_notes = read_legal_notes(conn)?;
     Ok(snapshot)
 }
 
@@ -279,4 +280,33 @@ fn grouped<T>(
         map.entry(id).or_default().push(value(&mut columns)?);
     }
     Ok(map)
+}
+
+/// Legal notes with their bases and resources, each in the note's order.
+fn read_legal_notes(conn: &Connection) -> CoreResult<Vec<LegalNote>> {
+    let owner = "note_id";
+    let mut bases = grouped(
+        conn,
+        "SELECT note_id, kind, identifier, article, date, url FROM legal_bases
+         ORDER BY note_id, position",
+        owner,
+        crate::store::legal_notes::basis_from,
+    )?;
+    let mut resources = grouped(
+        conn,
+        "SELECT note_id, resource_id FROM legal_note_resources ORDER BY note_id, position",
+        owner,
+        |c| c.get::<String>("resource_id"),
+    )?;
+    let mut notes = all(
+        conn,
+        "SELECT * FROM legal_notes ORDER BY id",
+        crate::store::legal_notes::note_from_row,
+    )?;
+    for note in &mut notes {
+        let id = &note.meta.id;
+        note.data.bases = bases.remove(id).unwrap_or_default();
+        note.data.resource_ids = resources.remove(id).unwrap_or_default();
+    }
+    Ok(notes)
 }

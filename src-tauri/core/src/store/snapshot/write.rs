@@ -133,6 +133,9 @@ fn write_records(tx: &Transaction, records: &Snapshot) -> CoreResult<()> {
     for organisation in &records.organisations {
         crate::store::resources::reindex_authored(tx, "organisation_id", &organisation.meta.id)?;
     }
+    for record in &records.legal_notes {
+        crate::store::legal_notes::upsert_legal_note(tx, record)?;
+    }
     Ok(())
 }
 

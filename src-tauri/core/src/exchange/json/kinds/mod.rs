@@ -7,10 +7,12 @@
 //! One file per entity family: `reference` (organisations, territories, themes),
 //! `professions` (professions, competences, observations), `experts`, `requests` (training
 //! requests with their history), `events` (events and their sessions), `participants` (participants of events with their
-//! attendance), `library` (resources with their file references).
+//! attendance), `library` (resources with their file references), `legal_notes` (legal notes
+//! with their bases).
 
 mod events;
 mod experts;
+mod legal_notes;
 mod library;
 mod participants;
 mod professions;
@@ -69,6 +71,7 @@ pub(super) struct Events;
 pub(super) struct Sessions;
 pub(super) struct Participants;
 pub(super) struct Resources;
+pub(super) struct LegalNotes;
 
 /// Applies the macro `$mac` to every kind of record with metadata, in dependency order. The
 /// caller has the kinds in scope (`use super::kinds::*`).
@@ -86,6 +89,7 @@ macro_rules! for_each_kind {
         $mac!(Sessions);
         $mac!(Participants);
         $mac!(Resources);
+        $mac!(LegalNotes);
     };
 }
 pub(super) use for_each_kind;

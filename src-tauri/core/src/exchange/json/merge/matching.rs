@@ -25,6 +25,7 @@ pub(super) struct Matches {
     pub(super) sessions: Vec<Option<usize>>,
     pub(super) participants: Vec<Option<usize>>,
     pub(super) resources: Vec<Option<usize>>,
+    pub(super) legal_notes: Vec<Option<usize>>,
 }
 
 /// What matching a read-only list (profession families, Interreg programmes) found.
@@ -159,6 +160,7 @@ pub(super) fn match_kinds(
         sessions: match_kind::<Sessions>(incoming, local, rekeys, maps, problems),
         participants: match_kind::<Participants>(incoming, local, rekeys, maps, problems),
         resources: match_kind::<Resources>(incoming, local, rekeys, maps, problems),
+        legal_notes: match_kind::<LegalNotes>(incoming, local, rekeys, maps, problems),
     }
 }
 
@@ -279,6 +281,7 @@ pub(super) fn check_all_links(incoming: &Lists, local: &Lists, problems: &mut Ve
         ids.add(Target::Events, &lists.events);
         ids.add(Target::Requests, &lists.training_requests);
         ids.add(Target::Sessions, &lists.sessions);
+        ids.add(Target::Resources, &lists.resources);
         ids.ids
             .entry(Target::Programmes)
             .or_default()
@@ -290,12 +293,14 @@ pub(super) fn check_all_links(incoming: &Lists, local: &Lists, problems: &mut Ve
     }
     // A content is here when a resource of this database names it (contents no resource
     // names are deleted); the file's own contents are added from its files' pool.
-    ids.ids.entry(Target::FileContents).or_default().extend(
+    let contents = ids.ids.entry(Target::FileContents).or_default();
+    contents.extend(
         local
             .resources
             .iter()
             .flat_map(|r| r.content.files.iter().map(|f| f.sha256.as_str())),
     );
+    contents.extend(incoming.files.iter().map(|f| f.sha256.as_str()));
     macro_rules! links {
         ($kind:ident) => {
             check_links::<$kind>(incoming, &ids, problems)

@@ -90,6 +90,7 @@ pub(super) struct Plans {
     pub(super) sessions: ListPlan<SessionContent>,
     pub(super) participants: ListPlan<ParticipantContent>,
     pub(super) resources: ListPlan<ResourceContent>,
+    pub(super) legal_notes: ListPlan<LegalNoteInput>,
 }
 
 /// Everything an import would do, before the user chooses for the conflicts.
@@ -205,5 +206,6 @@ fn plan_lists(
     plan_list!(Sessions, sessions);
     plan_list!(Participants, participants);
     plan_list!(Resources, resources);
+    plan_list!(LegalNotes, legal_notes);
     plans
 }

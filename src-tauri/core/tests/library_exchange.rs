@@ -1,0 +1,223 @@
+//! The files attached to resources in the JSON exchange file and in backups: the `files` pool
+//! (base64, SHA-256 order), every entry checked before anything is written, and a restored
+//! backup giving back each file byte for byte.
+
+mod common;
+mod library_files;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use passerelle_core::exchange::json::{self, JsonImportChoices};
+use passerelle_core::Store;
+use rusqlite::Connection;
+use serde_json::{json, Value};
+
+use library_files::*;
+
+fn count(store: &Store, table: &str) -> i64 {
+    let conn = Connection::open(store.path()).unwrap();
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A database with two resources sharing one PDF, one of them with a PNG too.
+fn library() -> (tempfile::TempDir, Store, Vec<u8>) {
+    let (dir, mut store) = common::seeded_store();
+    let first = store.insert_resource_for_tests("Guide").unwrap();
+    let second = store.insert_resource_for_tests("Étude").unwrap();
+    let guide = pdf(&["Le détachement des agents publics dans un GECT"]);
+    store.attach_file(&first, "guide.pdf", &guide).unwrap();
+    store.attach_file(&first, "schéma.png", PNG).unwrap();
+    store.attach_file(&second, "annexe.pdf", &guide).unwrap();
+    (dir, store, guide)
+}
+
+fn exported(store: &mut Store) -> Value {
+    serde_json::from_slice(&json::export(store).unwrap()).unwrap()
+}
+
+#[test]
+fn the_exchange_file_carries_each_content_once_in_sha256_order() {
+    let (_dir, mut store, guide) = library();
+    let file = exported(&mut store);
+    let pool = file["files"].as_array().unwrap();
+    assert_eq!(pool.len(), 2, "the shared PDF once, the PNG");
+    let hashes: Vec<&str> = pool.iter().map(|e| e["sha256"].as_str().unwrap()).collect();
+    let mut sorted = hashes.clone();
+    sorted.sort();
+    assert_eq!(hashes, sorted);
+    let pdf_entry = pool
+        .iter()
+        .find(|e| e["mediaType"] == "application/pdf")
+        .unwrap();
+    // The name the resources give it first, alphabetically.
+    assert_eq!(pdf_entry["name"], "annexe.pdf");
+    assert_eq!(pdf_entry["size"], guide.len());
+    assert_eq!(
+        STANDARD
+            .decode(pdf_entry["data"].as_str().unwrap())
+            .unwrap(),
+        guide
+    );
+    // Each entry's keys in a fixed order, the bulky data last.
+    let text = String::from_utf8(json::export(&mut store).unwrap()).unwrap();
+    // The pool is the file's last list (resources name their files under "files" too).
+    let pool_text = &text[text.rfind("\"files\": [").unwrap()..];
+    let positions: Vec<usize> = [
+        "\"name\"",
+        "\"mediaType\"",
+        "\"size\"",
+        "\"sha256\"",
+        "\"data\"",
+    ]
+    .iter()
+    .map(|key| pool_text.find(key).unwrap())
+    .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+    let png_entry = pool.iter().find(|e| e["mediaType"] == "image/png").unwrap();
+    assert_eq!(
+        STANDARD
+            .decode(png_entry["data"].as_str().unwrap())
+            .unwrap(),
+        PNG
+    );
+
+    // Exported twice, the same bytes.
+    assert_eq!(
+        json::export(&mut store).unwrap(),
+        json::export(&mut store).unwrap()
+    );
+}
+
+#[test]
+fn a_database_without_files_writes_no_files_part() {
+    let (_dir, mut store) = common::seeded_store();
+    assert!(exported(&mut store).get("files").is_none());
+}
+
+#[test]
+fn a_damaged_or_forbidden_file_entry_refuses_the_whole_import_naming_it() {
+    let (_dir, mut source, _) = library();
+    let file = exported(&mut source);
+    let entry = file["files"].as_array().unwrap()[0].clone();
+    let name = entry["name"].as_str().unwrap().to_string();
+    let elf = ELF.to_vec();
+    let elf_entry = json!({
+        "name": "outil.pdf", "mediaType": "application/pdf", "size": elf.len(),
+        "sha256": passerelle_core::attachments::sha256_hex(&elf), "data": STANDARD.encode(&elf),
+    });
+    let mut flipped = entry["data"].as_str().unwrap().to_string();
+    let replaced = if flipped.starts_with('A') { "B" } else { "A" };
+    flipped.replace_range(0..1, replaced);
+    let cases: Vec<(Value, &str, String)> = vec![
+        (
+            json!({"data": flipped}),
+            "empreinte SHA-256 ne correspond pas",
+            name.clone(),
+        ),
+        (
+            json!({"size": 3}),
+            "taille annoncée (3 octets)",
+            name.clone(),
+        ),
+        (
+            json!({"data": "pas du base64 !"}),
+            "n’est pas du base64 valide",
+            name.clone(),
+        ),
+        (elf_entry, "est un programme", "outil.pdf".to_string()),
+        (json!({"chemin": "/etc/passwd"}), "illisible", String::new()),
+    ];
+    let (_target_dir, mut target) = common::seeded_store();
+    for (change, expected, named) in cases {
+        let mut tampered = file.clone();
+        let first = &mut tampered["files"][0];
+        for (key, value) in change.as_object().unwrap() {
+            first[key] = value.clone();
+        }
+        let bytes = serde_json::to_vec(&tampered).unwrap();
+        for error in [
+            json::preview(&target, &bytes).unwrap_err(),
+            json::apply(&mut target, &bytes, &JsonImportChoices::default()).unwrap_err(),
+        ] {
+            assert_eq!(error.kind(), "invalidFile");
+            let message = error.to_string();
+            assert!(message.contains(expected), "{expected}: {message}");
+            assert!(message.contains(&named), "{named}: {message}");
+            assert!(message.contains("rien n’a été modifié"), "{message}");
+        }
+    }
+    assert_eq!(count(&target, "file_contents"), 0);
+    assert_eq!(count(&target, "file_data"), 0);
+}
+
+#[test]
+fn contents_no_record_names_are_not_kept_on_import() {
+    // With the resources that name them, the contents come in; a file whose resources were
+    // taken out of it (by hand) brings its pool alone, and none of it is kept.
+    let (_dir, mut source, _) = library();
+    let file = json::export(&mut source).unwrap();
+    let (_whole_dir, mut whole) = common::seeded_store();
+    json::apply(&mut whole, &file, &JsonImportChoices::default()).unwrap();
+    assert_eq!(count(&whole, "file_contents"), 2);
+    assert_eq!(count(&whole, "file_data"), 2);
+
+    let mut without: serde_json::Value = serde_json::from_slice(&file).unwrap();
+    without.as_object_mut().unwrap().remove("resources");
+    let bytes = serde_json::to_vec(&without).unwrap();
+    let (_target_dir, mut target) = common::seeded_store();
+    json::apply(&mut target, &bytes, &JsonImportChoices::default()).unwrap();
+    assert_eq!(count(&target, "file_contents"), 0);
+    assert_eq!(count(&target, "file_data"), 0);
+}
+
+#[test]
+fn a_restored_backup_gives_back_every_file_byte_for_byte() {
+    let (dir, mut store, guide) = library();
+    let resource = store.insert_resource_for_tests("Rapport").unwrap();
+    let report = docx(&["Rapport annuel du partenariat"]);
+    let attached = store
+        .attach_file(&resource, "rapport.docx", &report)
+        .unwrap();
+    let backup = dir.path().join("copie.db");
+    store.backup_to(&backup).unwrap();
+    // Changed after the backup: the restore must bring the file back.
+    store.remove_file(&resource, &attached.id).unwrap();
+    let path = store.path().to_path_buf();
+    store.close().unwrap();
+
+    passerelle_core::store::backups::restore_database(
+        &path,
+        &backup,
+        &dir.path().join("sauvegardes"),
+    )
+    .unwrap();
+    let restored = Store::open(&path).unwrap();
+    let (file, bytes) = restored.read_file(&attached.id).unwrap();
+    assert_eq!(bytes, report);
+    assert_eq!(file.name, "rapport.docx");
+    let pdfs: Vec<Vec<u8>> = restored
+        .resource_files(&restored_first(&restored))
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.media_type == "application/pdf")
+        .map(|f| restored.read_file(&f.id).unwrap().1)
+        .collect();
+    assert_eq!(pdfs, [guide]);
+    assert!(restored
+        .search_all("partenariat", 10)
+        .unwrap()
+        .iter()
+        .any(|hit| hit.entity == "resource" && hit.id == resource));
+}
+
+/// The resource titled "Guide", through the search.
+fn restored_first(store: &Store) -> String {
+    store
+        .search_all("guide", 10)
+        .unwrap()
+        .into_iter()
+        .find(|hit| hit.entity == "resource" && hit.title == "Guide")
+        .unwrap()
+        .id
+}

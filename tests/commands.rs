@@ -474,3 +474,63 @@ fn applying_a_participants_import_without_a_preview_changes_nothing() {
     let card = invoke(&app, "list_participants", json!({"eventId": event_id})).unwrap();
     assert_eq!(card["participants"], json!([]));
 }
+
+#[test]
+fn files_dropped_on_a_resource_are_attached_found_by_their_text_and_refused_ones_named() {
+    let app = app();
+    let input = json!({"title": "Guide du détachement", "kind": "guide", "status": "published", "reviewDate": "2020-01-01"});
+    let resource = invoke(&app, "create_resource", json!({"input": input})).unwrap();
+    let id = resource["id"].as_str().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("compte-rendu.txt");
+    std::fs::write(
+        &text,
+        "Réunion sur la mobilité transfrontalière des agents.",
+    )
+    .unwrap();
+    let fake = dir.path().join("faux.pdf");
+    std::fs::write(&fake, b"MZ\x90\x00 not a PDF").unwrap();
+    let paths = json!([text.display().to_string(), fake.display().to_string()]);
+    let outcome = invoke(
+        &app,
+        "attach_resource_files",
+        json!({"resourceId": id, "paths": paths}),
+    )
+    .unwrap();
+    assert_eq!(outcome["attached"][0]["name"], "compte-rendu.txt");
+    assert_eq!(outcome["attached"].as_array().unwrap().len(), 1);
+    assert_eq!(outcome["refused"][0]["name"], "faux.pdf");
+    assert!(outcome["refused"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("faux.pdf"));
+
+    let page = invoke(
+        &app,
+        "list_resources",
+        json!({"filter": {"query": "mobilite"}}),
+    )
+    .unwrap();
+    assert_eq!(page["total"], 1);
+    assert!(page["items"][0]["excerpt"].as_str().unwrap().contains('['));
+    let due = invoke(&app, "reviews_due", json!({})).unwrap();
+    assert_eq!(due[0]["id"], id.as_str());
+    assert_eq!(due[0]["entity"], "resource");
+
+    let file_id = outcome["attached"][0]["id"].as_str().unwrap();
+    invoke(
+        &app,
+        "remove_resource_file",
+        json!({"resourceId": id, "fileId": file_id}),
+    )
+    .unwrap();
+    let resource = invoke(&app, "get_resource", json!({"id": id})).unwrap();
+    assert_eq!(resource["files"], json!([]));
+    let gone = invoke(
+        &app,
+        "attach_resource_files",
+        json!({"resourceId": "absente", "paths": [text.display().to_string()]}),
+    )
+    .unwrap_err();
+    assert_eq!(gone["kind"], "notFound");
+}

@@ -55,6 +55,8 @@ pub fn run(choice: DbChoice) -> Result<(), Box<dyn std::error::Error>> {
                 .ok_or(passerelle_cli::database::NO_DATA_DIR)?;
             let state = AppState::open(&path);
             state.start_automatic_backup();
+            // The files opened during the last run are closed by now: their copies go.
+            commands::library_files::clean_open_folder(app.handle());
             app.manage(state);
             Ok(())
         })

@@ -172,10 +172,10 @@ export const suggestSpeakers = (eventId, language, query) => call('suggest_speak
 
 // Documents
 
-/** Asks where to save the programme PDF, writes and opens it; resolves to the path or null. */
-export const saveProgrammePdf = (eventId, language) => call('save_programme_pdf', { eventId, language: language ?? null });
-/** Prints the next version « à envoyer »; the recorded version, or null if cancelled. */
-export const sendProgrammeVersion = (eventId, language) => call('send_programme_version', { eventId, language: language ?? null });
+/** Asks where to save the programme PDF (`withResources`: its « Ressources » section), writes and opens it; the path or null. */
+export const saveProgrammePdf = (eventId, language, withResources) => call('save_programme_pdf', { eventId, language: language ?? null, withResources: Boolean(withResources) });
+/** Prints the next version « à envoyer » (with the « Ressources » section if asked); the recorded version, or null if cancelled. */
+export const sendProgrammeVersion = (eventId, language, withResources) => call('send_programme_version', { eventId, language: language ?? null, withResources: Boolean(withResources) });
 export const listProgrammeVersions = (eventId) => call('list_programme_versions', { eventId });
 /** Saves version `number` again as it was sent; the path, or null if cancelled. */
 export const saveProgrammeVersion = (eventId, number) => call('save_programme_version', { eventId, number });
@@ -280,3 +280,63 @@ export const gdprOverview = () => call('gdpr_overview');
 export const setRetentionYears = (years) => call('set_retention_years', { years });
 /** Anonymises the participants of these events; resolves to how many were anonymised. */
 export const anonymiseParticipants = (eventIds) => call('anonymise_participants', { eventIds });
+
+// The library: resources with their files, legal notes
+
+/** Resources `{items, total}` for `{query, kind, themeId, territoryId, language, status, year, sort, limit, offset}`; `excerpt` marks words in [ ]. */
+export const listResources = (filter) => call('list_resources', { filter });
+/** One resource with its files (attach order). */
+export const getResource = (id) => call('get_resource', { id });
+/** Creates a resource. */
+export const createResource = (input) => call('create_resource', { input });
+/** Saves a resource edited from `version`. */
+export const updateResource = (id, version, input) => call('update_resource', { id, version, input });
+/** Deletes a resource and its files. */
+export const deleteResource = (id) => call('delete_resource', { id });
+/** The sessions of an event, in time order. */
+export const listSessions = (eventId) => call('list_sessions', { eventId });
+/** The sessions named by a resource (with their `eventId`), for its form. */
+export const getSessions = (ids) => call('get_sessions', { ids });
+/** `[{id, title, kind, publicationDate, detail}]`: the resources an expert wrote (detail: role). */
+export const resourcesOfExpert = (expertId) => call('resources_of_expert', { expertId });
+/** The resources an organisation published or took part in (detail: role). */
+export const resourcesOfOrganisation = (organisationId) => call('resources_of_organisation', { organisationId });
+/** The event's own resources (detail "") then each session's (detail: the session's title). */
+export const resourcesOfEvent = (eventId) => call('resources_of_event', { eventId });
+/** Resources and legal notes past their review date: `[{entity, id, title, reviewDate}]`. */
+export const reviewsDue = () => call('reviews_due');
+/** Opens the file dialog (several files) and attaches them: null if cancelled, else `{attached, refused: [{name, message}]}`. */
+export const chooseResourceFiles = (resourceId) => call('choose_resource_files', { resourceId });
+/** Attaches the files at `paths` (dropped on the window): `{attached, refused}`. */
+export const attachResourceFiles = (resourceId, paths) => call('attach_resource_files', { resourceId, paths });
+/** Opens an attached file with the system's default application. */
+export const openResourceFile = (fileId) => call('open_resource_file', { fileId });
+/** « Enregistrer sous… »: the saved path, or null if cancelled. */
+export const saveResourceFile = (fileId) => call('save_resource_file', { fileId });
+/** Removes a file from a resource. */
+export const removeResourceFile = (resourceId, fileId) => call('remove_resource_file', { resourceId, fileId });
+/** Calls `handler({kind: 'enter'|'over'|'drop'|'leave', paths})` while files are dragged over the window; resolves to a stop function. */
+export async function onFileDrop(handler) {
+  const events = window.__TAURI__ && window.__TAURI__.event;
+  if (!events) return () => {};
+  const kinds = { 'tauri://drag-enter': 'enter', 'tauri://drag-over': 'over', 'tauri://drag-drop': 'drop', 'tauri://drag-leave': 'leave' };
+  const stops = await Promise.all(Object.entries(kinds).map(([name, kind]) => events.listen(name, (event) => {
+    handler({ kind, paths: (event.payload && event.payload.paths) || [] });
+  })));
+  return () => stops.forEach((stop) => stop());
+}
+
+/** A page of legal notes `{items, total}` for `{query, country, territoryId, themeId, reviewDue, limit, offset}`. */
+export const listLegalNotes = (filter) => call('list_legal_notes', { filter });
+/** One legal note. */
+export const getLegalNote = (id) => call('get_legal_note', { id });
+/** Creates a legal note. */
+export const createLegalNote = (input) => call('create_legal_note', { input });
+/** Saves a legal note edited from `version`. */
+export const updateLegalNote = (id, version, input) => call('update_legal_note', { id, version, input });
+/** Deletes a legal note. */
+export const deleteLegalNote = (id) => call('delete_legal_note', { id });
+/** Asks where to save the note's PDF (« fiche juridique »), writes and opens it; the path or null. */
+export const saveLegalNotePdf = (noteId) => call('save_legal_note_pdf', { noteId });
+/** Asks where to save the event's « dossier documentaire », writes and opens it; the path or null. */
+export const saveDossierPdf = (eventId) => call('save_dossier_pdf', { eventId });

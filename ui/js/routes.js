@@ -15,6 +15,12 @@ import * as reference from './views/reference.js';
 import * as exchange from './views/exchange.js';
 import * as requests from './views/requests.js';
 import * as requestPage from './views/request-page.js';
+import * as resources from './views/resources.js';
+import * as resourceForm from './views/resource-form.js';
+import * as resourcePage from './views/resource-page.js';
+import * as legalNotes from './views/legal-notes.js';
+import * as legalNoteForm from './views/legal-note-form.js';
+import * as legalNotePage from './views/legal-note-page.js';
 
 /**
  * In matching order. name: the route's name (also `data-view` on the view's root);
@@ -47,6 +53,14 @@ export const ROUTES = [
   { name: 'requests', pattern: /^\/demandes$/, section: 'demandes', view: requests.render, nav: { label: 'nav.requests', create: '#/demandes/nouveau' } },
   { name: 'requestNew', pattern: /^\/demandes\/nouveau$/, section: 'demandes', view: requestPage.render },
   { name: 'request', pattern: /^\/demandes\/([^/]+)$/, section: 'demandes', view: requestPage.render },
+  { name: 'resources', pattern: /^\/ressources$/, section: 'ressources', view: resources.render, nav: { label: 'nav.resources', create: '#/ressources/nouveau' } },
+  { name: 'resourceNew', pattern: /^\/ressources\/nouveau$/, section: 'ressources', view: resourceForm.render },
+  { name: 'resourceEdit', pattern: /^\/ressources\/([^/]+)\/modifier$/, section: 'ressources', view: resourceForm.render },
+  { name: 'resource', pattern: /^\/ressources\/([^/]+)$/, section: 'ressources', view: resourcePage.render, record: 'resource' },
+  { name: 'legalNotes', pattern: /^\/juridique$/, section: 'juridique', view: legalNotes.render, nav: { label: 'nav.legalNotes', create: '#/juridique/nouveau' } },
+  { name: 'legalNoteNew', pattern: /^\/juridique\/nouveau$/, section: 'juridique', view: legalNoteForm.render },
+  { name: 'legalNoteEdit', pattern: /^\/juridique\/([^/]+)\/modifier$/, section: 'juridique', view: legalNoteForm.render },
+  { name: 'legalNote', pattern: /^\/juridique\/([^/]+)$/, section: 'juridique', view: legalNotePage.render, record: 'legalNote' },
   { name: 'exchange', pattern: /^\/echanges$/, section: 'echanges', view: exchange.render, nav: { label: 'nav.exchange', testid: 'nav-exchange' } },
 ];
 
@@ -62,7 +76,7 @@ export const NAV = ROUTES.filter((route) => route.nav).map((route) => ({
   testid: route.nav.testid || `nav-${route.section}`,
 }));
 
-/** The address of a record found by the global search ("expert", "event", "profession"). */
+/** The address of a record found by the global search ("expert", "event", "profession", "resource", "legalNote"). */
 export function recordHref(kind, id) {
   const route = ROUTES.find((each) => each.record === kind);
   return route ? `#/${route.section}/${encodeURIComponent(id)}` : '#/';

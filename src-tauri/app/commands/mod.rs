@@ -8,6 +8,8 @@ pub mod events;
 pub mod exchange;
 pub mod experts;
 pub mod files;
+pub mod library;
+pub mod library_files;
 pub mod participants;
 pub mod people_documents;
 pub mod professions;
@@ -114,6 +116,21 @@ macro_rules! all_commands {
             $crate::commands::participants::gdpr_overview,
             $crate::commands::participants::set_retention_years,
             $crate::commands::participants::anonymise_participants,
+            $crate::commands::library::list_resources,
+            $crate::commands::library::get_resource,
+            $crate::commands::library::create_resource,
+            $crate::commands::library::update_resource,
+            $crate::commands::library::delete_resource,
+            $crate::commands::library::get_sessions,
+            $crate::commands::library::resources_of_expert,
+            $crate::commands::library::resources_of_organisation,
+            $crate::commands::library::resources_of_event,
+            $crate::commands::library::reviews_due,
+            $crate::commands::library_files::choose_resource_files,
+            $crate::commands::library_files::attach_resource_files,
+            $crate::commands::library_files::open_resource_file,
+            $crate::commands::library_files::save_resource_file,
+            $crate::commands::library_files::remove_resource_file,
         ]
     };
 }

@@ -32,6 +32,12 @@ pub struct Catalogue {
     pub participant_statuses: Vec<CodeLabel>,
     pub attendance_marks: Vec<CodeLabel>,
     pub half_day_parts: Vec<CodeLabel>,
+    /// The library: resources, their authors' roles and files, the legal notes' bases.
+    pub resource_kinds: Vec<CodeLabel>,
+    pub resource_statuses: Vec<CodeLabel>,
+    pub author_roles: Vec<CodeLabel>,
+    pub legal_basis_kinds: Vec<CodeLabel>,
+    pub file_text_statuses: Vec<CodeLabel>,
 }
 
 macro_rules! codes_of {
@@ -178,6 +184,11 @@ pub fn catalogue() -> Catalogue {
         participant_statuses: codes_of!(ParticipantStatus),
         attendance_marks: codes_of!(AttendanceMark),
         half_day_parts: codes_of!(HalfDayPart),
+        resource_kinds: codes_of!(ResourceKind),
+        resource_statuses: codes_of!(ResourceStatus),
+        author_roles: codes_of!(AuthorRole),
+        legal_basis_kinds: codes_of!(LegalBasisKind),
+        file_text_statuses: codes_of!(FileTextStatus),
     }
 }
 

@@ -1,10 +1,17 @@
-// The search box of the top bar: experts, events and professions as you type, shown as a list
-// of links. Arrow keys move through the results, Escape closes them.
+// The search box of the top bar: experts, events, professions, resources and legal notes as you
+// type, shown as a list of links (a resource's or a note's matching passage under its title,
+// matched words marked). Arrow keys move through the results, Escape closes them.
 
 import { h, replace, debounce } from '../dom.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { recordHref } from '../routes.js';
+
+/** A hit's detail; a library passage has its matched words between [ and ], shown marked. */
+function detailNodes(hit) {
+  if (hit.entity !== 'resource' && hit.entity !== 'legalNote') return hit.detail;
+  return hit.detail.split(/\[([^\]]*)\]/).map((part, index) => (index % 2 === 1 ? h('mark', null, part) : part));
+}
 
 /** Builds the search box; returns {el, input, close()}. */
 export function createGlobalSearch() {
@@ -46,7 +53,7 @@ export function createGlobalSearch() {
       h('a', { href: recordHref(hit.entity, hit.id), class: 'global-search-hit', 'data-testid': 'global-search-hit', 'data-entity': hit.entity },
         h('span', { class: 'hit-entity' }, tr(`search.entity.${hit.entity}`)),
         h('span', { class: 'hit-title' }, hit.title),
-        hit.detail ? h('span', { class: 'hit-detail' }, hit.detail) : null)))
+        hit.detail ? h('span', { class: 'hit-detail' }, detailNodes(hit)) : null)))
       : [h('li', { class: 'global-search-empty' }, tr('search.none', { query }))]));
     status.textContent = tr(hits.length === 0 ? 'search.count.zero' : hits.length === 1 ? 'search.count.one' : 'search.count.other', { count: hits.length });
     results.hidden = false;

@@ -3,7 +3,8 @@
 // « Vérification » panel (views/event-coherence.js, refreshed after each agenda change), the
 // programme's versions (views/event-programme.js), the buttons that print the programme (after
 // that check), the attendance sheets and the study-visit booklet, and those that export the
-// agenda (calendar file, CSV).
+// agenda (calendar file, CSV); its resources and « Dossier documentaire »
+// (views/event-resources.js).
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -21,6 +22,7 @@ import { dateRange } from './events.js';
 import { logisticsCard } from './event-logistics.js';
 import { requestLink } from './requests.js';
 import { ParticipantsCard } from './event-participants.js';
+import { EventResourcesCard } from './event-resources.js';
 
 
 /**
@@ -118,6 +120,7 @@ export async function render(root, params) {
   const programme = new ProgrammeVersions({ event, coherence });
   const logistics = logisticsCard(event);
   const participants = new ParticipantsCard({ event });
+  const resources = new EventResourcesCard({ eventId: id });
   const request = event.requestId ? await requestLink(event.requestId) : null;
 
   async function removeEvent() {
@@ -153,8 +156,9 @@ export async function render(root, params) {
     programme.el,
     participants.el,
     logistics.el,
+    resources.el,
     card(tr('event.information'), eventDetails(event, lists)));
-  await Promise.all([agenda.load(), programme.load()]);
+  await Promise.all([agenda.load(), programme.load(), resources.load()]);
   const dispose = () => {
     agenda.dispose();
     logistics.dispose();

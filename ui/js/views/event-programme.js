@@ -1,5 +1,6 @@
 // The « Programme et versions » card of the event page: the programme printed in French or
-// bilingual (when the event has a partner language), the version « à envoyer » (numbered,
+// bilingual (when the event has a partner language), with or without its « Ressources »
+// section (the event's resources, off by default), the version « à envoyer » (numbered,
 // recorded with what changed since the previous one, only once its file is chosen), and the
 // versions sent, each saved again exactly as it was sent. The core numbers, compares and keeps
 // the versions; this module only shows them.
@@ -28,12 +29,14 @@ export class ProgrammeVersions {
       const name = labelOf('languages', event.partnerLanguage);
       this.language.append(h('option', { value: event.partnerLanguage }, tr('programme.bilingual', { language: name })));
     }
+    this.withResources = h('input', { type: 'checkbox', id: 'programme-resources', 'data-testid': 'programme-resources' });
     const draft = button(tr('programme.draft'), () => withButton(draft, () => this.printDraft()), { testid: 'programme-draft' });
     const send = button(tr('programme.send'), () => withButton(send, () => this.send()), { kind: 'primary', testid: 'programme-send' });
     this.el = h('section', { class: 'card', 'aria-labelledby': 'programme-title', 'data-testid': 'programme-card' },
       h('h2', { class: 'card-title', id: 'programme-title' }, tr('programme.title')),
       h('div', { class: 'field field-inline' },
         h('label', { for: 'programme-language', class: 'field-label' }, tr('programme.language')), this.language),
+      h('div', { class: 'checkbox-field' }, this.withResources, h('label', { for: 'programme-resources' }, tr('programme.withResources'))),
       h('p', { class: 'muted' }, tr('programme.sendHelp')),
       h('div', { class: 'button-group' }, draft, send),
       h('h3', null, tr('programme.versions')),
@@ -47,14 +50,14 @@ export class ProgrammeVersions {
   async printDraft() {
     const language = this.chosenLanguage();
     if (!(await this.coherence.confirmPrint(language))) return;
-    const path = await api.saveProgrammePdf(this.event.id, language);
+    const path = await api.saveProgrammePdf(this.event.id, language, this.withResources.checked);
     if (path) toast(tr('event.programmeSaved', { path }));
   }
 
   async send() {
     const language = this.chosenLanguage();
     if (!(await this.coherence.confirmPrint(language))) return;
-    const version = await api.sendProgrammeVersion(this.event.id, language);
+    const version = await api.sendProgrammeVersion(this.event.id, language, this.withResources.checked);
     if (!version) return;
     toast(tr('programme.sent', { number: version.number }));
     await this.load();

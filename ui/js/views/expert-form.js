@@ -1,5 +1,6 @@
 // Expert form: identity, languages with levels, themes / territories / professions, bios,
-// availability, GDPR consent, notes; the events where the expert speaks; deletion.
+// availability, GDPR consent, notes; the events where the expert speaks and the resources
+// they wrote; deletion.
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -11,6 +12,7 @@ import { pageHeader, card, button, linkButton, statusBadge } from '../components
 import { confirmDialog } from '../components/dialog.js';
 import { toast, toastError } from '../components/toast.js';
 import { redirect, reload } from '../router.js';
+import { authoredCard } from './resources.js';
 
 const EMPTY = {
   firstName: '', lastName: '', jobTitle: '', organisationId: null, country: '', city: '', email: '', phone: '',
@@ -144,6 +146,7 @@ export async function render(root, params) {
         h('a', { href: `#/evenements/${encodeURIComponent(event.id)}` }, event.title),
         h('span', { class: 'muted block' }, `${formatDate(event.startDate)} · `, statusBadge(event.status, labelOf('eventStatuses', event.status))))))
       : h('p', { class: 'muted' }, tr('expert.noEvents'))),
+    await authoredCard(() => api.resourcesOfExpert(id), 'expert-resources'),
     card(tr('common.record'), h('p', { class: 'muted small' },
       tr('common.created', { date: formatDateTime(expert.createdAt) }), h('br'),
       tr('common.updated', { date: formatDateTime(expert.updatedAt) })))) : null;

@@ -1,4 +1,5 @@
-// Accueil: what the database holds, the next events, and a first-start hint on an empty base.
+// Accueil: what the database holds, the next events, and a first-start hint on an empty base;
+// the requests, the resources and legal notes to review (home-reviews.js), personal data.
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -9,14 +10,16 @@ import { pageHeader, card, dataTable, emptyState, linkButton, button, statusBadg
 import { toast, toastError } from '../components/toast.js';
 import { navigate } from '../router.js';
 import { gdprCard } from './home-gdpr.js';
+import { reviewsCard } from './home-reviews.js';
 
 /** Renders the home view into `root`. */
 export async function render(root) {
-  const [info, upcoming, incomplete, requests] = await Promise.all([
+  const [info, upcoming, incomplete, requests, reviews] = await Promise.all([
     api.appInfo(),
     api.searchEvents({ query: '', from: todayIso(), limit: 5, offset: 0 }),
     api.incompleteProgrammes(),
     api.requestCounts(),
+    reviewsCard(),
   ]);
   const counts = info.counts;
   const addDemo = async () => {
@@ -89,6 +92,7 @@ export async function render(root) {
           h('span', { class: 'block' }, tr('home.incomplete.missing', { items: item.missing.join(', ') }))))))
       : null,
     requestsCard(requests),
+    reviews,
     gdprCard(),
     h('p', { class: 'app-meta', 'data-testid': 'app-meta' },
       tr('home.meta', { path: info.dbPath, schema: info.schemaVersion, version: info.appVersion })));

@@ -1,5 +1,5 @@
 // Structures: the organisations (MOT, CNFPT structures, local authorities, cross-border
-// structures, partners) and their form.
+// structures, partners), their form and the resources they published.
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -8,6 +8,7 @@ import { getCodes, labelOf } from '../refdata.js';
 import { section } from '../components/form.js';
 import { pageHeader, card, linkButton, emptyState } from '../components/layout.js';
 import { renderEntityPage, filteredTable } from '../components/entity-page.js';
+import { authoredCard } from './resources.js';
 
 const hrefOf = (id) => `#/structures/${encodeURIComponent(id)}`;
 
@@ -42,10 +43,11 @@ export async function renderList(root) {
   return {};
 }
 
-/** Renders the form of a new (no id) or existing organisation into `root`. */
-export function renderForm(root, params) {
+/** Renders the form of a new (no id) or existing organisation, and what it published, into `root`. */
+export async function renderForm(root, params) {
   const codes = getCodes();
-  return renderEntityPage(root, {
+  const id = params[0] || null;
+  const handle = await renderEntityPage(root, {
     id: params[0] || null,
     prefix: 'organisation',
     cache: 'organisations',
@@ -82,4 +84,6 @@ export function renderForm(root, params) {
       phone: form.value('phone'), notes: form.value('notes'),
     }),
   });
+  if (id) root.appendChild(await authoredCard(() => api.resourcesOfOrganisation(id), 'organisation-resources'));
+  return handle;
 }

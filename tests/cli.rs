@@ -1727,13 +1727,19 @@ fn resource_add_attaches_files_and_a_refused_file_leaves_nothing() {
                 .to_string()
         })
         .collect();
-    assert_eq!(titles, ["Programme archivé"]);
+    assert_eq!(
+        titles,
+        [
+            passerelle_core::example::EXAMPLE_RESOURCE_TITLE,
+            "Programme archivé"
+        ],
+        "the example's resource and the one added; not the refused one"
+    );
 }
 
-/// The demo database with a legal note, and a resource linked to the demo event (written
-/// straight into the file: the resources' commands belong to another part of the library).
+/// The demo database with a legal note, and a resource linked to the demo event.
 fn library_database(db: &Path) -> String {
-    use passerelle_core::model::{LegalBasis, LegalNoteInput};
+    use passerelle_core::model::{LegalBasis, LegalNoteInput, ResourceInput};
     assert!(passerelle(db, &["demo"]).status.success());
     let mut store = passerelle_core::Store::open_with_reference(db).unwrap();
     let note = store
@@ -1751,15 +1757,16 @@ fn library_database(db: &Path) -> String {
         })
         .unwrap();
     let event = store.find_event_by_code("EXEMPLE-VE-2027").unwrap().meta.id;
+    store
+        .create_resource(&ResourceInput {
+            title: "Guide pratique du GECT".into(),
+            kind: "guide".into(),
+            status: "published".into(),
+            event_ids: vec![event],
+            ..Default::default()
+        })
+        .unwrap();
     store.close().unwrap();
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute_batch(&format!(
-        "INSERT INTO resources (id, title, kind, status, created_at, updated_at)
-         VALUES ('res-cli', 'Guide pratique du GECT', 'guide', 'published',
-                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
-         INSERT INTO resource_events (resource_id, event_id) VALUES ('res-cli', '{event}');"
-    ))
-    .unwrap();
     note.meta.id
 }
 
@@ -1779,9 +1786,10 @@ fn legal_notes_are_listed_and_printed_with_the_dossier_and_the_programme_resourc
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["id"], id.as_str());
-    assert_eq!(lines[0]["upToDate"], "2026-01-15");
+    // The example's note and this one.
+    assert_eq!(lines.len(), 2);
+    let line = lines.iter().find(|l| l["id"] == id.as_str()).unwrap();
+    assert_eq!(line["upToDate"], "2026-01-15");
 
     let note = dir.path().join("fiche.pdf");
     let out = passerelle(&db, &["note", "--id", &id, "--out", note.to_str().unwrap()]);

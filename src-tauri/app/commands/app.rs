@@ -67,10 +67,11 @@ pub async fn search_all(
     state.run(move |store| store.search_all(&query, 8)).await
 }
 
-/// Adds the clearly labelled example study visit; returns its id.
+/// Adds the clearly labelled example (study visit, resource with its PDF, legal note);
+/// returns the visit's id.
 #[tauri::command]
 pub async fn add_demo(state: State<'_, SharedState>) -> Result<String, CommandError> {
-    state.run(passerelle_core::demo::add_demo).await
+    state.run(passerelle_core::example::add_example).await
 }
 
 /// Upcoming events whose programme still lacks required items, for the home view.

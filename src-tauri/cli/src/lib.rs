@@ -394,7 +394,7 @@ fn dispatch(
     let store = database.open()?;
     match command {
         Command::Demo => {
-            let id = passerelle_core::demo::add_demo(store)?;
+            let id = passerelle_core::example::add_example(store)?;
             let event = store.get_event(&id)?;
             print_line(
                 out,

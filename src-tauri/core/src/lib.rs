@@ -16,6 +16,7 @@ pub mod completeness;
 pub mod documents;
 pub mod emergency;
 pub mod error;
+pub mod example;
 pub mod exchange;
 pub mod files;
 pub mod holidays;

@@ -57,7 +57,20 @@ fn sorted(mut ids: Vec<String>) -> Vec<String> {
 fn legal_notes_travel_whole_and_the_round_trip_is_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = Store::open_with_reference(&dir.path().join("a.db")).unwrap();
-    let note = a.create_legal_note(&full_note(&a)).unwrap();
+    let mut input = full_note(&a);
+    for title in ["Guide de la mise à disposition", "Étude sur les GECT"] {
+        let resource = a
+            .create_resource(&ResourceInput {
+                title: title.into(),
+                kind: "guide".into(),
+                status: "published".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        // The note's order, not the resources' (the second one first).
+        input.resource_ids.insert(0, resource.meta.id);
+    }
+    let note = a.create_legal_note(&input).unwrap();
     let first = json::export(&mut a).unwrap();
     let text = std::str::from_utf8(&first).unwrap();
     assert!(
@@ -72,6 +85,10 @@ fn legal_notes_travel_whole_and_the_round_trip_is_byte_identical() {
     let copy = empty.get_legal_note(&note.meta.id).unwrap();
     assert_eq!(copy.meta, note.meta);
     assert_eq!(copy.data.bases, note.data.bases);
+    assert_eq!(
+        copy.data.resource_ids, note.data.resource_ids,
+        "resources in order"
+    );
     assert_eq!(
         copy.data.countries,
         ["FR", "DE"],

@@ -452,9 +452,7 @@ fn a_theme_territory_or_profession_named_by_a_note_is_not_deleted_a_resource_is(
     assert_eq!(store.get_legal_note(&saved.meta.id).unwrap(), saved);
 
     // A deleted resource only leaves the note's links; the note stays searchable.
-    let conn = rusqlite::Connection::open(dir.path().join("passerelle.db")).unwrap();
-    conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM resources WHERE id = 'res-1';")
-        .unwrap();
+    store.delete_resource("res-1").unwrap();
     let after = store.get_legal_note(&saved.meta.id).unwrap();
     assert_eq!(after.data.resource_ids, ["res-2"]);
     let found = store

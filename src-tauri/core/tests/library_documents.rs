@@ -4,6 +4,8 @@
 //! resources under their session, in agenda order) and the programme with and without its
 //! « Ressources » section.
 //!
+//! Resources are made with the store's own functions, authors and links included.
+//!
 //! Set PASSERELLE_PDF_OUT to a directory to keep the generated files for a visual check.
 
 mod common;
@@ -17,7 +19,6 @@ use passerelle_core::printing::{
     dossier_document, dossier_pdf, legal_note_document, legal_note_pdf, PrintJob,
 };
 use passerelle_core::{CoreError, Store};
-use tempfile::TempDir;
 
 fn save(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     assert!(bytes.starts_with(b"%PDF-"), "{name} is not a PDF");
@@ -101,43 +102,39 @@ fn assert_in_order(haystack: &str, needles: &[&str]) {
     }
 }
 
-fn db(dir: &TempDir) -> rusqlite::Connection {
-    let conn = rusqlite::Connection::open(dir.path().join("passerelle.db")).unwrap();
-    conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
-    conn
-}
-
-/// A resource row written straight into the file (the resources' store functions belong to
-/// another part of the library): with an expert then an organisation as authors.
-fn raw_resource(dir: &TempDir, id: &str, title: &str, authors: (&str, &str)) {
-    let conn = db(dir);
-    conn.execute(
-        "INSERT INTO resources (id, title, kind, summary, publication_date, reference, status,
-            created_at, updated_at)
-         VALUES (?1, ?2, 'study', 'Synthèse de ' || ?2 || '.', '2024-03', 'ISBN 978-2-11-000000-0',
-            'published', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-        [id, title],
-    )
-    .unwrap();
-    conn.execute(
-        "INSERT INTO resource_authors (resource_id, position, expert_id, role) VALUES (?1, 0, ?2, 'author')",
-        [id, authors.0],
-    )
-    .unwrap();
-    conn.execute(
-        "INSERT INTO resource_authors (resource_id, position, organisation_id, role) VALUES (?1, 1, ?2, 'publisher')",
-        [id, authors.1],
-    )
-    .unwrap();
-}
-
-fn link(dir: &TempDir, table: &str, column: &str, resource: &str, target: &str) {
-    db(dir)
-        .execute(
-            &format!("INSERT INTO {table} (resource_id, {column}) VALUES (?1, ?2)"),
-            [resource, target],
-        )
-        .unwrap();
+/// A resource with an expert then an organisation as authors, linked to `events` and
+/// `sessions`; its id.
+fn resource(
+    store: &mut Store,
+    title: &str,
+    authors: (&str, &str),
+    events: &[&str],
+    sessions: &[&str],
+) -> String {
+    let author = |expert: Option<&str>, organisation: Option<&str>, role: &str| ResourceAuthor {
+        expert_id: expert.map(String::from),
+        organisation_id: organisation.map(String::from),
+        role: role.into(),
+    };
+    store
+        .create_resource(&ResourceInput {
+            title: title.into(),
+            kind: "study".into(),
+            summary: format!("Synthèse de {title}."),
+            publication_date: "2024-03".into(),
+            reference: "ISBN 978-2-11-000000-0".into(),
+            status: "published".into(),
+            authors: vec![
+                author(Some(authors.0), None, "author"),
+                author(None, Some(authors.1), "publisher"),
+            ],
+            event_ids: events.iter().map(|id| id.to_string()).collect(),
+            session_ids: sessions.iter().map(|id| id.to_string()).collect(),
+            ..Default::default()
+        })
+        .unwrap()
+        .meta
+        .id
 }
 
 fn authors(store: &mut Store) -> (String, String) {
@@ -184,18 +181,19 @@ fn note_input(store: &Store, full_answer: String) -> LegalNoteInput {
 fn a_legal_note_prints_its_answers_bases_and_up_to_date() {
     let (dir, mut store) = seeded_store();
     let (expert, organisation) = authors(&mut store);
-    raw_resource(
-        &dir,
-        "res-1",
+    let guide = resource(
+        &mut store,
         "Guide de la mise à disposition",
         (&expert, &organisation),
+        &[],
+        &[],
     );
     let mut input = note_input(
         &store,
         "Le groupement européen de coopération territoriale est une personne morale de droit public."
             .into(),
     );
-    input.resource_ids = vec!["res-1".into()];
+    input.resource_ids = vec![guide];
     let territory = store
         .get_territory(&input.territory_ids[0])
         .unwrap()
@@ -311,25 +309,18 @@ fn the_dossier_lists_the_events_then_each_sessions_resources_in_agenda_order() {
     let (expert, organisation) = authors(&mut store);
     let (event, sessions) = event_with_sessions(&mut store);
     let a = (expert.as_str(), organisation.as_str());
-    raw_resource(&dir, "r-event", "Panorama des GECT", a);
-    raw_resource(&dir, "r-mobility", "Guide du covoiturage frontalier", a);
-    raw_resource(&dir, "r-health", "Étude santé transfrontalière", a);
-    raw_resource(&dir, "r-other", "Ressource d'un autre événement", a);
-    link(&dir, "resource_events", "event_id", "r-event", &event);
-    link(
-        &dir,
-        "resource_sessions",
-        "session_id",
-        "r-mobility",
-        &sessions[0],
+    resource(&mut store, "Panorama des GECT", a, &[&event], &[]);
+    let mobility = [sessions[0].as_str()];
+    resource(
+        &mut store,
+        "Guide du covoiturage frontalier",
+        a,
+        &[],
+        &mobility,
     );
-    link(
-        &dir,
-        "resource_sessions",
-        "session_id",
-        "r-health",
-        &sessions[1],
-    );
+    let health = [sessions[1].as_str()];
+    resource(&mut store, "Étude santé transfrontalière", a, &[], &health);
+    resource(&mut store, "Ressource d'un autre événement", a, &[], &[]);
 
     let document = dossier_document(&store, &event).unwrap();
     let path = save(dir.path(), "dossier.pdf", &document.pdf);
@@ -383,13 +374,8 @@ fn the_programme_prints_the_resources_section_only_when_asked() {
     let (dir, mut store) = seeded_store();
     let (expert, organisation) = authors(&mut store);
     let (event, _) = event_with_sessions(&mut store);
-    raw_resource(
-        &dir,
-        "r-event",
-        "Panorama des GECT",
-        (&expert, &organisation),
-    );
-    link(&dir, "resource_events", "event_id", "r-event", &event);
+    let a = (expert.as_str(), organisation.as_str());
+    resource(&mut store, "Panorama des GECT", a, &[&event], &[]);
 
     let plain = PrintJob::read_programme(&store, &event, None).unwrap();
     assert!(plain.data.resources.is_empty());

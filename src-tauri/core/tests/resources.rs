@@ -599,7 +599,7 @@ fn experts_organisations_and_events_list_their_resources() {
 
 #[test]
 fn reviews_due_lists_resources_and_legal_notes_oldest_first() {
-    let (dir, mut store) = seeded_store();
+    let (_dir, mut store) = seeded_store();
     for (title, review) in [
         ("Guide 2022", "2026-01-15"),
         ("Guide à jour", "2027-01-01"),
@@ -611,15 +611,16 @@ fn reviews_due_lists_resources_and_legal_notes_oldest_first() {
         input.review_date = review.into();
         store.create_resource(&input).unwrap();
     }
-    // A legal note past its date (helper C writes the notes; the table is there already).
-    let conn = rusqlite::Connection::open(dir.path().join("passerelle.db")).unwrap();
-    conn.execute(
-        "INSERT INTO legal_notes (id, question, review_date, created_at, updated_at)
-         VALUES ('n1', 'Un agent peut-il être mis à disposition d''un GECT ?', '2026-02-01',
-                 '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-        [],
-    )
-    .unwrap();
+    // A legal note past its date.
+    store
+        .create_legal_note(&LegalNoteInput {
+            question: "Un agent peut-il être mis à disposition d'un GECT ?".into(),
+            short_answer: "Oui, par convention.".into(),
+            up_to_date: "2026-01-01".into(),
+            review_date: "2026-02-01".into(),
+            ..Default::default()
+        })
+        .unwrap();
     let due = store.reviews_due("2026-03-01").unwrap();
     let lines: Vec<(&str, &str, &str)> = due
         .iter()
@@ -698,4 +699,36 @@ fn all_resources_come_whole_in_title_order() {
         ]
     );
     assert_eq!(all[1], full);
+}
+
+/// With words and no sort asked, the best match comes first; a sort asked wins over relevance.
+#[test]
+fn a_query_sorts_by_relevance_unless_a_sort_is_asked() {
+    let (_dir, mut store) = seeded_store();
+    let mut once = resource("Annuaire des services");
+    once.summary = format!(
+        "{} et, une fois, le travail frontalier.",
+        "Liste des services publics de la région ".repeat(20)
+    );
+    store.create_resource(&once).unwrap();
+    let mut often = resource("Vivre et travailler en frontalier");
+    often.summary = "Le travail frontalier, les droits du frontalier.".into();
+    store.create_resource(&often).unwrap();
+    let query = |sort: &str| {
+        let filter = ResourceFilter {
+            query: "frontalier".into(),
+            sort: sort.into(),
+            ..Default::default()
+        };
+        let page = store.list_resources(&filter).unwrap();
+        page.items.into_iter().map(|s| s.title).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        query(""),
+        ["Vivre et travailler en frontalier", "Annuaire des services"]
+    );
+    assert_eq!(
+        query("title"),
+        ["Annuaire des services", "Vivre et travailler en frontalier"]
+    );
 }

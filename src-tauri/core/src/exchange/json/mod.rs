@@ -212,9 +212,13 @@ pub fn apply(
     bytes: &[u8],
     choices: &JsonImportChoices,
 ) -> CoreResult<JsonImportSummary> {
-    let (format_version, incoming) = parse::parse(bytes)?;
+    let (format_version, mut incoming) = parse::parse(bytes)?;
     // The files' text is read before the transaction: it can take a while for large PDFs.
     let contents = files::prepare(&incoming.files)?;
+    // The pool's entries stay for the link check (by SHA-256), their base64 is freed.
+    for entry in &mut incoming.files {
+        drop(std::mem::take(&mut entry.data));
+    }
     store.write(|tx| {
         // The contents first: the records that name them point to them.
         resource_files::insert_contents(tx, &contents)?;

@@ -96,14 +96,23 @@ fn candidates_sql(filter: &ResourceFilter) -> (String, Vec<Value>) {
 }
 
 fn sort(candidates: &mut [Candidate], filter: &ResourceFilter) {
+    let relevance = fts_query(&filter.query).is_some()
+        && !matches!(filter.sort.as_str(), "title" | "date" | "updated");
+    if relevance {
+        // Ranks rarely tie: titles are folded only for those that do, not for every match.
+        candidates.sort_by(|a, b| {
+            a.rank
+                .total_cmp(&b.rank)
+                .then_with(|| fold(&a.title).cmp(&fold(&b.title)))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        return;
+    }
     sort_by_title(candidates, |c| (&c.title, &c.id));
-    let has_query = fts_query(&filter.query).is_some();
-    // Stable sorts over the title order: equal dates or ranks keep titles in order.
+    // Stable sorts over the title order: equal dates keep titles in order.
     match filter.sort.as_str() {
         "date" => candidates.sort_by(|a, b| b.publication_date.cmp(&a.publication_date)),
         "updated" => candidates.sort_by(|a, b| b.updated_at.cmp(&a.updated_at)),
-        "title" => {}
-        _ if has_query => candidates.sort_by(|a, b| a.rank.total_cmp(&b.rank)),
         _ => {}
     }
 }

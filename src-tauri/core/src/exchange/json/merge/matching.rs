@@ -293,13 +293,14 @@ pub(super) fn check_all_links(incoming: &Lists, local: &Lists, problems: &mut Ve
     }
     // A content is here when a resource of this database names it (contents no resource
     // names are deleted); the file's own contents are added from its files' pool.
-    ids.ids.entry(Target::FileContents).or_default().extend(
+    let contents = ids.ids.entry(Target::FileContents).or_default();
+    contents.extend(
         local
             .resources
             .iter()
-            .flat_map(|r| r.content.files.iter().map(|f| f.sha256.as_str()))
-            .chain(incoming.files.iter().map(|f| f.sha256.as_str())),
+            .flat_map(|r| r.content.files.iter().map(|f| f.sha256.as_str())),
     );
+    contents.extend(incoming.files.iter().map(|f| f.sha256.as_str()));
     macro_rules! links {
         ($kind:ident) => {
             check_links::<$kind>(incoming, &ids, problems)

@@ -298,9 +298,9 @@ pub(super) fn check_all_links(incoming: &Lists, local: &Lists, problems: &mut Ve
         local
             .resources
             .iter()
-            .flat_map(|r| r.content.files.iter().map(|f| f.sha256.as_str())),
+            .flat_map(|r| r.content.files.iter().map(|f| f.sha256.as_str()))
+            .chain(incoming.files.iter().map(|f| f.sha256.as_str())),
     );
-    contents.extend(incoming.files.iter().map(|f| f.sha256.as_str()));
     macro_rules! links {
         ($kind:ident) => {
             check_links::<$kind>(incoming, &ids, problems)

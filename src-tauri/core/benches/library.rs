@@ -173,6 +173,18 @@ fn benches(c: &mut Criterion) {
         },
     );
 
+    c.bench_function(
+        "library: resources view, two common words, first page of 50 by relevance",
+        |b| {
+            let filter = passerelle_core::model::ResourceFilter {
+                query: "mobilité coopération".into(),
+                limit: Some(50),
+                ..Default::default()
+            };
+            b.iter(|| store.list_resources(&filter).unwrap())
+        },
+    );
+
     let pdf = report_pdf(100, 20_000_000 - 600_000);
     assert!(
         pdf.len() > 19_500_000 && pdf.len() < 20_500_000,

@@ -1,6 +1,7 @@
 //! The full-text search as a user meets it: an edited record is found by its new words only,
-//! a deleted one is no longer found, filtered pages agree with the filters applied by hand, and
-//! a database from before the rowid-keyed indexes is migrated and searchable.
+//! a deleted one is no longer found, filtered pages agree with the filters applied by hand, a
+//! database from before the rowid-keyed indexes is migrated and searchable, and resources
+//! described by the words come before those that hold them only inside their files.
 
 mod common;
 
@@ -296,4 +297,152 @@ fn a_version_three_file_is_reindexed_and_stays_searchable() {
     assert_eq!(experts_found(&store, "funiculaire"), ["Schäfer"]);
     assert_eq!(experts_found(&store, "weber"), ["Weber"]);
     assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+/// Creates a resource, with a text file when `file_text` is not empty; returns its id.
+fn resource_with_file(store: &mut Store, title: &str, file_text: &str) -> String {
+    let input = ResourceInput {
+        title: title.into(),
+        kind: "guide".into(),
+        status: "published".into(),
+        ..Default::default()
+    };
+    let id = store.create_resource(&input).unwrap().meta.id;
+    if !file_text.is_empty() {
+        store
+            .attach_file(&id, "texte.txt", file_text.as_bytes())
+            .unwrap();
+    }
+    id
+}
+
+/// The global search's resources: (title, passage).
+fn resources_found(store: &Store, text: &str, limit: i64) -> Vec<(String, String)> {
+    store
+        .search_all(text, limit)
+        .unwrap()
+        .into_iter()
+        .filter(|hit| hit.entity == "resource")
+        .map(|hit| (hit.title, hit.detail))
+        .collect()
+}
+
+/// The resources list for `text`, by relevance unless `sort` asks otherwise: (title, passage)
+/// of the page, and the total.
+fn resources_listed(
+    store: &Store,
+    text: &str,
+    sort: &str,
+    offset: i64,
+) -> (Vec<(String, String)>, i64) {
+    let page = store
+        .list_resources(&ResourceFilter {
+            query: text.into(),
+            sort: sort.into(),
+            offset: Some(offset),
+            ..Default::default()
+        })
+        .unwrap();
+    let lines = page
+        .items
+        .into_iter()
+        .map(|s| (s.title, s.excerpt))
+        .collect();
+    (lines, page.total)
+}
+
+fn titles(lines: &[(String, String)]) -> Vec<&str> {
+    lines.iter().map(|(title, _)| title.as_str()).collect()
+}
+
+#[test]
+fn described_resources_come_before_those_found_inside_their_files() {
+    let (_dir, mut store) = seeded_store();
+    // Created first, and saying the word thirty times: neither the order of creation nor the
+    // count of the word inside a file puts it before a resource whose title holds the words.
+    let report_text = format!(
+        "{}Voir aussi le guide de la collectivité.",
+        "Le détachement des fonctionnaires territoriaux. ".repeat(30)
+    );
+    resource_with_file(&mut store, "Rapport d'activité", &report_text);
+    resource_with_file(
+        &mut store,
+        "Guide pratique",
+        "Annexe : le détachement des agents vers un GECT.",
+    );
+    resource_with_file(&mut store, "Guide du détachement", "");
+    resource_with_file(&mut store, "Budget annuel", "Le guide des dépenses.");
+
+    // One word: the title's match first, then the two found inside a file, in creation order.
+    let found = resources_found(&store, "detachement", 10);
+    assert_eq!(
+        titles(&found),
+        [
+            "Guide du détachement",
+            "Rapport d'activité",
+            "Guide pratique"
+        ]
+    );
+    assert_eq!(found[0].1, "Guide du [détachement]");
+    assert!(
+        found[1]
+            .1
+            .starts_with("Le [détachement] des fonctionnaires"),
+        "{}",
+        found[1].1
+    );
+    assert_eq!(
+        found[2].1,
+        "Annexe : le [détachement] des agents vers un GECT"
+    );
+
+    // Two words: both in the title, then one in the title and one inside the file, then both
+    // only inside the file; the passage of the last two comes from the file.
+    let expected = [
+        "Guide du détachement",
+        "Guide pratique",
+        "Rapport d'activité",
+    ];
+    let found = resources_found(&store, "guide détachement", 10);
+    assert_eq!(titles(&found), expected);
+    assert_eq!(found[0].1, "[Guide] du [détachement]");
+    assert_eq!(
+        found[1].1,
+        "Annexe : le [détachement] des agents vers un GECT"
+    );
+    assert!(found[2].1.starts_with("Le [détachement]"), "{}", found[2].1);
+    // The limit per kind holds across the tiers.
+    assert_eq!(
+        titles(&resources_found(&store, "guide détachement", 2)),
+        expected[..2]
+    );
+
+    // The list sorted by relevance agrees, page by page, with an exact total.
+    let (listed, total) = resources_listed(&store, "guide détachement", "", 0);
+    assert_eq!((listed, total), (found, 3));
+    let (second, total) = resources_listed(&store, "guide détachement", "", 1);
+    assert_eq!((titles(&second), total), (expected[1..].to_vec(), 3));
+    // Another sort asked wins, over every tier.
+    let (by_title, total) = resources_listed(&store, "guide détachement", "title", 0);
+    assert_eq!(
+        (titles(&by_title), total),
+        (
+            vec![
+                "Guide du détachement",
+                "Guide pratique",
+                "Rapport d'activité"
+            ],
+            3
+        )
+    );
+    let (by_title, _) = resources_listed(&store, "guide", "title", 0);
+    assert_eq!(
+        titles(&by_title),
+        [
+            "Budget annuel",
+            "Guide du détachement",
+            "Guide pratique",
+            "Rapport d'activité"
+        ]
+    );
 }

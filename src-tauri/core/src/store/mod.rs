@@ -39,6 +39,7 @@ mod rows;
 pub(crate) mod schema;
 pub(crate) mod search;
 mod search_passage;
+pub(crate) mod search_tiers;
 mod sessions;
 pub(crate) mod snapshot;
 mod suggestions;

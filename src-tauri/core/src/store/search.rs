@@ -14,7 +14,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use super::{search_passage, Store};
+use super::{search_passage, search_tiers, Store};
 use crate::error::CoreResult;
 use crate::model::SearchHit;
 
@@ -22,17 +22,22 @@ use crate::model::SearchHit;
 /// punctuation and FTS5 operators in the input are taken literally and never cause a syntax error.
 /// `None` when nothing searchable remains.
 pub(crate) fn fts_query(input: &str) -> Option<String> {
-    let terms: Vec<String> = input
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .take(16)
-        .map(|word| format!("\"{word}\"*"))
-        .collect();
+    let terms = fts_terms(input);
     if terms.is_empty() {
         None
     } else {
         Some(terms.join(" "))
     }
+}
+
+/// The FTS5 terms of what the user typed, one quoted prefix term a word (at most 16).
+pub(crate) fn fts_terms(input: &str) -> Vec<String> {
+    input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(16)
+        .map(|word| format!("\"{word}\"*"))
+        .collect()
 }
 
 /// One searchable table family: its FTS table, key table and id column, and how a record's
@@ -248,18 +253,6 @@ pub(crate) fn rebuild_before_library(conn: &Connection) -> rusqlite::Result<()> 
     Ok(())
 }
 
-/// The best resources for an FTS query (?1), at most ?2: id, title, index row.
-const RESOURCE_HITS: &str = "SELECT r.id, r.title, m.rowid
-    FROM (SELECT rowid, rank FROM resources_fts WHERE resources_fts MATCH ?1
-          ORDER BY rank LIMIT ?2) m
-    JOIN resources_fts_keys k ON k.fts_rowid = m.rowid
-    JOIN resources r ON r.id = k.resource_id
-    ORDER BY m.rank";
-
-/// A resource's indexed text, the columns in the order a passage is looked for.
-const RESOURCE_TEXT: &str =
-    "SELECT title, summary, people, keywords, files FROM resources_fts WHERE rowid = ?1";
-
 /// The best legal notes for an FTS query (?1), at most ?2: id, question, index row.
 const LEGAL_NOTE_HITS: &str = "SELECT n.id, n.question, m.rowid
     FROM (SELECT rowid, rank FROM legal_notes_fts WHERE legal_notes_fts MATCH ?1
@@ -357,18 +350,11 @@ impl Store {
             }
         }
         // The library, each hit with the passage that matched (from the title, the summary or
-        // inside a file), its words between brackets.
+        // inside a file), its words between brackets. Resources come in tiers
+        // (`search_tiers`): those described by the words first, ranked, then those found
+        // inside their files.
+        hits.extend(search_tiers::resource_hits(conn, text, limit)?);
         let terms = search_passage::terms(text);
-        library_hits(
-            conn,
-            "resource",
-            RESOURCE_HITS,
-            RESOURCE_TEXT,
-            &query,
-            limit,
-            &terms,
-            &mut hits,
-        )?;
         library_hits(
             conn,
             "legalNote",

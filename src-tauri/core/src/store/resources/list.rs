@@ -1,11 +1,14 @@
 //! The resources list: filters, sorts, paging and, with a query, the matching passage.
 //!
-//! The filters run in SQL on narrow rows (id, title, dates, rank); sorting and paging are done
-//! here, because the title order folds accents and case as French readers expect
+//! The filters run in SQL on narrow rows (id, title, dates, tier and rank); sorting and paging
+//! are done here, because the title order folds accents and case as French readers expect
 //! (« Éducation » between « Douane » and « Fiscalité »), which SQLite's NOCASE does not. Only
 //! the page's rows are then completed with their authors, file count and passage, so that the
-//! passage (`snippet()` over texts of many pages) is computed for the lines shown, not for
-//! every match.
+//! passage is computed for the lines shown, not for every match.
+//!
+//! By relevance, the matches come in the tiers of the global search (`search_tiers`): those
+//! whose description holds every word first, ranked; then those found inside their files, in
+//! the order they were created. Sorted otherwise, no rank is computed at all.
 
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
@@ -15,6 +18,8 @@ use crate::error::CoreResult;
 use crate::exchange::text::fold;
 use crate::model::*;
 use crate::store::search::fts_query;
+use crate::store::search_passage;
+use crate::store::search_tiers::{resource_passage, tier_matches_sql, tier_queries, Tier};
 
 /// A page holds at most this many lines, whatever is asked.
 const PAGE_MAX: i64 = 500;
@@ -27,6 +32,7 @@ struct Candidate {
     title: String,
     publication_date: String,
     updated_at: String,
+    tier: Tier,
     rank: f64,
     fts_rowid: Option<i64>,
 }
@@ -44,21 +50,47 @@ fn text(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Whether the page is sorted by relevance: words given and no other sort asked.
+fn by_relevance(filter: &ResourceFilter) -> bool {
+    fts_query(&filter.query).is_some()
+        && !matches!(filter.sort.as_str(), "title" | "date" | "updated")
+}
+
+/// Where the candidates come from, and its values: the matches of the words (by tier when
+/// sorted by relevance, all at once and unranked otherwise) or every resource.
+fn source_sql(filter: &ResourceFilter, values: &mut Vec<Value>) -> String {
+    let matches: Vec<String> = if by_relevance(filter) {
+        tier_queries(&filter.query)
+            .into_iter()
+            .map(|(tier, query)| {
+                values.push(Value::Text(query));
+                tier_matches_sql(tier)
+            })
+            .collect()
+    } else if let Some(query) = fts_query(&filter.query) {
+        values.push(Value::Text(query));
+        vec!["SELECT rowid AS fts_rowid, 0 AS tier, 0 AS rank
+              FROM resources_fts WHERE resources_fts MATCH ?"
+            .into()]
+    } else {
+        return "(SELECT NULL AS tier, NULL AS rank, NULL AS fts_rowid) hits
+                CROSS JOIN resources r"
+            .into();
+    };
+    // The matches drive the join (CROSS JOIN fixes SQLite's join order).
+    format!(
+        "({}) hits
+         CROSS JOIN resources_fts_keys k ON k.fts_rowid = hits.fts_rowid
+         CROSS JOIN resources r ON r.id = k.resource_id",
+        matches.join(" UNION ALL ")
+    )
+}
+
 /// The SQL of the candidates and its values, one `?` each.
 fn candidates_sql(filter: &ResourceFilter) -> (String, Vec<Value>) {
     let mut values: Vec<Value> = Vec::new();
     let mut conditions: Vec<&str> = Vec::new();
-    // With a query the matches drive the join (CROSS JOIN fixes SQLite's join order).
-    let source = match fts_query(&filter.query) {
-        Some(query) => {
-            values.push(Value::Text(query));
-            "(SELECT k.resource_id AS id, f.rank AS rank, f.rowid AS fts_rowid FROM resources_fts f
-                CROSS JOIN resources_fts_keys k ON k.fts_rowid = f.rowid
-                WHERE resources_fts MATCH ?) hits
-             CROSS JOIN resources r ON r.id = hits.id"
-        }
-        None => "(SELECT NULL AS rank, NULL AS fts_rowid) hits CROSS JOIN resources r",
-    };
+    let source = source_sql(filter, &mut values);
     let mut each = |value: Option<&str>, condition: &'static str| {
         if let Some(value) = value {
             conditions.push(condition);
@@ -89,21 +121,25 @@ fn candidates_sql(filter: &ResourceFilter) -> (String, Vec<Value>) {
         format!("WHERE {}", conditions.join(" AND "))
     };
     let sql = format!(
-        "SELECT r.id, r.title, r.publication_date, r.updated_at, hits.rank, hits.fts_rowid
+        "SELECT r.id, r.title, r.publication_date, r.updated_at, hits.tier, hits.rank,
+            hits.fts_rowid
          FROM {source} {where_clause}"
     );
     (sql, values)
 }
 
 fn sort(candidates: &mut [Candidate], filter: &ResourceFilter) {
-    let relevance = fts_query(&filter.query).is_some()
-        && !matches!(filter.sort.as_str(), "title" | "date" | "updated");
-    if relevance {
-        // Ranks rarely tie: titles are folded only for those that do, not for every match.
+    if by_relevance(filter) {
+        // Tier by tier; the ranked tier by rank (rarely tied: titles are folded only for those
+        // that tie), the unranked ones in index order as in the global search.
         candidates.sort_by(|a, b| {
-            a.rank
-                .total_cmp(&b.rank)
-                .then_with(|| fold(&a.title).cmp(&fold(&b.title)))
+            a.tier
+                .cmp(&b.tier)
+                .then_with(|| a.rank.total_cmp(&b.rank))
+                .then_with(|| match a.tier {
+                    Tier::Described => fold(&a.title).cmp(&fold(&b.title)),
+                    _ => a.fts_rowid.cmp(&b.fts_rowid),
+                })
                 .then_with(|| a.id.cmp(&b.id))
         });
         return;
@@ -121,7 +157,7 @@ fn sort(candidates: &mut [Candidate], filter: &ResourceFilter) {
 fn summary(
     conn: &Connection,
     candidate: &Candidate,
-    query: Option<&str>,
+    terms: &[String],
 ) -> CoreResult<ResourceSummary> {
     let mut statement = conn.prepare_cached(
         "SELECT r.kind, r.status, r.review_date,
@@ -144,13 +180,8 @@ fn summary(
                 row.get(4)?,
             ))
         })?;
-    let excerpt = match (query, candidate.fts_rowid) {
-        (Some(query), Some(rowid)) => conn
-            .prepare_cached(
-                "SELECT snippet(resources_fts, -1, '[', ']', '…', 16) FROM resources_fts
-                 WHERE resources_fts MATCH ?1 AND rowid = ?2",
-            )?
-            .query_row(rusqlite::params![query, rowid], |row| row.get(0))?,
+    let excerpt = match candidate.fts_rowid {
+        Some(rowid) if !terms.is_empty() => resource_passage(conn, rowid, candidate.tier, terms)?,
         _ => String::new(),
     };
     Ok(ResourceSummary {
@@ -183,20 +214,24 @@ impl Store {
                     title: row.get(1)?,
                     publication_date: row.get(2)?,
                     updated_at: row.get(3)?,
-                    rank: row.get::<_, Option<f64>>(4)?.unwrap_or(0.0),
-                    fts_rowid: row.get(5)?,
+                    tier: Tier::from_index(row.get::<_, Option<i64>>(4)?.unwrap_or(0)),
+                    rank: row.get::<_, Option<f64>>(5)?.unwrap_or(0.0),
+                    fts_rowid: row.get(6)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
         sort(&mut candidates, filter);
         let limit = filter.limit.unwrap_or(PAGE_DEFAULT).clamp(1, PAGE_MAX) as usize;
         let offset = filter.offset.unwrap_or(0).max(0) as usize;
-        let query = fts_query(&filter.query);
+        let terms = match fts_query(&filter.query) {
+            Some(_) => search_passage::terms(&filter.query),
+            None => Vec::new(),
+        };
         let items = candidates
             .iter()
             .skip(offset)
             .take(limit)
-            .map(|candidate| summary(conn, candidate, query.as_deref()))
+            .map(|candidate| summary(conn, candidate, &terms))
             .collect::<CoreResult<Vec<_>>>()?;
         Ok(Page {
             items,

@@ -1085,4 +1085,3 @@ fn a_file_with_the_former_english_profession_titles_still_imports() {
         .collect();
     assert_eq!(titles, ["Interprète"]);
 }
-

@@ -86,10 +86,8 @@ pub async fn save_programme_pdf<R: Runtime>(
     language: Option<String>,
     with_resources: Option<bool>,
 ) -> Result<Option<String>, CommandError> {
-    let (language, with) = (
-        partner_language(language.as_deref())?,
-        with_resources == Some(true),
-    );
+    let language = partner_language(language.as_deref())?;
+    let with = with_resources == Some(true);
     let job = (state.inner())
         .run(move |store| read_programme(store, &event_id, language, with))
         .await?;

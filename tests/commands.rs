@@ -534,3 +534,24 @@ fn files_dropped_on_a_resource_are_attached_found_by_their_text_and_refused_ones
     .unwrap_err();
     assert_eq!(gone["kind"], "notFound");
 }
+#[test]
+fn a_legal_note_without_the_identifier_of_its_basis_is_refused_naming_the_row() {
+    let app = app();
+    let mut input = json!({
+        "question": "Un agent territorial peut-il être mis à disposition d'un GECT ?",
+        "shortAnswer": "Oui, par convention.", "upToDate": "2026-11-15",
+        "bases": [{"kind": "law", "identifier": "", "article": "", "date": "", "url": ""}]
+    });
+    let error = invoke(&app, "create_legal_note", json!({"input": input})).unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    assert_eq!(error["fields"][0]["field"], "bases.0.identifier");
+    input["bases"][0]["identifier"] = json!("Code général de la fonction publique");
+    let note = invoke(&app, "create_legal_note", json!({"input": input})).unwrap();
+    let page = invoke(
+        &app,
+        "list_legal_notes",
+        json!({"filter": {"query": "GECT"}}),
+    )
+    .unwrap();
+    assert_eq!(page["items"][0]["id"], note["id"]);
+}

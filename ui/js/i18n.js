@@ -761,6 +761,8 @@ const fr = {
   'exchange.export.vcardHint': 'Les coordonnées de tous les experts, pour un carnet d’adresses.',
   'exchange.export.json': 'Exporter toute la base (JSON)…',
   'exchange.export.jsonHint': 'Le fichier d’échange, à importer dans Passerelle sur un autre poste.',
+  'exchange.export.resources_csv': 'Exporter le catalogue des ressources (CSV)…',
+  'exchange.export.resources_csvHint': 'Les ressources de la bibliothèque (titre, type, auteurs, date, statut, fichiers), pour un tableur.',
   'exchange.export.agendaNote': 'L’agenda d’un seul événement s’exporte depuis la page de cet événement.',
   'exchange.export.last': 'Dernier fichier enregistré : {path}',
 

@@ -4,10 +4,12 @@
 //! A programme « à envoyer » is recorded as a version once its file is chosen, and any
 //! version can be saved again exactly as it was sent.
 
-use passerelle_core::model::ProgrammeVersion;
+use passerelle_core::error::CoreResult;
+use passerelle_core::model::{PartnerLanguage, ProgrammeVersion};
 use passerelle_core::printing::{
-    partner_language, version_file_name, EventDocument, PrintJob, VersionJob,
+    event_resources, partner_language, version_file_name, EventDocument, PrintJob, VersionJob,
 };
+use passerelle_core::Store;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -58,18 +60,36 @@ async fn save_job<R: Runtime>(
     Ok(Some(write_and_open(&app, state, &path, &bytes)?))
 }
 
+/// The programme's print job, with the « Ressources » section when `with_resources`.
+fn read_programme(
+    store: &Store,
+    event_id: &str,
+    language: Option<PartnerLanguage>,
+    with_resources: bool,
+) -> CoreResult<PrintJob> {
+    let job = PrintJob::read_programme(store, event_id, language)?;
+    if with_resources {
+        job.with_resources(store, event_id)
+    } else {
+        Ok(job)
+    }
+}
+
 /// Asks where to save the programme of an event (bilingual with `language`: de, it, es, ca,
-/// nl, lb, en), writes it and opens it. `None` if cancelled.
+/// nl, lb, en; with its « Ressources » section when `with_resources`), writes it and opens it.
+/// `None` if cancelled.
 #[tauri::command]
 pub async fn save_programme_pdf<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, SharedState>,
     event_id: String,
     language: Option<String>,
+    with_resources: Option<bool>,
 ) -> Result<Option<String>, CommandError> {
     let language = partner_language(language.as_deref())?;
+    let with = with_resources == Some(true);
     let job = (state.inner())
-        .run(move |store| PrintJob::read_programme(store, &event_id, language))
+        .run(move |store| read_programme(store, &event_id, language, with))
         .await?;
     save_job(app, state.inner(), job).await
 }
@@ -99,11 +119,18 @@ async fn send_version<R: Runtime>(
     state: &SharedState,
     event_id: String,
     language: Option<String>,
+    with_resources: bool,
 ) -> Result<Option<ProgrammeVersion>, CommandError> {
     let language = partner_language(language.as_deref())?;
     let today = chrono::Local::now().date_naive();
     let job = state
-        .run(move |store| VersionJob::read(store, &event_id, language, today))
+        .run(move |store| {
+            let mut job = VersionJob::read(store, &event_id, language, today)?;
+            if with_resources {
+                job.data.resources = event_resources(store, &event_id)?;
+            }
+            Ok(job)
+        })
         .await?;
     let Some(path) = ask_pdf_path(&app, &job.file_name()).await? else {
         return Ok(None);
@@ -122,8 +149,10 @@ pub async fn send_programme_version<R: Runtime>(
     state: State<'_, SharedState>,
     event_id: String,
     language: Option<String>,
+    with_resources: Option<bool>,
 ) -> Result<Option<ProgrammeVersion>, CommandError> {
-    send_version(app, state.inner(), event_id, language).await
+    let with = with_resources == Some(true);
+    send_version(app, state.inner(), event_id, language, with).await
 }
 
 /// The versions of an event's programme, latest first.

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use passerelle_core::attachments::MAX_FILE_BYTES;
 use passerelle_core::files::{read_bounded, write_user_file as write_private};
 use passerelle_core::model::ResourceFile;
+use passerelle_core::store::PreparedFile;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -65,16 +66,19 @@ async fn attach_paths(
     let mut outcome = AttachOutcome::default();
     for path in paths {
         let name = shown_name(&path);
-        let reading = path.clone();
-        let read = render_off_thread(move || {
-            read_bounded(&reading, MAX_FILE_BYTES as u64, "pour être joint")
+        let (reading, named) = (path.clone(), name.clone());
+        // Read and inspected (type, text) off the UI thread and before the store's lock: the
+        // text of a large PDF takes a while, and other commands would wait for it.
+        let prepared = render_off_thread(move || {
+            let bytes = read_bounded(&reading, MAX_FILE_BYTES as u64, "pour être joint")?;
+            PreparedFile::inspect(&named, bytes)
         })
         .await;
-        let (id, named) = (resource_id.clone(), name.clone());
-        let attached = match read {
-            Ok(bytes) => {
+        let id = resource_id.clone();
+        let attached = match prepared {
+            Ok(file) => {
                 state
-                    .run(move |store| store.attach_file(&id, &named, &bytes))
+                    .run(move |store| store.attach_prepared(&id, &file))
                     .await
             }
             Err(error) => Err(error),

@@ -57,26 +57,22 @@ pub struct CsvImportArgs {
 }
 
 /// What `export` writes: one of the core's formats, named on the command line as the core
-/// says ([`ExportFormat::command_name`]), or the library's catalogue (`resources`), which the
-/// command line writes straight from `exchange::resources_csv`.
+/// says ([`ExportFormat::command_name`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportArg {
-    Format(ExportFormat),
-    ResourcesCsv,
-}
+pub struct ExportArg(pub ExportFormat);
 
 static EXPORT_ARGS: [ExportArg; 9] = {
     let all = ExportFormat::ALL;
     [
-        ExportArg::Format(all[0]),
-        ExportArg::Format(all[1]),
-        ExportArg::Format(all[2]),
-        ExportArg::Format(all[3]),
-        ExportArg::Format(all[4]),
-        ExportArg::Format(all[5]),
-        ExportArg::Format(all[6]),
-        ExportArg::Format(all[7]),
-        ExportArg::ResourcesCsv,
+        ExportArg(all[0]),
+        ExportArg(all[1]),
+        ExportArg(all[2]),
+        ExportArg(all[3]),
+        ExportArg(all[4]),
+        ExportArg(all[5]),
+        ExportArg(all[6]),
+        ExportArg(all[7]),
+        ExportArg(all[8]),
     ]
 };
 
@@ -86,13 +82,7 @@ impl ValueEnum for ExportArg {
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(match self {
-            ExportArg::Format(format) => {
-                PossibleValue::new(format.command_name()).help(format.description())
-            }
-            ExportArg::ResourcesCsv => PossibleValue::new("resources")
-                .help("Catalogue de la bibliothèque (ressources) en CSV (Excel)"),
-        })
+        Some(PossibleValue::new(self.0.command_name()).help(self.0.description()))
     }
 }
 
@@ -298,10 +288,7 @@ pub fn export(
     what: ExportArg,
     event_code: Option<&str>,
 ) -> Result<Vec<u8>, CoreError> {
-    let format = match what {
-        ExportArg::Format(format) => format,
-        ExportArg::ResourcesCsv => return passerelle_core::exchange::resources_csv::export(store),
-    };
+    let format = what.0;
     let mut scope = ExportScope::everything();
     if let Some(code) = event_code {
         scope

@@ -74,7 +74,7 @@ pub fn resource(
                 ..Default::default()
             };
             // One transaction: a refused file leaves no resource behind.
-            let created = match store.create_resource_with_files(&input, &attachments) {
+            let created = match store.create_resource_with_files(&input, attachments) {
                 Ok(created) => created,
                 // Each field's message, not only their count: there is no form to show them.
                 Err(CoreError::Validation { fields }) => {

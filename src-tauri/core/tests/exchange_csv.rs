@@ -1038,8 +1038,16 @@ fn mutated_valid_files_never_half_write_the_database() {
                         again.new,
                         preview.rejected.len()
                     );
+                    // Likewise for updates: such a rejected row, no longer matching the record
+                    // the earlier row changed, may match another one by name and update it.
                     if update {
-                        prop_assert_eq!(again.updated, 0);
+                        prop_assert!(
+                            again.new + again.updated <= preview.rejected.len(),
+                            "{} new and {} updated rows after applying, {} rejected before",
+                            again.new,
+                            again.updated,
+                            preview.rejected.len()
+                        );
                     }
                 }
                 Err(CoreError::InvalidFile(_)) => {

@@ -58,4 +58,20 @@ fn the_example_brings_a_resource_with_a_searchable_pdf_and_a_legal_note_once() {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("mis à disposition d'un GECT"), "{text}");
     assert!(text.contains("L. 512-6"), "{text}");
+
+    // Every word a reader sees in the PDF finds the resource, those that end or start a line
+    // included (they used to be read as one word with their neighbour on the next line).
+    let words: std::collections::BTreeSet<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect();
+    assert!(words.len() > 50, "{words:?}");
+    for word in words {
+        let hits = store.search_all(&word, 200).unwrap();
+        assert!(
+            hits.iter().any(|h| h.entity == "resource" && h.id == resource.meta.id),
+            "« {word} » does not find the resource"
+        );
+    }
 }

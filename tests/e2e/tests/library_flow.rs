@@ -9,7 +9,8 @@
 
 use std::path::Path;
 
-use passerelle_core::model::{EventInput, ResourceFilter};
+use passerelle_core::model::{EventInput, LegalNoteFilter, ResourceFilter};
+use passerelle_core::printing::legal_note_pdf;
 use passerelle_core::Store;
 use passerelle_e2e::Session;
 
@@ -18,7 +19,6 @@ const EVENT_TITLE: &str = "Mettre un agent à disposition d'un GECT";
 const TITLE: &str = "Guide de la mise à disposition transfrontalière";
 /// A word that is in the attached PDF and nowhere else.
 const INSIDE_WORD: &str = "Zwischengemeindlich";
-#[allow(dead_code)]
 const QUESTION: &str = "Un agent territorial peut-il être mis à disposition d'un GECT ?";
 
 /// A one-page PDF whose text is `lines` (Helvetica, WinAnsi: ASCII here), as simple as a PDF
@@ -60,7 +60,6 @@ fn simple_pdf(lines: &[&str]) -> Vec<u8> {
 }
 
 /// The text of a PDF, whitespace collapsed.
-#[allow(dead_code)]
 fn pdf_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fiche.pdf");
@@ -222,6 +221,44 @@ async fn event_and_home(session: &Session, event_id: &str) {
     session.audit("home with the reviews card").await;
 }
 
+async fn write_note(session: &Session) {
+    session.click("nav-juridique").await;
+    session.testid("notes-search").await;
+    session.audit("legal notes list (empty)").await;
+    session.click("note-new").await;
+    session.type_into("note-question", QUESTION).await;
+    session
+        .type_into(
+            "note-shortAnswer",
+            "Oui, par convention, pour une durée de trois ans renouvelable.",
+        )
+        .await;
+    session.type_into("note-upToDate", "15/11/2026").await;
+    session
+        .type_into("note-author", "Service juridique de la MOT")
+        .await;
+    session.click("note-add-basis").await;
+    session.choose("note-basis-0-kind", "code_article").await;
+    session
+        .type_into(
+            "note-basis-0-identifier",
+            "Code général de la fonction publique",
+        )
+        .await;
+    session.type_into("note-basis-0-article", "L. 512-6").await;
+    session.settled("[data-testid=\"note-save\"]").await;
+    session.audit("legal note form").await;
+    session.click("note-save").await;
+    session
+        .wait_for_text("[data-testid=\"toasts\"]", "enregistrée")
+        .await;
+    session
+        .wait_for_text("[data-testid=\"note-bases\"]", "L. 512-6")
+        .await;
+    session.testid("note-print").await;
+    session.audit("legal note page").await;
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn a_resource_is_found_by_a_word_inside_its_pdf_and_a_legal_note_prints() {
     let session = Session::start_seeded(4660, seed).await;
@@ -238,6 +275,7 @@ async fn a_resource_is_found_by_a_word_inside_its_pdf_and_a_legal_note_prints() 
     };
     attach_and_find(&session, &resource_id).await;
     event_and_home(&session, &event_id).await;
+    write_note(&session).await;
 
     // What the app stored, and the « fiche juridique » that « Imprimer la fiche » prints.
     let store = Store::open(&session.db_path()).unwrap();
@@ -245,5 +283,19 @@ async fn a_resource_is_found_by_a_word_inside_its_pdf_and_a_legal_note_prints() 
     assert_eq!(resource.data.event_ids, [event_id]);
     assert_eq!(resource.data.publication_date, "2026-03");
     assert_eq!(resource.files.len(), 1);
+    let notes = store.list_legal_notes(&LegalNoteFilter::default()).unwrap();
+    assert_eq!(notes.total, 1);
+    let text = pdf_text(&legal_note_pdf(&store, &notes.items[0].id).unwrap());
+    for expected in [
+        QUESTION,
+        "Code général de la fonction publique",
+        "L. 512-6",
+        "15 novembre 2026",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the note: {text}"
+        );
+    }
     session.stop().await;
 }

@@ -59,6 +59,7 @@ pub(crate) use organisations::{insert_organisation, insert_territory, insert_the
 pub(crate) use professions::{insert_competence, insert_observation, insert_profession};
 pub(crate) use reference::id_by_reference_key;
 pub use requests::default_author;
+pub use resource_files::PreparedFile;
 pub use schema::{LATEST_VERSION, MAX_RECORD_VERSION};
 pub(crate) use sessions::insert_session;
 pub use versions::NewProgrammeVersion;

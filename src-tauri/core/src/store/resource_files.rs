@@ -185,22 +185,25 @@ fn bump_resource(tx: &Transaction, resource_id: &str) -> CoreResult<()> {
     Ok(())
 }
 
-/// A file checked and read before any write transaction (inspecting a large PDF takes time).
-pub(crate) struct PreparedFile {
+/// A file checked and read before any write transaction, and before the window takes the
+/// store's lock: inspecting a large PDF takes time.
+pub struct PreparedFile {
     name: String,
     inspected: Inspected,
     sha256: String,
+    bytes: Vec<u8>,
 }
 
 impl PreparedFile {
     /// Cleans the name, detects the type, refuses what is not allowed and reads the text.
-    pub(crate) fn inspect(name: &str, bytes: &[u8]) -> CoreResult<PreparedFile> {
+    pub fn inspect(name: &str, bytes: Vec<u8>) -> CoreResult<PreparedFile> {
         let name = clean_name(name)?;
-        let inspected = attachments::inspect(&name, bytes)?;
+        let inspected = attachments::inspect(&name, &bytes)?;
         Ok(PreparedFile {
             name,
             inspected,
-            sha256: sha256_hex(bytes),
+            sha256: sha256_hex(&bytes),
+            bytes,
         })
     }
 }
@@ -212,12 +215,12 @@ pub(crate) fn attach_in(
     tx: &Transaction,
     resource_id: &str,
     file: &PreparedFile,
-    bytes: &[u8],
 ) -> CoreResult<String> {
     let PreparedFile {
         name,
         inspected,
         sha256,
+        bytes,
     } = file;
     let already: Option<String> = tx
         .prepare_cached("SELECT name FROM resource_files WHERE resource_id = ?1 AND sha256 = ?2")?
@@ -252,10 +255,20 @@ impl Store {
         name: &str,
         bytes: &[u8],
     ) -> CoreResult<ResourceFile> {
-        let file = PreparedFile::inspect(name, bytes)?;
+        let file = PreparedFile::inspect(name, bytes.to_vec())?;
+        self.attach_prepared(resource_id, &file)
+    }
+
+    /// Attaches a file inspected beforehand ([`PreparedFile::inspect`], which the window runs
+    /// before it takes the store's lock).
+    pub fn attach_prepared(
+        &mut self,
+        resource_id: &str,
+        file: &PreparedFile,
+    ) -> CoreResult<ResourceFile> {
         self.write(|tx| {
             bump_resource(tx, resource_id)?;
-            let id = attach_in(tx, resource_id, &file, bytes)?;
+            let id = attach_in(tx, resource_id, file)?;
             // Indexed again now that the file (and its text) is there.
             search::index_resource(tx, resource_id)?;
             file_by_id(tx, &id)
@@ -329,12 +342,12 @@ impl Store {
     ) -> CoreResult<()> {
         let prepared = files
             .iter()
-            .map(|(_, name, bytes)| PreparedFile::inspect(name, bytes))
+            .map(|(_, name, bytes)| PreparedFile::inspect(name, bytes.clone()))
             .collect::<CoreResult<Vec<_>>>()?;
         self.write(|tx| {
-            for ((resource_id, _, bytes), file) in files.iter().zip(&prepared) {
+            for ((resource_id, _, _), file) in files.iter().zip(&prepared) {
                 bump_resource(tx, resource_id)?;
-                attach_in(tx, resource_id, file, bytes)?;
+                attach_in(tx, resource_id, file)?;
                 search::index_resource(tx, resource_id)?;
             }
             Ok(())

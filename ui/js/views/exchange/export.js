@@ -9,7 +9,7 @@ import { card } from '../../components/layout.js';
 import { toast } from '../../components/toast.js';
 import { actionItem } from './widgets.js';
 
-const EXPORTS = ['experts_csv', 'professions_csv', 'events_ics', 'vcard', 'json'];
+const EXPORTS = ['experts_csv', 'professions_csv', 'events_ics', 'vcard', 'json', 'resources_csv'];
 
 /** The export card, running its commands through `runner` (runner.js); returns `{el}`. */
 export function createExportPart(runner) {

@@ -320,7 +320,7 @@ impl Store {
     /// Records a new resource (version 1), checked field by field and against the records
     /// it names.
     pub fn create_resource(&mut self, input: &ResourceInput) -> CoreResult<Resource> {
-        self.create_resource_with_files(input, &[])
+        self.create_resource_with_files(input, Vec::new())
     }
 
     /// Records a new resource with its files (name and bytes each) in one transaction: every
@@ -329,12 +329,12 @@ impl Store {
     pub fn create_resource_with_files(
         &mut self,
         input: &ResourceInput,
-        files: &[(String, Vec<u8>)],
+        files: Vec<(String, Vec<u8>)>,
     ) -> CoreResult<Resource> {
         check_resource(input)?;
         let prepared = files
-            .iter()
-            .map(|(name, bytes)| PreparedFile::inspect(name, bytes))
+            .into_iter()
+            .map(|(name, bytes)| PreparedFile::inspect(&name, bytes))
             .collect::<CoreResult<Vec<_>>>()?;
         let input = normalised(input);
         let at = now();
@@ -348,8 +348,8 @@ impl Store {
             check_links(tx, &input)?;
             write_row(tx, &meta, &input)?;
             write_links(tx, &meta.id, &input)?;
-            for (file, (_, bytes)) in prepared.iter().zip(files) {
-                attach_in(tx, &meta.id, file, bytes)?;
+            for file in &prepared {
+                attach_in(tx, &meta.id, file)?;
             }
             index_resource(tx, &meta.id)
         })?;

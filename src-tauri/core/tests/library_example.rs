@@ -9,6 +9,7 @@ use std::process::Command;
 use common::*;
 use passerelle_core::example::{add_example, EXAMPLE_FILE_NAME, EXAMPLE_RESOURCE_TITLE};
 use passerelle_core::model::*;
+use passerelle_core::printing::PrintJob;
 
 #[test]
 fn the_example_brings_a_resource_with_a_searchable_pdf_and_a_legal_note_once() {
@@ -70,8 +71,25 @@ fn the_example_brings_a_resource_with_a_searchable_pdf_and_a_legal_note_once() {
     for word in words {
         let hits = store.search_all(&word, 200).unwrap();
         assert!(
-            hits.iter().any(|h| h.entity == "resource" && h.id == resource.meta.id),
+            hits.iter()
+                .any(|h| h.entity == "resource" && h.id == resource.meta.id),
             "« {word} » does not find the resource"
         );
     }
+
+    // The visit's bilingual programme, with its « Ressources » section asked for, titles the
+    // section in both languages.
+    let job = PrintJob::read_programme(&store, &event_id, Some(PartnerLanguage::German))
+        .unwrap()
+        .with_resources(&store, &event_id)
+        .unwrap();
+    let path = dir.path().join("programme.pdf");
+    std::fs::write(&path, job.render().unwrap()).unwrap();
+    let text = Command::new("pdftotext")
+        .args([path.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Ressources / Ressourcen"), "{text}");
+    assert!(text.contains("Guide de la mise à disposition"), "{text}");
 }

@@ -48,6 +48,8 @@ pub struct Labels {
     pub contact: &'static str,
     pub continued: &'static str,
     pub not_translated: &'static str,
+    /// The optional section listing the event's resources.
+    pub resources: &'static str,
     pub(crate) words: &'static DateWords,
 }
 

@@ -114,19 +114,21 @@ pub(crate) fn resource_entry(
     chunks
 }
 
-/// The programme's « Ressources » section: the event's resources one after the other, after
-/// the speakers; nothing when there are none.
+/// The programme's « Ressources » section under `title` (« Ressources », or with its partner
+/// translation): the event's resources one after the other, after the speakers; nothing when
+/// there are none.
 pub(crate) fn resources_section(
     flow: &mut Flow,
     layout: &Layout,
     styles: &Styles,
+    title: &str,
     resources: &[PrintedResource],
 ) {
     if resources.is_empty() {
         return;
     }
     flow.push([layout.spacer(10.0)]);
-    flow.push(layout.heading("Ressources", styles.section, Some(RULE)));
+    flow.push(layout.heading(title, styles.section, Some(RULE)));
     flow.push([layout.spacer(4.0)]);
     for (i, resource) in resources.iter().enumerate() {
         if i > 0 {

@@ -179,7 +179,14 @@ pub fn layout_programme(fonts: &FontSet, data: &ProgrammeData) -> Result<Paginat
     sections::before_agenda(&mut flow, &layout, &styles, data, partner);
     agenda::agenda(&mut flow, &layout, &styles, data, partner);
     sections::after_agenda(&mut flow, &layout, &styles, data, partner);
-    resources_section(&mut flow, &layout, &styles, &data.resources);
+    let resources_title = partner::heading(partner, "Ressources", |l| l.resources);
+    resources_section(
+        &mut flow,
+        &layout,
+        &styles,
+        &resources_title,
+        &data.resources,
+    );
 
     let mut paginated = flow.paginate(&layout.page);
     let document = match partner {

@@ -193,7 +193,7 @@ fn benches(c: &mut Criterion) {
     );
     let inspected = passerelle_core::attachments::inspect("rapport.pdf", &pdf).unwrap();
     assert_eq!(inspected.text_status.code(), "extracted");
-    let resource = store.insert_resource_for_tests("Rapport annuel").unwrap();
+    let resource = new_resource(&mut store, "Rapport annuel").unwrap();
     let store = RefCell::new(store);
     let last: RefCell<Option<String>> = RefCell::new(None);
     let mut group = c.benchmark_group("library");
@@ -224,3 +224,16 @@ fn benches(c: &mut Criterion) {
 
 criterion_group!(library, benches);
 criterion_main!(library);
+
+/// A published guide made through the store, for the attached file; its id.
+fn new_resource(store: &mut Store, title: &str) -> passerelle_core::error::CoreResult<String> {
+    let input = passerelle_core::model::ResourceInput {
+        title: title.into(),
+        kind: "guide".into(),
+        status: "published".into(),
+        ..Default::default()
+    };
+    store
+        .create_resource(&input)
+        .map(|resource| resource.meta.id)
+}

@@ -43,9 +43,7 @@ fn resource_hits(store: &Store, text: &str) -> Vec<(String, String)> {
 #[test]
 fn a_word_inside_a_pdf_is_found_by_the_global_search_accents_folded() {
     let (_dir, mut store) = common::seeded_store();
-    let resource = store
-        .insert_resource_for_tests("Guide du détachement")
-        .unwrap();
+    let resource = new_resource(&mut store, "Guide du détachement").unwrap();
     let bytes = pdf(&[
         "Premier chapitre : le cadre juridique.",
         "La mobilité des agents territoriaux vers un GECT.",
@@ -81,7 +79,7 @@ fn the_text_of_a_programme_printed_by_passerelle_is_read_back() {
         .max_by_key(|w| w.chars().count())
         .unwrap()
         .to_string();
-    let resource = store.insert_resource_for_tests("Archive").unwrap();
+    let resource = new_resource(&mut store, "Archive").unwrap();
 
     let file = store
         .attach_file(&resource, "programme.pdf", &programme)
@@ -150,9 +148,7 @@ fn office_and_opendocument_files_are_recognised_and_their_text_searchable() {
         ),
     ];
     for (name, bytes, media, word) in cases {
-        let resource = store
-            .insert_resource_for_tests(&format!("Ressource {name}"))
-            .unwrap();
+        let resource = new_resource(&mut store, &format!("Ressource {name}")).unwrap();
         let file = store.attach_file(&resource, name, &bytes).unwrap();
         assert!(
             file.media_type.ends_with(media),
@@ -174,7 +170,7 @@ fn office_and_opendocument_files_are_recognised_and_their_text_searchable() {
 #[test]
 fn images_are_attached_without_text() {
     let (_dir, mut store) = common::seeded_store();
-    let resource = store.insert_resource_for_tests("Affiche").unwrap();
+    let resource = new_resource(&mut store, "Affiche").unwrap();
     let png = store.attach_file(&resource, "affiche.png", PNG).unwrap();
     let jpeg = store.attach_file(&resource, "photo.JPG", JPEG).unwrap();
     assert_eq!(
@@ -197,7 +193,7 @@ fn images_are_attached_without_text() {
 #[test]
 fn files_whose_text_cannot_be_read_are_attached_with_a_status_saying_why() {
     let (_dir, mut store) = common::seeded_store();
-    let resource = store.insert_resource_for_tests("Archives").unwrap();
+    let resource = new_resource(&mut store, "Archives").unwrap();
     let plain = pdf(&["Texte confidentiel sur la fiscalité"]);
     let mut truncated_docx = docx(&["Paragraphe"]);
     truncated_docx.truncate(truncated_docx.len() / 2);
@@ -239,7 +235,7 @@ fn files_whose_text_cannot_be_read_are_attached_with_a_status_saying_why() {
 #[test]
 fn refused_files_name_the_file_and_leave_nothing_behind() {
     let (_dir, mut store) = common::seeded_store();
-    let resource = store.insert_resource_for_tests("Guide").unwrap();
+    let resource = new_resource(&mut store, "Guide").unwrap();
     let before = version(&store, &resource);
     let over_limit = vec![b'a'; MAX_FILE_BYTES + 1];
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
@@ -304,8 +300,8 @@ fn refused_files_name_the_file_and_leave_nothing_behind() {
 #[test]
 fn the_same_content_is_stored_once_and_removed_with_its_last_file() {
     let (_dir, mut store) = common::seeded_store();
-    let first = store.insert_resource_for_tests("Étude A").unwrap();
-    let second = store.insert_resource_for_tests("Étude B").unwrap();
+    let first = new_resource(&mut store, "Étude A").unwrap();
+    let second = new_resource(&mut store, "Étude B").unwrap();
     let bytes = pdf(&["Observatoire des mobilités frontalières"]);
 
     let a = store.attach_file(&first, "etude.pdf", &bytes).unwrap();
@@ -359,7 +355,7 @@ fn the_same_content_is_stored_once_and_removed_with_its_last_file() {
 #[test]
 fn file_names_are_kept_without_their_folders() {
     let (_dir, mut store) = common::seeded_store();
-    let resource = store.insert_resource_for_tests("Guide").unwrap();
+    let resource = new_resource(&mut store, "Guide").unwrap();
     let file = store
         .attach_file(&resource, "C:\\Users\\moi\\Bureau\\note.txt", b"Bonjour")
         .unwrap();

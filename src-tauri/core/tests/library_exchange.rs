@@ -23,8 +23,8 @@ fn count(store: &Store, table: &str) -> i64 {
 /// A database with two resources sharing one PDF, one of them with a PNG too.
 fn library() -> (tempfile::TempDir, Store, Vec<u8>) {
     let (dir, mut store) = common::seeded_store();
-    let first = store.insert_resource_for_tests("Guide").unwrap();
-    let second = store.insert_resource_for_tests("Étude").unwrap();
+    let first = new_resource(&mut store, "Guide").unwrap();
+    let second = new_resource(&mut store, "Étude").unwrap();
     let guide = pdf(&["Le détachement des agents publics dans un GECT"]);
     store.attach_file(&first, "guide.pdf", &guide).unwrap();
     store.attach_file(&first, "schéma.png", PNG).unwrap();
@@ -166,7 +166,7 @@ fn contents_no_record_names_are_not_kept_on_import() {
 #[test]
 fn a_restored_backup_gives_back_every_file_byte_for_byte() {
     let (dir, mut store, guide) = library();
-    let resource = store.insert_resource_for_tests("Rapport").unwrap();
+    let resource = new_resource(&mut store, "Rapport").unwrap();
     let report = docx(&["Rapport annuel du partenariat"]);
     let attached = store
         .attach_file(&resource, "rapport.docx", &report)

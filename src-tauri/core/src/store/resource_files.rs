@@ -306,14 +306,6 @@ impl Store {
         Ok(files_of_resource(self.conn(), resource_id)?)
     }
 
-    /// Inserts a bare resource with plain SQL, for the tests of files until the resources'
-    /// own `create_resource` is on this branch.
-    #[doc(hidden)]
-    pub fn insert_resource_for_tests(&mut self, title: &str) -> CoreResult<String> {
-        let ids = self.insert_resources_for_tests(&[title.to_string()])?;
-        Ok(ids.into_iter().next().unwrap_or_default())
-    }
-
     /// Many bare resources in one transaction (benchmarks).
     #[doc(hidden)]
     pub fn insert_resources_for_tests(&mut self, titles: &[String]) -> CoreResult<Vec<String>> {

@@ -245,3 +245,19 @@ pub const JPEG: &[u8] =
 
 /// The first bytes of a Linux program.
 pub const ELF: &[u8] = b"\x7FELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3E\x00";
+
+/// A published guide made through the store, for files to be attached to; its id.
+pub fn new_resource(
+    store: &mut passerelle_core::Store,
+    title: &str,
+) -> passerelle_core::error::CoreResult<String> {
+    let input = passerelle_core::model::ResourceInput {
+        title: title.into(),
+        kind: "guide".into(),
+        status: "published".into(),
+        ..Default::default()
+    };
+    store
+        .create_resource(&input)
+        .map(|resource| resource.meta.id)
+}

@@ -115,6 +115,11 @@ async fn add_session(
 
 /// Clicks the button `testid` on the agenda row whose text contains `title`.
 async fn row_button(session: &Session, title: &str, testid: &str) {
+    // A form just saved is still closing while the agenda is redrawn: a click in that moment
+    // could land on a row being replaced (seen once in a loaded run).
+    session
+        .wait_until_gone("[data-testid=\"session-form\"]")
+        .await;
     session
         .click_in_row(
             "session-row",

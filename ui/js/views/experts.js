@@ -1,7 +1,8 @@
 // Experts: the directory with search as you type, filters (theme, territory, language and
 // minimum level, country) and pages of 50, and the export of the whole directory as vCards.
 
-import { h, replace, options, debounce, fill } from '../dom.js';
+import { h, replace, fill } from '../dom.js';
+import { filterSelect, searchBox } from '../components/list-filters.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDateTime } from '../format.js';
@@ -37,35 +38,9 @@ export async function render(root) {
   const pagerSlot = h('div', { class: 'pager-slot' });
   const results = h('div', { class: 'list-results' });
 
-  const select = (name, label, list, emptyLabel) => {
-    const id = `experts-filter-${name}`;
-    const control = h('select', { id, name, 'data-testid': `experts-filter-${name}` }, options(list, state[name], emptyLabel));
-    control.addEventListener('change', () => {
-      state[name] = control.value;
-      state.offset = 0;
-      load();
-    });
-    return h('div', { class: 'field field-inline' }, h('label', { for: id, class: 'field-label' }, label), control);
-  };
-
-  const search = h('input', {
-    type: 'search', id: 'experts-search', 'data-testid': 'experts-search', 'data-page-search': '', value: state.query,
-    autocomplete: 'off', 'aria-describedby': 'experts-search-hint',
-  });
-  const searchLater = debounce(() => {
-    state.query = search.value;
-    state.offset = 0;
-    load();
-  }, 250);
-  search.addEventListener('input', searchLater);
-  search.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      state.query = search.value;
-      state.offset = 0;
-      load();
-    }
-  });
+  const filterOf = { prefix: 'experts', state, reload: () => load() };
+  const select = (name, label, list, emptyLabel) => filterSelect(filterOf, name, label, list, emptyLabel);
+  const search = searchBox(filterOf);
 
   const resetButton = h('button', {
     type: 'button', class: 'button button-tertiary', 'data-testid': 'experts-reset',

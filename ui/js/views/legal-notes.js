@@ -3,7 +3,8 @@
 // « à réviser », paged; each line shows its short answer, « à jour au » and review dates, the
 // review date marked once it has passed.
 
-import { h, replace, options, debounce, fill } from '../dom.js';
+import { h, replace, fill } from '../dom.js';
+import { filterSelect, searchBox } from '../components/list-filters.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatDate, todayIso } from '../format.js';
@@ -36,25 +37,9 @@ export async function render(root) {
   });
   const results = h('div', { class: 'list-results' });
 
-  const select = (name, label, list) => {
-    const id = `notes-filter-${name}`;
-    const control = h('select', { id, name, 'data-testid': id }, options(list, state[name], tr('filter.all')));
-    control.addEventListener('change', () => {
-      state[name] = control.value;
-      state.offset = 0;
-      load();
-    });
-    return h('div', { class: 'field field-inline' }, h('label', { for: id, class: 'field-label' }, label), control);
-  };
-  const search = h('input', {
-    type: 'search', id: 'notes-search', 'data-testid': 'notes-search', 'data-page-search': '', value: state.query,
-    autocomplete: 'off', 'aria-describedby': 'notes-search-hint',
-  });
-  search.addEventListener('input', debounce(() => {
-    state.query = search.value;
-    state.offset = 0;
-    load();
-  }, 250));
+  const filterOf = { prefix: 'notes', state, reload: () => load() };
+  const select = (name, label, list) => filterSelect(filterOf, name, label, list, tr('filter.all'));
+  const search = searchBox(filterOf);
   const dueBox = h('input', { type: 'checkbox', id: 'notes-filter-due', 'data-testid': 'notes-filter-due', checked: state.reviewDue });
   dueBox.addEventListener('change', () => {
     state.reviewDue = dueBox.checked;

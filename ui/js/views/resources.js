@@ -4,7 +4,8 @@
 // pieces other pages share: a resource's address, the excerpt with its matched words marked,
 // and the « Ressources » card of an expert's or an organisation's page.
 
-import { h, replace, options, debounce, fill } from '../dom.js';
+import { h, replace, fill } from '../dom.js';
+import { filterSelect, searchBox } from '../components/list-filters.js';
 import { tr } from '../i18n.js';
 import * as api from '../api.js';
 import { formatNumber } from '../format.js';
@@ -72,25 +73,9 @@ export async function render(root) {
   });
   const results = h('div', { class: 'list-results' });
 
-  const select = (name, label, list, emptyLabel) => {
-    const id = `resources-filter-${name}`;
-    const control = h('select', { id, name, 'data-testid': id }, options(list, state[name], emptyLabel));
-    control.addEventListener('change', () => {
-      state[name] = control.value;
-      state.offset = 0;
-      load();
-    });
-    return h('div', { class: 'field field-inline' }, h('label', { for: id, class: 'field-label' }, label), control);
-  };
-  const search = h('input', {
-    type: 'search', id: 'resources-search', 'data-testid': 'resources-search', 'data-page-search': '', value: state.query,
-    autocomplete: 'off', 'aria-describedby': 'resources-search-hint',
-  });
-  search.addEventListener('input', debounce(() => {
-    state.query = search.value;
-    state.offset = 0;
-    load();
-  }, 250));
+  const filterOf = { prefix: 'resources', state, reload: () => load() };
+  const select = (name, label, list, emptyLabel) => filterSelect(filterOf, name, label, list, emptyLabel);
+  const search = searchBox(filterOf);
 
   const filters = h('div', { class: 'filters' },
     h('div', { class: 'field field-search' },

@@ -18,6 +18,8 @@ use crate::Store;
 
 /// Revisions sent per `_bulk_docs` request.
 const SEND_BATCH: usize = 500;
+/// Above this many bytes of documents (files included), a batch is sent in several requests.
+const SEND_BYTES: usize = 16 * 1024 * 1024;
 /// Changes read per `_changes` request.
 const RECEIVE_BATCH: usize = 500;
 
@@ -135,11 +137,22 @@ async fn send(
         }
         let missing = remote.revs_diff(&asked).await?;
         let mut documents = Vec::new();
+        let mut bytes = 0;
         for (_, doc_id, rev, document) in &batch {
-            if missing.get(doc_id).is_some_and(|revs| revs.contains(rev)) {
-                let document: Value = serde_json::from_str(document)
-                    .map_err(|error| SyncError::Protocol(error.to_string()))?;
-                documents.push(document);
+            if !missing.get(doc_id).is_some_and(|revs| revs.contains(rev)) {
+                continue;
+            }
+            let mut document: Value = serde_json::from_str(document)
+                .map_err(|error| SyncError::Protocol(error.to_string()))?;
+            local.with_store(|store| local::attach_files(store.conn(), &mut document))?;
+            bytes += document.to_string().len();
+            documents.push(document);
+            // Files travel inside the documents: a request stays within a few megabytes.
+            if bytes > SEND_BYTES {
+                remote.bulk_docs(&documents).await?;
+                sent += documents.len();
+                documents.clear();
+                bytes = 0;
             }
         }
         if !documents.is_empty() {
@@ -192,6 +205,8 @@ async fn receive(
                 for revision in revisions {
                     local::apply(tx, &ids, &incoming(revision), &mut applied)?;
                 }
+                // A file no resource names any more (a colleague removed it) goes.
+                crate::store::resource_files::delete_orphan_contents(tx)?;
                 sql::set_fact(tx, "checkpoint", Some(&last_seq))
             })
         })?;
@@ -218,5 +233,6 @@ fn incoming(revision: RemoteRevision) -> IncomingRevision {
         deleted: revision.deleted,
         ancestry: revision.ancestry,
         body: revision.body,
+        attachments: revision.attachments,
     }
 }

@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::error::CoreResult;
 
-pub(crate) use records::{delete_record, record_exists, reference_ids};
+pub(crate) use records::{delete_record, file_content, record_exists, reference_ids};
 
 /// A shared document as this laptop knows it (`sync_docs`).
 #[derive(Debug, Clone, PartialEq)]
@@ -270,6 +270,16 @@ pub(crate) fn waiting(conn: &Connection) -> CoreResult<Vec<(Leaf, String, String
         Ok((leaf_from_row(row)?, row.get(5)?, row.get(6)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The waiting revision of one document, if any.
+pub(crate) fn waiting_of(conn: &Connection, doc_id: &str) -> CoreResult<Option<Leaf>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT doc_id, rev, ancestry, body, deleted FROM sync_waiting WHERE doc_id = ?1",
+        )?
+        .query_row([doc_id], leaf_from_row)
+        .optional()?)
 }
 
 pub(crate) fn drop_waiting(tx: &Transaction, doc_id: &str) -> CoreResult<()> {

@@ -81,15 +81,24 @@ async fn run(
     let server_checkpoint = remote.get_local(&checkpoint_id).await?;
     let editor = config.user.clone();
     let mut summary = SyncSummary::default();
+    let server_known = local.with_store(|store| sql::fact(store.conn(), "serverKnown"))?;
+    if server_checkpoint.is_none() {
+        // Written first, so that a server that loses it later (another server at the same
+        // address, a database emptied or restored) is recognised as new at the next sync.
+        remote
+            .put_local(&checkpoint_id, json!({ "last_seq": "0", "replica": replica }))
+            .await?;
+    }
     local.with_store(|store| {
         store.write(|tx| {
-            // A server that does not know this laptop's checkpoint is another server, or an
-            // emptied one: everything is offered to it again and its changes read from the start.
-            if server_checkpoint.is_none() && sql::fact(tx, "checkpoint")?.is_some() {
+            if server_checkpoint.is_none() && server_known.is_some() {
+                // This server does not know this laptop: everything is offered to it again and
+                // its changes are read from the start.
                 sql::set_fact(tx, "checkpoint", None)?;
-                sql::mark_all_documents(tx)?;
+                local::offer_everything_again(tx)?;
             }
-            local::revise(tx, &editor)
+            sql::set_fact(tx, "serverKnown", Some("1"))?;
+            local::revise(tx, &editor).map(|_| ())
         })
     })?;
     summary.sent += send(local, remote, progress).await?;
@@ -97,7 +106,7 @@ async fn run(
     local.with_store(|store| store.write(|tx| local::revise(tx, &editor)))?;
     summary.sent += send(local, remote, progress).await?;
     let since = local.with_store(|store| sql::fact(store.conn(), "checkpoint"))?;
-    let mut checkpoint = server_checkpoint.unwrap_or_else(|| json!({}));
+    let mut checkpoint = remote.get_local(&checkpoint_id).await?.unwrap_or_else(|| json!({}));
     checkpoint["last_seq"] = Value::String(since.unwrap_or_else(|| "0".into()));
     checkpoint["replica"] = Value::String(replica);
     remote.put_local(&checkpoint_id, checkpoint).await?;

@@ -85,6 +85,21 @@ fn make_revision(
     Ok(state)
 }
 
+/// Puts every document's current revision back in the outbox: the server is another one, or
+/// was emptied, and must be offered everything (`_revs_diff` then skips what it has).
+pub(crate) fn offer_everything_again(tx: &Transaction) -> CoreResult<()> {
+    for state in sql::all_docs(tx)? {
+        let body = parse_body(&state.body);
+        let document = document(&state.doc_id, &state.ancestry, state.deleted, &body);
+        sql::queue(tx, &state.doc_id, &state.rev, &document)?;
+    }
+    for leaf in sql::all_conflicts(tx)? {
+        let body = parse_body(&leaf.body);
+        sql::queue(tx, &leaf.doc_id, &leaf.rev, &document(&leaf.doc_id, &leaf.ancestry, leaf.deleted, &body))?;
+    }
+    Ok(())
+}
+
 /// Turns the records changed since the last sync into revisions to send. `editor` signs them
 /// (« prendre celle de ‹editor› » on a colleague's laptop). Returns how many were made.
 pub(crate) fn revise(tx: &Transaction, editor: &str) -> CoreResult<usize> {
@@ -458,7 +473,7 @@ fn store_attachments(tx: &Transaction, incoming: &IncomingRevision) -> CoreResul
 /// Adds a resource's files to its document as inline attachments (base64), as `_bulk_docs`
 /// takes them with `new_edits: false`.
 pub(crate) fn attach_files(conn: &rusqlite::Connection, document: &mut Value) -> CoreResult<()> {
-    if document.get("kind").and_then(Value::as_str) != Some("resource") {
+    if document.get("recordKind").and_then(Value::as_str) != Some("resource") {
         return Ok(());
     }
     let shas: Vec<String> = document

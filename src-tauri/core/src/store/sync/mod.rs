@@ -65,15 +65,12 @@ pub(crate) fn unmark(tx: &Transaction, entity: &str, record_id: &str) -> CoreRes
     Ok(())
 }
 
-/// Marks every shared record: used when the server turns out to be another one (or was
-/// emptied), so that everything is offered to it again.
-pub(crate) fn mark_all_documents(tx: &Transaction) -> CoreResult<()> {
-    tx.execute(
-        "INSERT OR IGNORE INTO sync_changes (entity, record_id)
-         SELECT entity, record_id FROM sync_docs",
-        [],
-    )?;
-    Ok(())
+/// Every shared document as this laptop knows it, for offering them all to a new server.
+pub(crate) fn all_docs(conn: &Connection) -> CoreResult<Vec<DocState>> {
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM sync_docs ORDER BY rowid"))?;
+    let rows = statement.query_map([], doc_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 const DOC_COLUMNS: &str = "doc_id, entity, record_id, rev, ancestry, body, deleted, base_rev, base_body";

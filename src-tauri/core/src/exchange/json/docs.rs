@@ -220,7 +220,8 @@ fn write_of<K: Kind>(tx: &Transaction, ids: &LocalIds, body: &Map<String, Value>
                 ids.maps.map(target, &mut id);
                 (id != record.id).then_some(id)
             });
-        record.id = known.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        // Not here yet (a newer release's record): the id every laptop gives it.
+        record.id = known.unwrap_or_else(|| crate::reference::shipped_id(K::TABLE, &key));
         record.reference_key = Some(key);
     }
     K::map_ids(&mut record.content, &ids.maps);

@@ -35,4 +35,6 @@ pub use engine::{synchronise, LocalReplica};
 pub use error::SyncError;
 pub use local::IncomingRevision;
 pub use remote::*;
-pub use settings::{SyncChoice, SyncConflict, SyncPhase, SyncProgress, SyncSettings, SyncStatus, SyncSummary};
+pub use settings::{
+    SyncChoice, SyncConflict, SyncPhase, SyncProgress, SyncSettings, SyncStatus, SyncSummary,
+};

@@ -44,8 +44,11 @@ pub(crate) fn entities() -> Vec<&'static str> {
 }
 
 /// The French name of a kind ("Expert", "Événement"…) and the French names of its fields.
-pub(crate) fn entity_label(entity: &str) -> (&'static str, &'static [(&'static str, &'static str)]) {
-    let mut found: (&'static str, &'static [(&'static str, &'static str)]) = ("Enregistrement", &[]);
+pub(crate) fn entity_label(
+    entity: &str,
+) -> (&'static str, &'static [(&'static str, &'static str)]) {
+    let mut found: (&'static str, &'static [(&'static str, &'static str)]) =
+        ("Enregistrement", &[]);
     macro_rules! label_of {
         ($kind:ident) => {
             if entity == $kind::ENTITY {
@@ -79,6 +82,7 @@ fn without_kind(body: &Map<String, Value>) -> Value {
     let mut body = body.clone();
     body.remove("recordKind");
     body.remove("editedBy");
+    body.remove("resolves");
     Value::Object(body)
 }
 
@@ -204,7 +208,11 @@ pub(crate) fn write_doc(
     Ok(written)
 }
 
-fn write_of<K: Kind>(tx: &Transaction, ids: &LocalIds, body: &Map<String, Value>) -> CoreResult<Written> {
+fn write_of<K: Kind>(
+    tx: &Transaction,
+    ids: &LocalIds,
+    body: &Map<String, Value>,
+) -> CoreResult<Written> {
     let mut record: Record<K::Content> = match serde_json::from_value(without_kind(body)) {
         Ok(record) => record,
         Err(error) => return Ok(Written::Waiting(format!("document illisible : {error}"))),
@@ -258,7 +266,11 @@ fn write_of<K: Kind>(tx: &Transaction, ids: &LocalIds, body: &Map<String, Value>
 
 /// Applies a colleague's deletion; `Err` text (French) when something here still points to the
 /// record, which is then kept.
-pub(crate) fn delete_doc(tx: &Transaction, entity: &str, record_id: &str) -> CoreResult<Result<(), String>> {
+pub(crate) fn delete_doc(
+    tx: &Transaction,
+    entity: &str,
+    record_id: &str,
+) -> CoreResult<Result<(), String>> {
     let mut table = None;
     macro_rules! table_of {
         ($kind:ident) => {
@@ -279,7 +291,9 @@ pub(crate) fn delete_doc(tx: &Transaction, entity: &str, record_id: &str) -> Cor
         }
         Err(_) => {
             tx.execute_batch("ROLLBACK TO sync_delete; RELEASE sync_delete")?;
-            Ok(Err("d’autres enregistrements de ce poste y font encore référence".into()))
+            Ok(Err(
+                "d’autres enregistrements de ce poste y font encore référence".into(),
+            ))
         }
     }
 }

@@ -30,9 +30,11 @@ pub struct TestCouch {
     url: String,
     user: String,
     password: String,
-    /// The node server when it is ours (None for an external CouchDB).
+    /// The node server when it is ours and running.
     child: Option<Child>,
     port: u16,
+    /// A real Apache CouchDB from `PASSERELLE_TEST_COUCHDB_URL`.
+    external: bool,
 }
 
 fn repo_root() -> PathBuf {
@@ -77,6 +79,7 @@ impl TestCouch {
             password: String::new(),
             child: Some(child),
             port,
+            external: false,
         }
     }
 
@@ -93,6 +96,7 @@ impl TestCouch {
             password,
             child: None,
             port: parsed.port_or_known_default().unwrap_or(0),
+            external: true,
         }
     }
 
@@ -136,6 +140,11 @@ impl TestCouch {
         }
     }
 
+    /// Apache CouchDB itself rather than the PouchDB test server.
+    pub fn is_external(&self) -> bool {
+        self.external
+    }
+
     pub fn port(&self) -> u16 {
         self.port
     }
@@ -154,7 +163,7 @@ impl TestCouch {
     /// Starts the server again on the same port, empty (it is in memory).
     pub fn restart(&mut self) {
         assert!(
-            self.url.starts_with("http://127.0.0.1:"),
+            !self.external,
             "an external CouchDB cannot be restarted by a test: use TestCouch::start_local"
         );
         if self.child.is_some() {

@@ -160,6 +160,70 @@ async fn two_branches_are_both_listed_and_the_winner_is_couchdbs() {
 }
 
 #[tokio::test]
+async fn revisions_are_read_one_document_at_a_time_where_bulk_get_is_missing() {
+    let couch = TestCouch::start_local_without_bulk_get();
+    let (remote, _) = remote_on(&couch).await;
+    let mine = vec![rev(2, "b"), rev(1, "a")];
+    let theirs = vec![rev(2, "c"), rev(1, "a")];
+    let mut with_file = doc("resource:1", &mine, json!({ "title": "Mine" }), false);
+    with_file["_attachments"] =
+        json!({ "a.bin": { "content_type": "application/octet-stream", "data": "AAEC/w==" } });
+    remote
+        .bulk_docs(&[
+            with_file,
+            doc("resource:1", &theirs, json!({ "title": "Theirs" }), false),
+            doc(
+                "resource:2",
+                &[rev(1, "d")],
+                json!({ "title": "Other" }),
+                false,
+            ),
+        ])
+        .await
+        .unwrap();
+    let read = remote
+        .get_revisions(&[
+            ("resource:1".into(), rev(2, "b")),
+            ("resource:1".into(), rev(2, "c")),
+            ("resource:2".into(), rev(1, "d")),
+            // Never on the server: left out, not an error.
+            ("resource:2".into(), rev(7, "e")),
+            ("resource:3".into(), rev(1, "f")),
+        ])
+        .await
+        .unwrap();
+    let by_rev: BTreeMap<_, _> = read.iter().map(|r| (r.rev.clone(), r)).collect();
+    assert_eq!(by_rev.len(), 3, "{read:?}");
+    assert_eq!(by_rev[&rev(2, "b")].ancestry, mine);
+    assert_eq!(
+        by_rev[&rev(2, "b")].attachments["a.bin"],
+        vec![0, 1, 2, 255]
+    );
+    assert_eq!(by_rev[&rev(2, "c")].body["title"], json!("Theirs"));
+    assert_eq!(by_rev[&rev(1, "d")].id, "resource:2");
+}
+
+#[tokio::test]
+async fn a_revision_the_server_does_not_have_is_left_out() {
+    let couch = TestCouch::start();
+    let (remote, _) = remote_on(&couch).await;
+    remote
+        .bulk_docs(&[doc("a", &[rev(1, "a")], json!({}), false)])
+        .await
+        .unwrap();
+    let read = remote
+        .get_revisions(&[
+            ("a".into(), rev(1, "a")),
+            ("a".into(), rev(2, "z")),
+            ("nowhere".into(), rev(1, "b")),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].rev, rev(1, "a"));
+}
+
+#[tokio::test]
 async fn a_deletion_replicates_as_a_tombstone() {
     let couch = TestCouch::start();
     let (remote, _) = remote_on(&couch).await;

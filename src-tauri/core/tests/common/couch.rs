@@ -35,6 +35,8 @@ pub struct TestCouch {
     port: u16,
     /// A real Apache CouchDB from `PASSERELLE_TEST_COUCHDB_URL`.
     external: bool,
+    /// The node server's options, kept for `restart`.
+    options: Vec<&'static str>,
 }
 
 fn repo_root() -> PathBuf {
@@ -72,7 +74,16 @@ impl TestCouch {
 
     /// Always our in-memory server (for the tests that stop or restart it).
     pub fn start_local() -> TestCouch {
-        let (child, port) = spawn(0);
+        TestCouch::start_local_with(Vec::new())
+    }
+
+    /// Our server without `_bulk_get`, as CouchDB before 2.0.
+    pub fn start_local_without_bulk_get() -> TestCouch {
+        TestCouch::start_local_with(vec!["--without-bulk-get"])
+    }
+
+    fn start_local_with(options: Vec<&'static str>) -> TestCouch {
+        let (child, port) = spawn(0, &options);
         TestCouch {
             url: format!("http://127.0.0.1:{port}"),
             user: String::new(),
@@ -80,6 +91,7 @@ impl TestCouch {
             child: Some(child),
             port,
             external: false,
+            options,
         }
     }
 
@@ -97,6 +109,7 @@ impl TestCouch {
             child: None,
             port: parsed.port_or_known_default().unwrap_or(0),
             external: true,
+            options: Vec::new(),
         }
     }
 
@@ -169,7 +182,7 @@ impl TestCouch {
         if self.child.is_some() {
             self.stop();
         }
-        let (child, _) = spawn(self.port);
+        let (child, _) = spawn(self.port, &self.options);
         self.child = Some(child);
     }
 
@@ -217,9 +230,10 @@ impl Drop for TestCouch {
 }
 
 /// Starts the node server on `port` (0: the system picks), waits until `GET /` answers.
-fn spawn(port: u16) -> (Child, u16) {
+fn spawn(port: u16, options: &[&str]) -> (Child, u16) {
     let mut child = node("couch-server.js")
         .arg(port.to_string())
+        .args(options)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())

@@ -23,7 +23,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use passerelle_core::sync::RemoteConfig;
+use passerelle_core::sync::{Remote, RemoteConfig};
+use serde_json::{json, Value};
 
 pub struct TestCouch {
     /// The server's address, without credentials.
@@ -309,4 +310,33 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A revision id at `position` whose hash is `tag` repeated: readable and valid hex-like.
+pub fn rev(position: u64, tag: &str) -> String {
+    format!("{position}-{}", tag.repeat(32 / tag.len()))
+}
+
+/// A document as a replicator pushes it: `_revisions` from `history` (newest first).
+pub fn doc(id: &str, history: &[String], body: Value, deleted: bool) -> Value {
+    let start: u64 = history[0].split('-').next().unwrap().parse().unwrap();
+    let ids: Vec<&str> = history
+        .iter()
+        .map(|r| r.split_once('-').unwrap().1)
+        .collect();
+    let mut doc = body.as_object().cloned().unwrap_or_default();
+    doc.insert("_id".into(), json!(id));
+    doc.insert("_rev".into(), json!(history[0]));
+    doc.insert("_revisions".into(), json!({ "start": start, "ids": ids }));
+    if deleted {
+        doc.insert("_deleted".into(), json!(true));
+    }
+    Value::Object(doc)
+}
+
+pub async fn remote_on(couch: &TestCouch) -> (Remote, String) {
+    let database = couch.fresh_database();
+    let remote = Remote::new(&couch.config(&database)).expect("valid settings");
+    remote.ensure_database().await.expect("database created");
+    (remote, database)
 }

@@ -30,19 +30,38 @@ pub struct PdfInfo {
     pub created: DateTime<Utc>,
 }
 
-/// The characters each face prints, for the faces that print something.
+/// The characters each face prints, for the faces that print something. Marked in a bitmap
+/// per face first: a large report prints millions of characters, and inserting each into a
+/// `BTreeSet` cost more than the set of a few hundred distinct ones.
 fn used_chars(doc: &Paginated) -> [Option<BTreeSet<char>>; 4] {
-    let mut used: [Option<BTreeSet<char>>; 4] = Default::default();
+    const WORDS: usize = (char::MAX as usize >> 6) + 1;
+    let mut seen: [Vec<u64>; 4] = Default::default();
     for page in &doc.pages {
         for draw in &page.draws {
             if let Draw::Text { style, text, .. } = draw {
-                used[style.index()]
-                    .get_or_insert_with(BTreeSet::new)
-                    .extend(text.chars());
+                let bits = &mut seen[style.index()];
+                if bits.is_empty() {
+                    bits.resize(WORDS, 0);
+                }
+                for c in text.chars() {
+                    let c = c as usize;
+                    bits[c >> 6] |= 1 << (c & 63);
+                }
             }
         }
     }
-    used
+    seen.map(|bits| {
+        (!bits.is_empty()).then(|| {
+            bits.iter()
+                .enumerate()
+                .flat_map(|(n, word)| {
+                    (0..64)
+                        .filter(move |bit| word & (1 << bit) != 0)
+                        .filter_map(move |bit| char::from_u32((n * 64 + bit) as u32))
+                })
+                .collect()
+        })
+    })
 }
 
 /// Registers the faces the pages draw with (printpdf embeds every registered font), each under
@@ -160,6 +179,9 @@ fn write_contents(
         return Err(missing());
     }
     let mut codes = None;
+    // One deflate state for all the pages, reset between them: a new one is a quarter of a
+    // megabyte to allocate and clear, per page.
+    let mut deflate = flate2::Compress::new(flate2::Compression::new(CONTENT_COMPRESSION), true);
     for (page, id) in doc.pages.iter().zip(contents) {
         let stream = lo
             .get_object_mut(id)
@@ -169,8 +191,23 @@ fn write_contents(
             Some(codes) => codes,
             None => codes.insert(glyph_codes(&stream.content, font_ids, used)?),
         };
-        stream.set_content(PageWriter::write(&page.draws, height, codes));
-        compress(stream, CONTENT_COMPRESSION)?;
+        let content = PageWriter::write(&page.draws, height, codes);
+        deflate.reset();
+        let mut compressed = Vec::with_capacity(content.len() / 4 + 64);
+        loop {
+            let status = deflate
+                .compress_vec(
+                    &content[deflate.total_in() as usize..],
+                    &mut compressed,
+                    flate2::FlushCompress::Finish,
+                )
+                .map_err(|e| DocumentError::Pdf(e.to_string()))?;
+            if status == flate2::Status::StreamEnd {
+                break;
+            }
+            compressed.reserve(compressed.capacity().max(1024));
+        }
+        set_compressed(stream, content, compressed);
     }
     Ok(())
 }
@@ -286,9 +323,17 @@ fn compress(stream: &mut lopdf::Stream, level: u32) -> Result<(), DocumentError>
     let compressed = encoder
         .finish()
         .map_err(|e| DocumentError::Pdf(e.to_string()))?;
-    if compressed.len() + 19 < stream.content.len() {
+    let content = std::mem::take(&mut stream.content);
+    set_compressed(stream, content, compressed);
+    Ok(())
+}
+
+/// Sets `stream`'s content to `compressed`, unless it is not smaller than `content`.
+fn set_compressed(stream: &mut lopdf::Stream, content: Vec<u8>, compressed: Vec<u8>) {
+    if compressed.len() + 19 < content.len() {
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(compressed);
+    } else {
+        stream.set_content(content);
     }
-    Ok(())
 }

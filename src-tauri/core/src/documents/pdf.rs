@@ -15,7 +15,7 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 
 use super::fonts::{FontSet, FontStyle};
-use super::layout::{Draw, PageSetup, Paginated, MM};
+use super::layout::{Draw, PageLayout, PageSetup, Paginated, MM};
 use super::pdf_content::{GlyphCodes, PageWriter};
 use super::DocumentError;
 
@@ -178,38 +178,91 @@ fn write_contents(
     if contents.len() != doc.pages.len() {
         return Err(missing());
     }
-    let mut codes = None;
-    // One deflate state for all the pages, reset between them: a new one is a quarter of a
-    // megabyte to allocate and clear, per page.
-    let mut deflate = flate2::Compress::new(flate2::Compression::new(CONTENT_COMPRESSION), true);
-    for (page, id) in doc.pages.iter().zip(contents) {
+    let Some(first) = contents.first() else {
+        return Ok(());
+    };
+    let inventory = lo
+        .get_object(*first)
+        .and_then(|o| o.as_stream())
+        .map_err(|_| missing())?;
+    let codes = glyph_codes(&inventory.content, font_ids, used)?;
+    let encoded = encode_pages(&doc.pages, height, &codes)?;
+    for (id, (content, compressed)) in contents.into_iter().zip(encoded) {
         let stream = lo
             .get_object_mut(id)
             .and_then(|o| o.as_stream_mut())
             .map_err(|_| missing())?;
-        let codes = match &codes {
-            Some(codes) => codes,
-            None => codes.insert(glyph_codes(&stream.content, font_ids, used)?),
-        };
-        let content = PageWriter::write(&page.draws, height, codes);
-        deflate.reset();
-        let mut compressed = Vec::with_capacity(content.len() / 4 + 64);
-        loop {
-            let status = deflate
-                .compress_vec(
-                    &content[deflate.total_in() as usize..],
-                    &mut compressed,
-                    flate2::FlushCompress::Finish,
-                )
-                .map_err(|e| DocumentError::Pdf(e.to_string()))?;
-            if status == flate2::Status::StreamEnd {
-                break;
-            }
-            compressed.reserve(compressed.capacity().max(1024));
-        }
         set_compressed(stream, content, compressed);
     }
     Ok(())
+}
+
+/// Documents of fewer pages than this per thread are encoded on the calling thread: a thread
+/// costs more than it saves on a programme of a few pages.
+const PAGES_PER_THREAD: usize = 32;
+
+/// Each page's content stream and its deflated form, in page order. A long document's pages
+/// are shared between up to four threads (each page is independent of the others): writing
+/// and deflating them is most of the time of a 700-page report.
+fn encode_pages(
+    pages: &[PageLayout],
+    height: f32,
+    codes: &[Option<(String, GlyphCodes)>; 4],
+) -> Result<Vec<(Vec<u8>, Vec<u8>)>, DocumentError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(pages.len() / PAGES_PER_THREAD)
+        .clamp(1, 4);
+    if threads == 1 {
+        return encode_run(pages, height, codes);
+    }
+    let per_thread = pages.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pages
+            .chunks(per_thread)
+            .map(|run| scope.spawn(move || encode_run(run, height, codes)))
+            .collect();
+        let mut encoded = Vec::with_capacity(pages.len());
+        for handle in handles {
+            let run = handle
+                .join()
+                .map_err(|_| DocumentError::Pdf("écriture des pages interrompue".to_string()))??;
+            encoded.extend(run);
+        }
+        Ok(encoded)
+    })
+}
+
+/// [`encode_pages`] for consecutive pages, with one deflate state reset between them (a new
+/// one is a quarter of a megabyte to allocate and clear).
+fn encode_run(
+    pages: &[PageLayout],
+    height: f32,
+    codes: &[Option<(String, GlyphCodes)>; 4],
+) -> Result<Vec<(Vec<u8>, Vec<u8>)>, DocumentError> {
+    let mut deflate = flate2::Compress::new(flate2::Compression::new(CONTENT_COMPRESSION), true);
+    pages
+        .iter()
+        .map(|page| {
+            let content = PageWriter::write(&page.draws, height, codes);
+            deflate.reset();
+            let mut compressed = Vec::with_capacity(content.len() / 4 + 64);
+            loop {
+                let status = deflate
+                    .compress_vec(
+                        &content[deflate.total_in() as usize..],
+                        &mut compressed,
+                        flate2::FlushCompress::Finish,
+                    )
+                    .map_err(|e| DocumentError::Pdf(e.to_string()))?;
+                if status == flate2::Status::StreamEnd {
+                    break;
+                }
+                compressed.reserve(compressed.capacity().max(1024));
+            }
+            Ok((content, compressed))
+        })
+        .collect()
 }
 
 /// Serialises the pages to PDF bytes.

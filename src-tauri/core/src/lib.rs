@@ -24,6 +24,7 @@ pub mod model;
 pub mod printing;
 pub mod reference;
 pub mod store;
+pub mod sync;
 pub mod validation;
 
 pub use error::{CoreError, FieldError};

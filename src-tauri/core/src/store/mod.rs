@@ -43,6 +43,7 @@ pub(crate) mod search_tiers;
 mod sessions;
 pub(crate) mod snapshot;
 mod suggestions;
+pub(crate) mod sync;
 mod versions;
 
 use std::path::{Path, PathBuf};

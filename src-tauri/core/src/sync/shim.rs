@@ -2,9 +2,7 @@
 //! `sync` and helper N's `remote` land on main. Deleted at the merge; nothing here is the
 //! product.
 
-use std::sync::Mutex;
-
-use serde::{Deserialize, Serialize};
+use super::{SyncPhase, SyncProgress, SyncSummary};
 
 use crate::error::CoreResult;
 use crate::Store;
@@ -32,110 +30,8 @@ pub struct RemoteConfig {
     pub password: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncSettings {
-    pub server: String,
-    pub database: String,
-    pub user: String,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncStatus {
-    pub configured: bool,
-    pub last_sync_at: Option<String>,
-    pub last_error: Option<String>,
-    pub offline: bool,
-    pub changes_waiting: usize,
-    pub conflicts: usize,
-    pub waiting_links: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncConflict {
-    pub doc_id: String,
-    pub entity_label: String,
-    pub label: String,
-    pub fields: Vec<String>,
-    pub mine_deleted: bool,
-    pub theirs_deleted: bool,
-    pub theirs_author: String,
-    pub mine_updated_at: String,
-    pub theirs_updated_at: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "choice")]
-pub enum SyncChoice {
-    KeepMine,
-    TakeTheirs,
-}
-
-#[derive(Debug, Clone, Copy, Serialize)]
-pub enum SyncPhase {
-    Sending,
-    Receiving,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncProgress {
-    pub phase: SyncPhase,
-    pub done: usize,
-    pub total: Option<usize>,
-}
-
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncSummary {
-    pub sent: usize,
-    pub received: usize,
-    pub conflicts: usize,
-    pub waiting_links: usize,
-}
-
 pub trait LocalReplica: Sync {
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> CoreResult<T>) -> CoreResult<T>;
-}
-
-static SETTINGS: Mutex<Option<SyncSettings>> = Mutex::new(None);
-
-impl Store {
-    pub fn sync_settings(&self) -> CoreResult<Option<SyncSettings>> {
-        Ok(SETTINGS.lock().map(|s| s.clone()).unwrap_or(None))
-    }
-    pub fn save_sync_settings(&mut self, settings: &SyncSettings) -> CoreResult<()> {
-        if settings.server.trim().is_empty() {
-            return Err(crate::CoreError::field(
-                "server",
-                "Adresse du serveur : à renseigner.",
-            ));
-        }
-        if let Ok(mut slot) = SETTINGS.lock() {
-            *slot = Some(settings.clone());
-        }
-        Ok(())
-    }
-    pub fn forget_sync_settings(&mut self) -> CoreResult<()> {
-        if let Ok(mut slot) = SETTINGS.lock() {
-            *slot = None;
-        }
-        Ok(())
-    }
-    pub fn sync_status(&self) -> CoreResult<SyncStatus> {
-        Ok(SyncStatus {
-            configured: self.sync_settings()?.is_some(),
-            ..SyncStatus::default()
-        })
-    }
-    pub fn sync_conflicts(&self) -> CoreResult<Vec<SyncConflict>> {
-        Ok(Vec::new())
-    }
-    pub fn resolve_sync_conflict(&mut self, _doc_id: &str, _choice: &SyncChoice) -> CoreResult<()> {
-        Ok(())
-    }
 }
 
 pub async fn synchronise(

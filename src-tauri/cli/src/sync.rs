@@ -63,7 +63,10 @@ pub(crate) fn sync(store: &mut Store, args: &SyncArgs, out: &mut impl Write) -> 
     let settings = settings(store, args)?;
     let password = match std::env::var("PASSERELLE_SYNC_PASSWORD") {
         Ok(password) => password,
-        Err(_) => passerelle_core::sync::saved_password(&settings.server, &settings.user).unwrap_or_default(),
+        Err(_) => passerelle_core::sync::keychain::password(&settings.server, &settings.user)
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
     };
     let config = RemoteConfig {
         server: settings.server.clone(),

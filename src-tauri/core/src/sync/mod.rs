@@ -38,3 +38,4 @@ pub use remote::*;
 pub use settings::{
     SyncChoice, SyncConflict, SyncPhase, SyncProgress, SyncSettings, SyncStatus, SyncSummary,
 };
+pub mod keychain;

@@ -83,6 +83,11 @@ pub enum CoreError {
     /// file's problem and, where there is one, the line.
     #[error("{0}")]
     InvalidFile(String),
+
+    /// The team sharing could not finish (server unreachable, login refused…): the message is
+    /// `sync::SyncError`'s, in French; nothing local was lost.
+    #[error("{0}")]
+    Sync(String),
 }
 
 fn validation_summary(fields: &[FieldError]) -> String {
@@ -113,6 +118,7 @@ impl CoreError {
             CoreError::Reference { .. } => "reference",
             CoreError::Document(_) => "document",
             CoreError::InvalidFile(_) => "invalidFile",
+            CoreError::Sync(_) => "sync",
         }
     }
 

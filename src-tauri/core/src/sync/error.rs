@@ -43,6 +43,11 @@ pub enum SyncError {
     /// Any other error status, with CouchDB's own explanation.
     #[error("Le serveur a répondu par une erreur (code {status}) : {reason}")]
     Server { status: u16, reason: String },
+
+    /// The local database refused a step (disk full, file locked…): its own French message.
+    /// What the sync had done so far is kept; the next one resumes there.
+    #[error("{0}")]
+    Local(#[from] crate::CoreError),
 }
 
 impl SyncError {

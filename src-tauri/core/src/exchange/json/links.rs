@@ -45,6 +45,25 @@ impl Target {
         }
     }
 
+    /// The table its records are in.
+    pub(super) fn table(self) -> &'static str {
+        match self {
+            Target::Organisations => "organisations",
+            Target::Territories => "territories",
+            Target::Themes => "themes",
+            Target::Families => "profession_families",
+            Target::Professions => "professions",
+            Target::Competences => "competences",
+            Target::Experts => "experts",
+            Target::Events => "events",
+            Target::Programmes => "interreg_programmes",
+            Target::Requests => "training_requests",
+            Target::Sessions => "sessions",
+            Target::FileContents => "file_contents",
+            Target::Resources => "resources",
+        }
+    }
+
     /// The list a reference table's records are in, if links can point to it.
     pub(super) fn of_reference(table: ReferenceTable) -> Option<Target> {
         match table {

@@ -76,6 +76,7 @@
 //! `parse`, `duplicates` and `problems` the way in up to a checked file, and `merge` the plan
 //! of an import and its result under the user's choices.
 
+pub(crate) mod docs;
 mod duplicates;
 mod export;
 mod files;

@@ -6,6 +6,8 @@ use rusqlite::Transaction;
 use rusqlite_migration::{HookResult, Migrations, M};
 
 mod library;
+pub(crate) mod sync;
+mod reference_ids;
 
 /// Version 1: every table. Identifiers are UUID strings so that records keep their identity when
 /// exchanged between laptops; lists of plain strings (objectives, country codes) are JSON arrays,
@@ -533,11 +535,13 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V7_PARTNER_LANGUAGE_AND_VERSIONS),
         M::up(V8_REQUESTS_AND_PARTICIPANTS),
         M::up(library::V9_LIBRARY),
+        M::up(sync::v10_sync()),
+        M::up_with_hook("", reference_ids::v11_reference_ids),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 9;
+pub const LATEST_VERSION: i64 = 11;
 
 /// The highest version a record may carry (migration 5's triggers enforce it in the database,
 /// the JSON import checks it before writing).

@@ -67,7 +67,7 @@ pub(crate) enum ReferenceTable {
 }
 
 impl ReferenceTable {
-    fn table(self) -> &'static str {
+    pub(crate) fn table(self) -> &'static str {
         match self {
             ReferenceTable::Organisations => "organisations",
             ReferenceTable::Territories => "territories",

@@ -344,7 +344,7 @@ fn a_server_stopped_in_the_middle_loses_nothing_and_the_next_sync_completes() {
 
     // Back (empty: the test server keeps nothing): everything is offered again and arrives.
     couch.restart();
-    let again = a.sync();
+    a.sync();
     assert_eq!(a.with(|s| s.sync_status().unwrap()).changes_waiting, 0);
     let b = Laptop::new(&couch, &database, "bruno");
     let first = b.sync();

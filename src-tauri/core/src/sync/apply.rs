@@ -247,6 +247,19 @@ fn branch(
             }
         }
     }
+    keep_conflict(tx, ids, state, incoming, ours_wins, applied)
+}
+
+/// Two branches that do not merge: the winner is the record, the other leaf waits for the
+/// user's choice.
+fn keep_conflict(
+    tx: &Tx,
+    ids: &LocalIds,
+    state: DocState,
+    incoming: &IncomingRevision,
+    ours_wins: bool,
+    applied: &mut Applied,
+) -> CoreResult<()> {
     if ours_wins {
         sql::put_conflict(tx, &leaf_of(incoming))?;
     } else {

@@ -5,7 +5,9 @@
 //!
 //! This module only parses the files; the store loads them (`Store::load_reference`), idempotently:
 //! a row is inserted only if no record carries its `reference_key`, so a second start adds nothing
-//! and a record the user edited is never overwritten.
+//! and a record the user edited is never overwritten. A shipped record's id is derived from its
+//! table and key ([`shipped_id`]) and its times are [`SHIPPED_AT`], so an untouched record is the
+//! same, byte for byte, on every laptop.
 
 use serde::Deserialize;
 
@@ -18,6 +20,22 @@ const THEMES: &str = include_str!("../reference/themes.csv");
 const PROFESSION_FAMILIES: &str = include_str!("../reference/profession_families.csv");
 const PROFESSIONS: &str = include_str!("../reference/professions.csv");
 const INTERREG_PROGRAMMES: &str = include_str!("../reference/interreg_programmes.csv");
+
+/// The namespace of the ids of shipped reference records (UUID v5, RFC 9562): never change
+/// it, every laptop's reference ids derive from it.
+const REFERENCE_NAMESPACE: uuid::Uuid = uuid::uuid!("02e313d6-5965-4cad-af94-ca8a5225d6e4");
+
+/// The `created_at` and `updated_at` of a shipped reference record the user never edited:
+/// « shipped with the application », the same on every laptop whenever it was loaded.
+pub const SHIPPED_AT: &str = "2026-01-01T00:00:00.000Z";
+
+/// The id of the shipped reference record of `table` (its SQL table name: "organisations",
+/// "profession_families"…) that carries `key`: a UUID v5 of [`REFERENCE_NAMESPACE`] and
+/// "table:key", so the same record has the same id on every laptop and two laptops' records
+/// need no re-keying to be shared.
+pub fn shipped_id(table: &str, key: &str) -> String {
+    uuid::Uuid::new_v5(&REFERENCE_NAMESPACE, format!("{table}:{key}").as_bytes()).to_string()
+}
 
 /// Changed by hand when the way the reference data is loaded changes (`Store::load_reference`)
 /// while the files stay the same, so that databases take the new loading at the next start.

@@ -434,7 +434,10 @@ fn a_local_participant_follows_its_profession_when_the_import_rekeys_it() {
     let file = json::export(&mut a).unwrap();
     json::apply(&mut b, &file, &keep_all()).unwrap();
     let moved = find(&b, &own, "Roux").data.profession_id.unwrap();
-    assert_ne!(moved, profession.meta.id, "B's profession took A's id");
+    assert_eq!(
+        moved, profession.meta.id,
+        "one id for the shipped profession on both laptops"
+    );
     let title = b
         .list_professions()
         .unwrap()

@@ -164,3 +164,74 @@ fn a_new_release_or_an_older_database_loads_the_reference_again() {
     assert_eq!(store.load_shipped_reference().unwrap().added, 0);
     assert_eq!(store.counts().unwrap(), counts);
 }
+
+/// The tables of shipped reference records; the first four carry times.
+const REFERENCE_TABLES: [&str; 6] = [
+    "organisations",
+    "territories",
+    "themes",
+    "professions",
+    "profession_families",
+    "interreg_programmes",
+];
+
+/// Every reference record of `table` as (key, id, times), by key.
+fn reference_rows(db: &std::path::Path, table: &str) -> Vec<(String, String, String)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let times = if REFERENCE_TABLES[..4].contains(&table) {
+        "created_at || ' ' || updated_at || ' ' || version"
+    } else {
+        "''"
+    };
+    let mut statement = conn
+        .prepare(&format!(
+            "SELECT reference_key, id, {times} FROM {table} WHERE reference_key IS NOT NULL ORDER BY reference_key"
+        ))
+        .unwrap();
+    let rows = statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn shipped_records_have_the_same_ids_and_times_on_every_laptop() {
+    use passerelle_core::reference::{shipped_id, SHIPPED_AT};
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    Store::open_with_reference(&first).unwrap().close().unwrap();
+    // Loaded later on another laptop: nothing of the load's time shows.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    Store::open_with_reference(&second)
+        .unwrap()
+        .close()
+        .unwrap();
+    for table in REFERENCE_TABLES {
+        let rows = reference_rows(&first, table);
+        assert!(rows.len() > 5, "{table}: {}", rows.len());
+        assert_eq!(rows, reference_rows(&second, table), "{table}");
+        for (key, id, times) in &rows {
+            assert_eq!(id, &shipped_id(table, key), "{table} {key}");
+            if !times.is_empty() {
+                assert_eq!(
+                    times,
+                    &format!("{SHIPPED_AT} {SHIPPED_AT} 1"),
+                    "{table} {key}"
+                );
+            }
+        }
+    }
+    // The id is a UUID (v5) and differs between tables for one key.
+    let id = shipped_id("themes", "health");
+    assert_eq!(uuid::Uuid::parse_str(&id).unwrap().get_version_num(), 5);
+    assert_ne!(id, shipped_id("territories", "health"));
+    // A title brought up to date by a later release keeps the time of shipped data.
+    set_title(&first, OFFICER_KEY, "international relations officer");
+    let mut store = Store::open(&first).unwrap();
+    assert_eq!(store.load_shipped_reference().unwrap().updated, 1);
+    store.close().unwrap();
+    assert_eq!(
+        reference_rows(&first, "professions"),
+        reference_rows(&second, "professions")
+    );
+}

@@ -4,9 +4,7 @@
 use rusqlite::{params, Row, Transaction};
 
 use super::rows::Columns;
-use super::{
-    deleted_one, json_list, new_id, now, stale_or_missing, to_json_list, OrNotFound, Store,
-};
+use super::{deleted_one, json_list, now, stale_or_missing, to_json_list, OrNotFound, Store};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::validation::{check_organisation, check_territory, check_theme};
@@ -123,8 +121,7 @@ pub(crate) fn insert_organisation(
     reference_key: Option<&str>,
 ) -> CoreResult<String> {
     check_organisation(input)?;
-    let id = new_id();
-    let now = now();
+    let (id, now) = super::reference::identity("organisations", reference_key);
     tx.execute(
         "INSERT INTO organisations (id, reference_key, name, acronym, kind, country, city, address,
             website, email, phone, notes, created_at, updated_at, version)
@@ -154,8 +151,7 @@ pub(crate) fn insert_territory(
     reference_key: Option<&str>,
 ) -> CoreResult<String> {
     check_territory(input)?;
-    let id = new_id();
-    let now = now();
+    let (id, now) = super::reference::identity("territories", reference_key);
     tx.execute(
         "INSERT INTO territories (id, reference_key, name, kind, countries, notes, created_at, updated_at, version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1)",
@@ -170,8 +166,7 @@ pub(crate) fn insert_theme(
     reference_key: Option<&str>,
 ) -> CoreResult<String> {
     check_theme(input)?;
-    let id = new_id();
-    let now = now();
+    let (id, now) = super::reference::identity("themes", reference_key);
     tx.execute(
         "INSERT INTO themes (id, reference_key, label, label_en, created_at, updated_at, version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1)",

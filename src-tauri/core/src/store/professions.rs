@@ -81,8 +81,7 @@ pub(crate) fn insert_profession(
 ) -> CoreResult<String> {
     check_profession(input)?;
     check_family(tx, input)?;
-    let id = new_id();
-    let now = now();
+    let (id, now) = super::reference::identity("professions", reference_key);
     tx.execute(
         "INSERT INTO professions (id, reference_key, title, family_id, code, description, created_at, updated_at, version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1)",

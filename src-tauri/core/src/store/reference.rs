@@ -3,15 +3,27 @@
 //! and a record the user edited is never overwritten. A reference profession that still holds
 //! a title an earlier release shipped takes this release's title (the user never changed it).
 //! The fingerprint of the data loaded is kept in `meta`, so that the starts that follow, with
-//! the same release, skip the load altogether.
+//! the same release, skip the load altogether. Every record with a reference key is written
+//! with the id derived from it and the fixed time of shipped data ([`identity`]), so the same
+//! untouched record is identical on every laptop (the team sharing relies on it).
 
 use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{insert_organisation, insert_profession, insert_territory, insert_theme, now, Store};
+use super::{insert_organisation, insert_profession, insert_territory, insert_theme, Store};
 use crate::error::CoreResult;
-use crate::reference::{LoadReport, ReferenceData, ReferenceProfession};
+use crate::reference::{shipped_id, LoadReport, ReferenceData, ReferenceProfession, SHIPPED_AT};
+
+/// The id and creation time of a new record of `table`: for a shipped reference record, its
+/// id derived from its key and the fixed time of shipped data; for any other, a random id and
+/// now.
+pub(crate) fn identity(table: &str, reference_key: Option<&str>) -> (String, String) {
+    match reference_key {
+        Some(key) => (shipped_id(table, key), SHIPPED_AT.to_string()),
+        None => (super::new_id(), super::now()),
+    }
+}
 
 /// The id of the record of `table` that carries `key`, if any. `table` is one of ours, never
 /// user input.
@@ -113,7 +125,7 @@ fn load_families(
         let id = match id_by_reference_key(tx, "profession_families", &family.key)? {
             Some(id) => id,
             None => {
-                let id = super::new_id();
+                let id = shipped_id("profession_families", &family.key);
                 tx.execute(
                     "INSERT INTO profession_families (id, reference_key, label, level) VALUES (?1, ?2, ?3, ?4)",
                     params![id, family.key, family.label, family.level],
@@ -136,11 +148,19 @@ fn load_profession(
     if id_by_reference_key(tx, "professions", &profession.key)?.is_some() {
         for previous in &profession.previous_titles {
             // Only the shipped text is replaced; the version stays, since the user did not edit
-            // the record, and the full-text index follows the title.
+            // the title, and so does the time of shipped data of a record never edited at all
+            // (identical on every laptop). The full-text index follows the title.
             let changed = tx.execute(
-                "UPDATE professions SET title = ?1, updated_at = ?2
+                "UPDATE professions SET title = ?1,
+                        updated_at = CASE WHEN version = 1 THEN ?2 ELSE ?5 END
                   WHERE reference_key = ?3 AND title = ?4 AND title <> ?1",
-                params![profession.input.title, now(), profession.key, previous],
+                params![
+                    profession.input.title,
+                    SHIPPED_AT,
+                    profession.key,
+                    previous,
+                    super::now()
+                ],
             )?;
             if changed > 0 {
                 let id = id_by_reference_key(tx, "professions", &profession.key)?;
@@ -172,7 +192,7 @@ fn load_programmes(
             "INSERT INTO interreg_programmes (id, reference_key, name, period, kind, french_perimeter, notes)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
-                super::new_id(), programme.key, programme.name, programme.period, programme.kind,
+                shipped_id("interreg_programmes", &programme.key), programme.key, programme.name, programme.period, programme.kind,
                 programme.french_perimeter, programme.notes
             ],
         )?;

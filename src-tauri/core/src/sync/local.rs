@@ -4,7 +4,10 @@
 //! the caller's one transaction, so an interruption at any point leaves the file as it was
 //! before that step, and the step is simply done again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
 
 use rusqlite::Transaction;
 use serde_json::{Map, Value};
@@ -25,6 +28,8 @@ pub struct IncomingRevision {
     pub ancestry: Vec<String>,
     /// The body without any `_` field.
     pub body: Map<String, Value>,
+    /// A resource's files: SHA-256 → bytes.
+    pub attachments: BTreeMap<String, Vec<u8>>,
 }
 
 /// What applying a batch of revisions did.
@@ -78,6 +83,21 @@ fn make_revision(
     let state = DocState { rev, ancestry, body: body_text(&body), deleted, base, ..state };
     sql::put_doc(tx, &state)?;
     Ok(state)
+}
+
+/// Puts every document's current revision back in the outbox: the server is another one, or
+/// was emptied, and must be offered everything (`_revs_diff` then skips what it has).
+pub(crate) fn offer_everything_again(tx: &Transaction) -> CoreResult<()> {
+    for state in sql::all_docs(tx)? {
+        let body = parse_body(&state.body);
+        let document = document(&state.doc_id, &state.ancestry, state.deleted, &body);
+        sql::queue(tx, &state.doc_id, &state.rev, &document)?;
+    }
+    for leaf in sql::all_conflicts(tx)? {
+        let body = parse_body(&leaf.body);
+        sql::queue(tx, &leaf.doc_id, &leaf.rev, &document(&leaf.doc_id, &leaf.ancestry, leaf.deleted, &body))?;
+    }
+    Ok(())
 }
 
 /// Turns the records changed since the last sync into revisions to send. `editor` signs them
@@ -142,9 +162,7 @@ pub(crate) fn knows(tx: &rusqlite::Connection, doc_id: &str, rev: &str) -> CoreR
     {
         return Ok(true);
     }
-    Ok(sql::waiting(tx)?
-        .iter()
-        .any(|(leaf, _, _)| leaf.doc_id == doc_id && leaf.ancestry.iter().any(|known| known == rev)))
+    Ok(sql::waiting_of(tx, doc_id)?.is_some_and(|leaf| leaf.ancestry.iter().any(|known| known == rev)))
 }
 
 /// Writes a revision's content as the record (or deletes it); `Err` is why it must wait.
@@ -193,6 +211,7 @@ pub(crate) fn apply(
         // Not one of ours (a design document, another application's): left alone.
         return Ok(());
     }
+    store_attachments(tx, incoming)?;
     let state = sql::doc(tx, &incoming.doc_id)?;
     let state = match state {
         None => return take(tx, ids, None, incoming, applied),
@@ -263,7 +282,13 @@ fn take(
             applied.received += 1;
         }
         Err(reason) => {
-            sql::put_waiting(tx, &leaf_of(incoming), "{}", &reason)?;
+            let attachments: BTreeMap<&String, String> = incoming
+                .attachments
+                .iter()
+                .map(|(sha, bytes)| (sha, base64::engine::general_purpose::STANDARD.encode(bytes)))
+                .collect();
+            let attachments = serde_json::to_string(&attachments).unwrap_or_else(|_| "{}".into());
+            sql::put_waiting(tx, &leaf_of(incoming), &attachments, &reason)?;
         }
     }
     Ok(())
@@ -362,14 +387,22 @@ fn bury(tx: &Transaction, loser: &Leaf) -> CoreResult<()> {
 /// Tries the waiting revisions again (their links may have arrived).
 pub(crate) fn retry_waiting(tx: &Transaction, applied: &mut Applied) -> CoreResult<()> {
     let ids = docs::local_ids(tx)?;
-    for (leaf, _, _) in sql::waiting(tx)? {
+    for (leaf, attachments, _) in sql::waiting(tx)? {
         sql::drop_waiting(tx, &leaf.doc_id)?;
+        let attachments: BTreeMap<String, String> = serde_json::from_str(&attachments).unwrap_or_default();
         let incoming = IncomingRevision {
             doc_id: leaf.doc_id.clone(),
             rev: leaf.rev.clone(),
             deleted: leaf.deleted,
             ancestry: leaf.ancestry.clone(),
             body: parse_body(&leaf.body),
+            attachments: attachments
+                .into_iter()
+                .filter_map(|(sha, data)| {
+                    let bytes = base64::engine::general_purpose::STANDARD.decode(data).ok()?;
+                    Some((sha, bytes))
+                })
+                .collect(),
         };
         apply(tx, &ids, &incoming, applied)?;
     }
@@ -409,4 +442,64 @@ pub(crate) fn resolve(tx: &Transaction, doc_id: &str, take_theirs: bool, editor:
         }
     }
     Ok(true)
+}
+
+/// Stores the files a colleague's resource brings (checked against their SHA-256, their text
+/// read as for a file attached here), before the resource that names them is written. A file
+/// refused here (a program, a type we do not take) is not stored, and the resource waits.
+fn store_attachments(tx: &Transaction, incoming: &IncomingRevision) -> CoreResult<()> {
+    let Some(files) = incoming.body.get("files").and_then(Value::as_array) else {
+        return Ok(());
+    };
+    for file in files {
+        let (Some(sha), Some(name)) = (
+            file.get("sha256").and_then(Value::as_str),
+            file.get("name").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        let Some(bytes) = incoming.attachments.get(sha) else { continue };
+        let digest: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        if digest != sha || sql::record_exists(tx, "file_contents", sha)? {
+            continue;
+        }
+        if let Ok(inspected) = crate::attachments::inspect(name, bytes) {
+            crate::store::resource_files::insert_content(tx, sha, &inspected, bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds a resource's files to its document as inline attachments (base64), as `_bulk_docs`
+/// takes them with `new_edits: false`.
+pub(crate) fn attach_files(conn: &rusqlite::Connection, document: &mut Value) -> CoreResult<()> {
+    if document.get("recordKind").and_then(Value::as_str) != Some("resource") {
+        return Ok(());
+    }
+    let shas: Vec<String> = document
+        .get("files")
+        .and_then(Value::as_array)
+        .map(|files| {
+            files
+                .iter()
+                .filter_map(|f| f.get("sha256").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut attachments = Map::new();
+    for sha in shas {
+        if let Some((media_type, bytes)) = sql::file_content(conn, &sha)? {
+            attachments.insert(
+                sha,
+                serde_json::json!({
+                    "content_type": media_type,
+                    "data": base64::engine::general_purpose::STANDARD.encode(bytes),
+                }),
+            );
+        }
+    }
+    if !attachments.is_empty() {
+        document["_attachments"] = Value::Object(attachments);
+    }
+    Ok(())
 }

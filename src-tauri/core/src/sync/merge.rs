@@ -50,7 +50,7 @@ pub(crate) fn merge(
         return Merged::Conflict(conflicts);
     }
     let later = if text(theirs, "updatedAt") > text(mine, "updatedAt") { theirs } else { mine };
-    for key in ["id", "kind", "createdAt", "updatedAt"] {
+    for key in ["id", "recordKind", "createdAt", "updatedAt"] {
         if let Some(value) = later.get(key) {
             merged.insert(key.into(), value.clone());
         }

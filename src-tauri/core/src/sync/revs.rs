@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
 /// Fields that say when and by whom, not what: left out of a revision's hash and of merges.
-pub(crate) const META_FIELDS: &[&str] = &["id", "kind", "createdAt", "updatedAt", "version", "editedBy"];
+pub(crate) const META_FIELDS: &[&str] = &["id", "recordKind", "createdAt", "updatedAt", "version", "editedBy"];
 
 /// The most revision ids a document keeps in its history (CouchDB keeps 1,000 by default;
 /// only the recent ones matter to find a common ancestor).

@@ -160,7 +160,8 @@ impl Store {
             sql::set_fact(tx, "user", Some(settings.user.trim()))?;
             if changed {
                 sql::set_fact(tx, "checkpoint", None)?;
-                sql::mark_all_documents(tx)?;
+                sql::set_fact(tx, "serverKnown", None)?;
+                local::offer_everything_again(tx)?;
             }
             Ok(())
         })
@@ -226,6 +227,18 @@ impl Store {
             });
         }
         Ok(conflicts)
+    }
+
+    /// Colleagues' records that cannot be written yet, with why: (kind, record, reason).
+    pub fn sync_waiting(&self) -> CoreResult<Vec<(String, String, String)>> {
+        Ok(sql::waiting(self.conn())?
+            .into_iter()
+            .map(|(leaf, _, reason)| {
+                let entity = leaf.doc_id.split_once(':').map_or("", |(e, _)| e).to_string();
+                let label = docs::record_label(&entity, &local::parse_body(&leaf.body));
+                (docs::entity_label(&entity).0.to_string(), label, reason)
+            })
+            .collect())
     }
 
     /// Settles a conflict with the user's choice; the next sync sends it to everyone.

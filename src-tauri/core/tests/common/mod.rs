@@ -103,3 +103,4 @@ pub fn last_names(store: &Store) -> Vec<String> {
     names.sort();
     names
 }
+pub mod couch;

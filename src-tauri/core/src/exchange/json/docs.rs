@@ -1,6 +1,6 @@
 //! Records as CouchDB documents, for the team sharing (`crate::sync`): a document's body is
 //! the record exactly as the exchange file writes it (same kinds, same fields, same checks),
-//! plus its `kind`. Ids are shared: a reference record shipped with the application is
+//! plus its `recordKind` (the records have a `kind` field of their own). Ids are shared: a reference record shipped with the application is
 //! `ref:KEY` on every laptop (each loads the reference data under its own random ids), and so
 //! are the links to it; every other record keeps its UUID. The document id is `kind:id`.
 
@@ -77,7 +77,8 @@ pub(crate) fn record_label(entity: &str, body: &Map<String, Value>) -> String {
 
 fn without_kind(body: &Map<String, Value>) -> Value {
     let mut body = body.clone();
-    body.remove("kind");
+    body.remove("recordKind");
+    body.remove("editedBy");
     Value::Object(body)
 }
 
@@ -139,7 +140,7 @@ fn docs_of<K: Kind>(
         let Ok(Value::Object(mut body)) = serde_json::to_value(&shared) else {
             continue;
         };
-        body.insert("kind".into(), Value::String(K::ENTITY.into()));
+        body.insert("recordKind".into(), Value::String(K::ENTITY.into()));
         docs.push(LocalDoc {
             entity: K::ENTITY,
             record_id: record.id.clone(),
@@ -219,7 +220,8 @@ fn write_of<K: Kind>(tx: &Transaction, ids: &LocalIds, body: &Map<String, Value>
                 ids.maps.map(target, &mut id);
                 (id != record.id).then_some(id)
             });
-        record.id = known.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        // Not here yet (a newer release's record): the id every laptop gives it.
+        record.id = known.unwrap_or_else(|| crate::reference::shipped_id(K::TABLE, &key));
         record.reference_key = Some(key);
     }
     K::map_ids(&mut record.content, &ids.maps);

@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::error::CoreResult;
 
-pub(crate) use records::{delete_record, record_exists, reference_ids};
+pub(crate) use records::{delete_record, file_content, record_exists, reference_ids};
 
 /// A shared document as this laptop knows it (`sync_docs`).
 #[derive(Debug, Clone, PartialEq)]
@@ -65,15 +65,12 @@ pub(crate) fn unmark(tx: &Transaction, entity: &str, record_id: &str) -> CoreRes
     Ok(())
 }
 
-/// Marks every shared record: used when the server turns out to be another one (or was
-/// emptied), so that everything is offered to it again.
-pub(crate) fn mark_all_documents(tx: &Transaction) -> CoreResult<()> {
-    tx.execute(
-        "INSERT OR IGNORE INTO sync_changes (entity, record_id)
-         SELECT entity, record_id FROM sync_docs",
-        [],
-    )?;
-    Ok(())
+/// Every shared document as this laptop knows it, for offering them all to a new server.
+pub(crate) fn all_docs(conn: &Connection) -> CoreResult<Vec<DocState>> {
+    let mut statement =
+        conn.prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM sync_docs ORDER BY rowid"))?;
+    let rows = statement.query_map([], doc_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 const DOC_COLUMNS: &str = "doc_id, entity, record_id, rev, ancestry, body, deleted, base_rev, base_body";
@@ -270,6 +267,16 @@ pub(crate) fn waiting(conn: &Connection) -> CoreResult<Vec<(Leaf, String, String
         Ok((leaf_from_row(row)?, row.get(5)?, row.get(6)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The waiting revision of one document, if any.
+pub(crate) fn waiting_of(conn: &Connection, doc_id: &str) -> CoreResult<Option<Leaf>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT doc_id, rev, ancestry, body, deleted FROM sync_waiting WHERE doc_id = ?1",
+        )?
+        .query_row([doc_id], leaf_from_row)
+        .optional()?)
 }
 
 pub(crate) fn drop_waiting(tx: &Transaction, doc_id: &str) -> CoreResult<()> {

@@ -1,8 +1,9 @@
 // The sync tests' CouchDB-protocol server: express-pouchdb on PouchDB's in-memory adapter
 // (installed, pinned, under target/test-tools by `scripts/setup-debian.sh --tests`).
 //
-//   node couch-server.js [PORT]
+//   node couch-server.js [PORT] [--without-bulk-get]
 //
+// --without-bulk-get leaves out `_bulk_get`, as on CouchDB 1.x (the client's fallback).
 // Listens on 127.0.0.1 only, on PORT (0 or absent: a free port the system picks) and prints
 // `listening PORT` on stdout once it answers. Everything is in memory: a restart starts empty.
 // It exits when its standard input closes, so that a test process that dies (even killed)
@@ -28,7 +29,13 @@ const port = Number(process.argv[2] || 0);
 // memory; its log (which authentication needs) in a temporary file removed at exit, not a
 // log.txt in the working folder.
 const logPath = path.join(os.tmpdir(), `passerelle-couch-${process.pid}.log`);
-const couch = expressPouchDB(PouchDB, { mode: 'fullCouchDB', inMemoryConfig: true, logPath });
+const exclude = process.argv.includes('--without-bulk-get') ? ['routes/bulk-get'] : [];
+const couch = expressPouchDB(PouchDB, {
+  mode: 'fullCouchDB',
+  inMemoryConfig: true,
+  logPath,
+  overrideMode: { exclude },
+});
 process.on('exit', () => fs.rmSync(logPath, { force: true }));
 const app = express();
 app.use('/', couch);

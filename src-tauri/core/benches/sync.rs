@@ -45,24 +45,27 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(60));
     let mut copies = 0;
-    group.bench_function("first sync, 10,000 experts + 2,000 events + 40,000 sessions", |b| {
-        b.iter_custom(|iterations| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iterations {
-                copies += 1;
-                let path = dir.path().join(format!("copy{copies}.db"));
-                std::fs::copy(&template, &path).unwrap();
-                let store = Mutex::new(Store::open(&path).unwrap());
-                let config = server.config(&server.fresh_database());
-                let started = Instant::now();
-                sync(&store, &config);
-                total += started.elapsed();
-                store.into_inner().unwrap().close().unwrap();
-                std::fs::remove_file(&path).unwrap();
-            }
-            total
-        })
-    });
+    group.bench_function(
+        "first sync, 10,000 experts + 2,000 events + 40,000 sessions",
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iterations {
+                    copies += 1;
+                    let path = dir.path().join(format!("copy{copies}.db"));
+                    std::fs::copy(&template, &path).unwrap();
+                    let store = Mutex::new(Store::open(&path).unwrap());
+                    let config = server.config(&server.fresh_database());
+                    let started = Instant::now();
+                    sync(&store, &config);
+                    total += started.elapsed();
+                    store.into_inner().unwrap().close().unwrap();
+                    std::fs::remove_file(&path).unwrap();
+                }
+                total
+            })
+        },
+    );
 
     let path = dir.path().join("synced.db");
     std::fs::copy(&template, &path).unwrap();
@@ -91,7 +94,9 @@ fn benches(c: &mut Criterion) {
                         let expert = store.get_expert(id).unwrap();
                         let mut input = expert.data.clone();
                         input.phone = format!("+33 3 88 00 {round:02} 00");
-                        store.update_expert(id, expert.meta.version, &input).unwrap();
+                        store
+                            .update_expert(id, expert.meta.version, &input)
+                            .unwrap();
                     }
                 }
                 let started = Instant::now();

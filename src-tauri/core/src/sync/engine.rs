@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use serde_json::{json, Value};
 
+use super::apply;
 use super::error::SyncError;
 use super::local::{self, Applied, IncomingRevision};
 use super::remote::{Remote, RemoteConfig, RemoteRevision};
@@ -31,7 +32,9 @@ pub trait LocalReplica: Sync {
 
 impl LocalReplica for Mutex<Store> {
     fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> CoreResult<T>) -> CoreResult<T> {
-        let mut store = self.lock().map_err(|_| CoreError::Io(std::io::Error::other("verrou")))?;
+        let mut store = self
+            .lock()
+            .map_err(|_| CoreError::Io(std::io::Error::other("verrou")))?;
         work(&mut store)
     }
 }
@@ -86,7 +89,10 @@ async fn run(
         // Written first, so that a server that loses it later (another server at the same
         // address, a database emptied or restored) is recognised as new at the next sync.
         remote
-            .put_local(&checkpoint_id, json!({ "last_seq": "0", "replica": replica }))
+            .put_local(
+                &checkpoint_id,
+                json!({ "last_seq": "0", "replica": replica }),
+            )
             .await?;
     }
     local.with_store(|store| {
@@ -106,7 +112,10 @@ async fn run(
     local.with_store(|store| store.write(|tx| local::revise(tx, &editor)))?;
     summary.sent += send(local, remote, progress).await?;
     let since = local.with_store(|store| sql::fact(store.conn(), "checkpoint"))?;
-    let mut checkpoint = remote.get_local(&checkpoint_id).await?.unwrap_or_else(|| json!({}));
+    let mut checkpoint = remote
+        .get_local(&checkpoint_id)
+        .await?
+        .unwrap_or_else(|| json!({}));
     checkpoint["last_seq"] = Value::String(since.unwrap_or_else(|| "0".into()));
     checkpoint["replica"] = Value::String(replica);
     remote.put_local(&checkpoint_id, checkpoint).await?;
@@ -171,7 +180,11 @@ async fn send(
         let seqs: Vec<i64> = batch.iter().map(|(seq, ..)| *seq).collect();
         local.with_store(|store| store.write(|tx| sql::sent(tx, &seqs)))?;
         done += batch.len();
-        progress(SyncProgress { phase: SyncPhase::Sending, done, total: Some(total) });
+        progress(SyncProgress {
+            phase: SyncPhase::Sending,
+            done,
+            total: Some(total),
+        });
     }
     Ok(sent)
 }
@@ -205,14 +218,23 @@ async fn receive(
             }
             Ok(wanted)
         })?;
-        let revisions = if wanted.is_empty() { Vec::new() } else { remote.get_revisions(&wanted).await? };
+        let revisions = if wanted.is_empty() {
+            Vec::new()
+        } else {
+            remote.get_revisions(&wanted).await?
+        };
         let last_seq = page.last_seq.clone();
         local.with_store(|store| {
             store.write(|tx| {
                 local::revise(tx, editor)?;
                 let ids = docs::local_ids(tx)?;
-                for revision in revisions {
-                    local::apply(tx, &ids, &incoming(revision), &mut applied)?;
+                let mut revisions: Vec<IncomingRevision> =
+                    revisions.into_iter().map(incoming).collect();
+                // The ends of losing branches first: a record on such a branch then takes the
+                // winner of the same batch as it is, instead of meeting it as a conflict.
+                revisions.sort_by_key(|revision| !apply::is_buried(revision));
+                for revision in &revisions {
+                    apply::apply(tx, &ids, revision, &mut applied)?;
                 }
                 // A file no resource names any more (a colleague removed it) goes.
                 crate::store::resource_files::delete_orphan_contents(tx)?;
@@ -231,7 +253,7 @@ async fn receive(
             break;
         }
     }
-    local.with_store(|store| store.write(|tx| local::retry_waiting(tx, &mut applied)))?;
+    local.with_store(|store| store.write(|tx| apply::retry_waiting(tx, &mut applied)))?;
     Ok(applied)
 }
 

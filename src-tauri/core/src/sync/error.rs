@@ -44,6 +44,11 @@ pub enum SyncError {
     #[error("Le serveur a répondu par une erreur (code {status}) : {reason}")]
     Server { status: u16, reason: String },
 
+    /// The system's keychain could not keep or give the password (no keychain in this session,
+    /// access refused): the message names the login and the server, never the password.
+    #[error("{0}")]
+    Keychain(String),
+
     /// The local database refused a step (disk full, file locked…): its own French message.
     /// What the sync had done so far is kept; the next one resumes there.
     #[error("{0}")]

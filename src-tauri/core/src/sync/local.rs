@@ -1,22 +1,19 @@
-//! The local replica: how the records' changes become revisions, and how a colleague's
-//! revisions become records — fast-forward, field merge against the common ancestor, or a
-//! conflict kept for the user with the winner CouchDB would pick. Each function runs inside
-//! the caller's one transaction, so an interruption at any point leaves the file as it was
-//! before that step, and the step is simply done again.
+//! The local replica's own revisions: how the records' changes become revisions to send, what
+//! this laptop already knows, a user's settlement of a conflict, and the files a resource's
+//! document carries (`apply` takes the colleagues' revisions). Each function runs inside the
+//! caller's one transaction, so an interruption at any point leaves the file as it was before
+//! that step, and the step is simply done again.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use base64::Engine as _;
-use sha2::{Digest, Sha256};
 
-use rusqlite::Transaction;
 use serde_json::{Map, Value};
 
-use super::merge::{merge, Merged};
-use super::revs::{extend, next_rev, revisions_field, same_content, wins};
+use super::revs::{extend, next_rev, revisions_field, same_content};
 use crate::error::CoreResult;
 use crate::exchange::json::docs::{self, LocalIds, Written};
-use crate::store::sync::{self as sql, DocState, Leaf};
+use crate::store::sync::{self as sql, Conn, DocState, Leaf, Tx};
 
 /// A colleague's revision as the server gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,17 +41,25 @@ pub(crate) fn parse_body(text: &str) -> Map<String, Value> {
     serde_json::from_str(text).unwrap_or_default()
 }
 
-fn body_text(body: &Map<String, Value>) -> String {
+pub(super) fn body_text(body: &Map<String, Value>) -> String {
     serde_json::to_string(body).unwrap_or_else(|_| "{}".into())
 }
 
-fn entity_of(doc_id: &str) -> &str {
+pub(super) fn entity_of(doc_id: &str) -> &str {
     doc_id.split_once(':').map_or("", |(entity, _)| entity)
 }
 
 /// The document to send for a revision.
 fn document(doc_id: &str, ancestry: &[String], deleted: bool, body: &Map<String, Value>) -> String {
-    let mut document = if deleted { Map::new() } else { body.clone() };
+    let mut document = if deleted {
+        // A deletion keeps only what tells the other laptops how to read it.
+        body.iter()
+            .filter(|(key, _)| MARKERS.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect()
+    } else {
+        body.clone()
+    };
     document.insert("_id".into(), Value::String(doc_id.into()));
     document.insert("_rev".into(), Value::String(ancestry[0].clone()));
     document.insert("_revisions".into(), revisions_field(ancestry));
@@ -64,9 +69,13 @@ fn document(doc_id: &str, ancestry: &[String], deleted: bool, body: &Map<String,
     body_text(&document)
 }
 
+/// Fields of a deletion that say why: `buried` ends the losing branch of a conflict (it is no
+/// one's deletion of the record), `resolves` lists the leaves a user's choice settled.
+const MARKERS: &[&str] = &["recordKind", "editedBy", "buried", "resolves"];
+
 /// Records a revision made here: the document's new state, and the document to send.
-fn make_revision(
-    tx: &Transaction,
+pub(super) fn make_revision(
+    tx: &Tx,
     state: DocState,
     deleted: bool,
     body: Map<String, Value>,
@@ -74,20 +83,32 @@ fn make_revision(
     let parent = (!state.rev.is_empty()).then_some(state.rev.as_str());
     let rev = next_rev(parent, deleted, &body);
     let ancestry = extend(&rev, &state.ancestry);
-    sql::queue(tx, &state.doc_id, &rev, &document(&state.doc_id, &ancestry, deleted, &body))?;
+    sql::queue(
+        tx,
+        &state.doc_id,
+        &rev,
+        &document(&state.doc_id, &ancestry, deleted, &body),
+    )?;
     let base = match (&state.base, parent) {
         (Some(base), _) => Some(base.clone()),
         (None, Some(parent)) => Some((parent.to_string(), state.body.clone())),
         (None, None) => None,
     };
-    let state = DocState { rev, ancestry, body: body_text(&body), deleted, base, ..state };
+    let state = DocState {
+        rev,
+        ancestry,
+        body: body_text(&body),
+        deleted,
+        base,
+        ..state
+    };
     sql::put_doc(tx, &state)?;
     Ok(state)
 }
 
 /// Puts every document's current revision back in the outbox: the server is another one, or
 /// was emptied, and must be offered everything (`_revs_diff` then skips what it has).
-pub(crate) fn offer_everything_again(tx: &Transaction) -> CoreResult<()> {
+pub(crate) fn offer_everything_again(tx: &Tx) -> CoreResult<()> {
     for state in sql::all_docs(tx)? {
         let body = parse_body(&state.body);
         let document = document(&state.doc_id, &state.ancestry, state.deleted, &body);
@@ -95,14 +116,19 @@ pub(crate) fn offer_everything_again(tx: &Transaction) -> CoreResult<()> {
     }
     for leaf in sql::all_conflicts(tx)? {
         let body = parse_body(&leaf.body);
-        sql::queue(tx, &leaf.doc_id, &leaf.rev, &document(&leaf.doc_id, &leaf.ancestry, leaf.deleted, &body))?;
+        sql::queue(
+            tx,
+            &leaf.doc_id,
+            &leaf.rev,
+            &document(&leaf.doc_id, &leaf.ancestry, leaf.deleted, &body),
+        )?;
     }
     Ok(())
 }
 
 /// Turns the records changed since the last sync into revisions to send. `editor` signs them
 /// (« prendre celle de ‹editor› » on a colleague's laptop). Returns how many were made.
-pub(crate) fn revise(tx: &Transaction, editor: &str) -> CoreResult<usize> {
+pub(crate) fn revise(tx: &Tx, editor: &str) -> CoreResult<usize> {
     let marked = sql::marked(tx)?;
     if marked.is_empty() {
         return Ok(0);
@@ -150,7 +176,10 @@ pub(crate) fn revise(tx: &Transaction, editor: &str) -> CoreResult<usize> {
 
 /// Whether this laptop already has the revision `rev` of `doc_id` (as its record, an ancestor,
 /// a conflicting leaf or a waiting revision).
-pub(crate) fn knows(tx: &rusqlite::Connection, doc_id: &str, rev: &str) -> CoreResult<bool> {
+pub(crate) fn knows(tx: &Conn, doc_id: &str, rev: &str) -> CoreResult<bool> {
+    if sql::is_settled(tx, doc_id, rev)? {
+        return Ok(true);
+    }
     if let Some(state) = sql::doc(tx, doc_id)? {
         if state.ancestry.iter().any(|known| known == rev) {
             return Ok(true);
@@ -162,12 +191,13 @@ pub(crate) fn knows(tx: &rusqlite::Connection, doc_id: &str, rev: &str) -> CoreR
     {
         return Ok(true);
     }
-    Ok(sql::waiting_of(tx, doc_id)?.is_some_and(|leaf| leaf.ancestry.iter().any(|known| known == rev)))
+    Ok(sql::waiting_of(tx, doc_id)?
+        .is_some_and(|leaf| leaf.ancestry.iter().any(|known| known == rev)))
 }
 
 /// Writes a revision's content as the record (or deletes it); `Err` is why it must wait.
-fn write_record(
-    tx: &Transaction,
+pub(super) fn write_record(
+    tx: &Tx,
     ids: &LocalIds,
     doc_id: &str,
     record_id: Option<&str>,
@@ -190,180 +220,7 @@ fn write_record(
     }
 }
 
-fn leaf_of(incoming: &IncomingRevision) -> Leaf {
-    Leaf {
-        doc_id: incoming.doc_id.clone(),
-        rev: incoming.rev.clone(),
-        ancestry: incoming.ancestry.clone(),
-        body: body_text(&incoming.body),
-        deleted: incoming.deleted,
-    }
-}
-
-/// Applies one colleague's revision. Returns what it did to the counts.
-pub(crate) fn apply(
-    tx: &Transaction,
-    ids: &LocalIds,
-    incoming: &IncomingRevision,
-    applied: &mut Applied,
-) -> CoreResult<()> {
-    if docs::entity_label(entity_of(&incoming.doc_id)).1.is_empty() {
-        // Not one of ours (a design document, another application's): left alone.
-        return Ok(());
-    }
-    store_attachments(tx, incoming)?;
-    let state = sql::doc(tx, &incoming.doc_id)?;
-    let state = match state {
-        None => return take(tx, ids, None, incoming, applied),
-        Some(state) => state,
-    };
-    if incoming.ancestry.contains(&state.rev) {
-        return take(tx, ids, Some(state), incoming, applied);
-    }
-    if state.ancestry.contains(&incoming.rev) {
-        return Ok(());
-    }
-    let conflicts = sql::conflicts_of(tx, &incoming.doc_id)?;
-    if let Some(older) = conflicts.iter().find(|leaf| incoming.ancestry.contains(&leaf.rev)) {
-        // The other branch went on: its newer leaf replaces the one kept.
-        sql::drop_conflict(tx, &older.doc_id, &older.rev)?;
-        sql::put_conflict(tx, &leaf_of(incoming))?;
-        applied.received += 1;
-        return Ok(());
-    }
-    branch(tx, ids, state, incoming, applied)
-}
-
-/// The colleague's revision follows ours (or is new here): it becomes the record.
-fn take(
-    tx: &Transaction,
-    ids: &LocalIds,
-    state: Option<DocState>,
-    incoming: &IncomingRevision,
-    applied: &mut Applied,
-) -> CoreResult<()> {
-    let record_id = state.as_ref().map(|s| s.record_id.clone());
-    match write_record(tx, ids, &incoming.doc_id, record_id.as_deref(), incoming.deleted, &incoming.body)? {
-        Ok(record_id) => {
-            sql::drop_waiting(tx, &incoming.doc_id)?;
-            for leaf in sql::conflicts_of(tx, &incoming.doc_id)? {
-                if incoming.ancestry.contains(&leaf.rev) {
-                    sql::drop_conflict(tx, &leaf.doc_id, &leaf.rev)?;
-                }
-            }
-            sql::put_doc(
-                tx,
-                &DocState {
-                    doc_id: incoming.doc_id.clone(),
-                    entity: entity_of(&incoming.doc_id).into(),
-                    record_id,
-                    rev: incoming.rev.clone(),
-                    ancestry: incoming.ancestry.clone(),
-                    body: body_text(&incoming.body),
-                    deleted: incoming.deleted,
-                    base: None,
-                },
-            )?;
-            applied.received += 1;
-        }
-        Err(reason) if incoming.deleted => {
-            // Deleted by a colleague but still used here: the record stays, and a revision on
-            // top of the deletion brings it back everywhere, so nothing is lost.
-            let Some(state) = state else { return Ok(()) };
-            let body = parse_body(&state.body);
-            let _ = reason;
-            let after = DocState {
-                rev: incoming.rev.clone(),
-                ancestry: incoming.ancestry.clone(),
-                deleted: true,
-                ..state
-            };
-            make_revision(tx, after, false, body)?;
-            applied.received += 1;
-        }
-        Err(reason) => {
-            let attachments: BTreeMap<&String, String> = incoming
-                .attachments
-                .iter()
-                .map(|(sha, bytes)| (sha, base64::engine::general_purpose::STANDARD.encode(bytes)))
-                .collect();
-            let attachments = serde_json::to_string(&attachments).unwrap_or_else(|_| "{}".into());
-            sql::put_waiting(tx, &leaf_of(incoming), &attachments, &reason)?;
-        }
-    }
-    Ok(())
-}
-
-/// Two branches: merged field by field when their changes do not touch the same fields,
-/// otherwise a conflict kept for the user; either way with CouchDB's winner.
-fn branch(
-    tx: &Transaction,
-    ids: &LocalIds,
-    state: DocState,
-    incoming: &IncomingRevision,
-    applied: &mut Applied,
-) -> CoreResult<()> {
-    let mine = parse_body(&state.body);
-    let ancestor = state
-        .base
-        .as_ref()
-        .filter(|(rev, _)| incoming.ancestry.contains(rev))
-        .map(|(_, body)| parse_body(body));
-    let ours_wins = wins((&state.rev, state.deleted), (&incoming.rev, incoming.deleted));
-    if !state.deleted && !incoming.deleted {
-        if let Merged::Clean(merged) = merge(ancestor.as_ref(), &mine, &incoming.body) {
-            if let Ok(record_id) =
-                write_record(tx, ids, &incoming.doc_id, Some(&state.record_id), false, &merged)?
-            {
-                let loser = if ours_wins { leaf_of(incoming) } else { leaf_from_state(&state) };
-                let winner = if ours_wins {
-                    state.clone()
-                } else {
-                    DocState {
-                        rev: incoming.rev.clone(),
-                        ancestry: incoming.ancestry.clone(),
-                        body: body_text(&incoming.body),
-                        ..state.clone()
-                    }
-                };
-                bury(tx, &loser)?;
-                make_revision(tx, DocState { record_id, deleted: false, ..winner }, false, merged)?;
-                applied.received += 1;
-                applied.merged += 1;
-                return Ok(());
-            }
-        }
-    }
-    if ours_wins {
-        sql::put_conflict(tx, &leaf_of(incoming))?;
-    } else {
-        match write_record(tx, ids, &incoming.doc_id, Some(&state.record_id), incoming.deleted, &incoming.body)? {
-            Ok(record_id) => {
-                sql::put_conflict(tx, &leaf_from_state(&state))?;
-                sql::put_doc(
-                    tx,
-                    &DocState {
-                        record_id: if record_id.is_empty() { state.record_id.clone() } else { record_id },
-                        rev: incoming.rev.clone(),
-                        ancestry: incoming.ancestry.clone(),
-                        body: if incoming.deleted { state.body.clone() } else { body_text(&incoming.body) },
-                        deleted: incoming.deleted,
-                        base: state.base.clone(),
-                        ..state
-                    },
-                )?;
-            }
-            // The winner cannot be written here (its links have not arrived): ours stays shown
-            // and theirs is kept as the other side of the conflict.
-            Err(_) => sql::put_conflict(tx, &leaf_of(incoming))?,
-        }
-    }
-    applied.received += 1;
-    applied.new_conflicts += 1;
-    Ok(())
-}
-
-fn leaf_from_state(state: &DocState) -> Leaf {
+pub(super) fn leaf_from_state(state: &DocState) -> Leaf {
     Leaf {
         doc_id: state.doc_id.clone(),
         rev: state.rev.clone(),
@@ -374,49 +231,42 @@ fn leaf_from_state(state: &DocState) -> Leaf {
 }
 
 /// Ends a losing branch with a deletion on top of it (what CouchDB's conflict resolution does).
-fn bury(tx: &Transaction, loser: &Leaf) -> CoreResult<()> {
+pub(super) fn bury(tx: &Tx, loser: &Leaf) -> CoreResult<()> {
+    sql::drop_conflict(tx, &loser.doc_id, &loser.rev)?;
     if loser.deleted {
         return Ok(());
     }
-    let rev = next_rev(Some(&loser.rev), true, &Map::new());
+    let mut marker = Map::new();
+    marker.insert("buried".into(), Value::Bool(true));
+    let rev = next_rev(Some(&loser.rev), true, &marker);
     let ancestry = extend(&rev, &loser.ancestry);
-    sql::queue(tx, &loser.doc_id, &rev, &document(&loser.doc_id, &ancestry, true, &Map::new()))?;
-    sql::drop_conflict(tx, &loser.doc_id, &loser.rev)
-}
-
-/// Tries the waiting revisions again (their links may have arrived).
-pub(crate) fn retry_waiting(tx: &Transaction, applied: &mut Applied) -> CoreResult<()> {
-    let ids = docs::local_ids(tx)?;
-    for (leaf, attachments, _) in sql::waiting(tx)? {
-        sql::drop_waiting(tx, &leaf.doc_id)?;
-        let attachments: BTreeMap<String, String> = serde_json::from_str(&attachments).unwrap_or_default();
-        let incoming = IncomingRevision {
-            doc_id: leaf.doc_id.clone(),
-            rev: leaf.rev.clone(),
-            deleted: leaf.deleted,
-            ancestry: leaf.ancestry.clone(),
-            body: parse_body(&leaf.body),
-            attachments: attachments
-                .into_iter()
-                .filter_map(|(sha, data)| {
-                    let bytes = base64::engine::general_purpose::STANDARD.decode(data).ok()?;
-                    Some((sha, bytes))
-                })
-                .collect(),
-        };
-        apply(tx, &ids, &incoming, applied)?;
-    }
-    Ok(())
+    sql::queue(
+        tx,
+        &loser.doc_id,
+        &rev,
+        &document(&loser.doc_id, &ancestry, true, &marker),
+    )
 }
 
 /// Settles a conflict: the chosen version becomes a new revision on the winning branch, every
 /// other leaf is ended by a deletion. `take_theirs` picks the (first) other leaf.
-pub(crate) fn resolve(tx: &Transaction, doc_id: &str, take_theirs: bool, editor: &str) -> CoreResult<bool> {
-    let Some(state) = sql::doc(tx, doc_id)? else { return Ok(false) };
+pub(crate) fn resolve(tx: &Tx, doc_id: &str, take_theirs: bool, editor: &str) -> CoreResult<bool> {
+    let Some(state) = sql::doc(tx, doc_id)? else {
+        return Ok(false);
+    };
     let leaves = sql::conflicts_of(tx, doc_id)?;
-    let Some(theirs) = leaves.first().cloned() else { return Ok(false) };
+    let Some(theirs) = leaves.first().cloned() else {
+        return Ok(false);
+    };
     let (deleted, mut body) = if take_theirs {
-        (theirs.deleted, parse_body(if theirs.deleted { &state.body } else { &theirs.body }))
+        (
+            theirs.deleted,
+            parse_body(if theirs.deleted {
+                &state.body
+            } else {
+                &theirs.body
+            }),
+        )
     } else {
         (state.deleted, parse_body(&state.body))
     };
@@ -434,6 +284,11 @@ pub(crate) fn resolve(tx: &Transaction, doc_id: &str, take_theirs: bool, editor:
         bury(tx, leaf)?;
     }
     body.insert("editedBy".into(), Value::String(editor.into()));
+    let settled: Vec<Value> = leaves
+        .iter()
+        .map(|leaf| Value::String(leaf.rev.clone()))
+        .collect();
+    body.insert("resolves".into(), Value::Array(settled));
     make_revision(tx, state, deleted, body)?;
     if !deleted {
         let entity = entity_of(doc_id).to_string();
@@ -444,35 +299,9 @@ pub(crate) fn resolve(tx: &Transaction, doc_id: &str, take_theirs: bool, editor:
     Ok(true)
 }
 
-/// Stores the files a colleague's resource brings (checked against their SHA-256, their text
-/// read as for a file attached here), before the resource that names them is written. A file
-/// refused here (a program, a type we do not take) is not stored, and the resource waits.
-fn store_attachments(tx: &Transaction, incoming: &IncomingRevision) -> CoreResult<()> {
-    let Some(files) = incoming.body.get("files").and_then(Value::as_array) else {
-        return Ok(());
-    };
-    for file in files {
-        let (Some(sha), Some(name)) = (
-            file.get("sha256").and_then(Value::as_str),
-            file.get("name").and_then(Value::as_str),
-        ) else {
-            continue;
-        };
-        let Some(bytes) = incoming.attachments.get(sha) else { continue };
-        let digest: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
-        if digest != sha || sql::record_exists(tx, "file_contents", sha)? {
-            continue;
-        }
-        if let Ok(inspected) = crate::attachments::inspect(name, bytes) {
-            crate::store::resource_files::insert_content(tx, sha, &inspected, bytes)?;
-        }
-    }
-    Ok(())
-}
-
 /// Adds a resource's files to its document as inline attachments (base64), as `_bulk_docs`
 /// takes them with `new_edits: false`.
-pub(crate) fn attach_files(conn: &rusqlite::Connection, document: &mut Value) -> CoreResult<()> {
+pub(crate) fn attach_files(conn: &Conn, document: &mut Value) -> CoreResult<()> {
     if document.get("recordKind").and_then(Value::as_str) != Some("resource") {
         return Ok(());
     }

@@ -23,6 +23,7 @@
 //! `remote` is the HTTP client (reqwest on tokio), `error` the layer's error enum; `settings`
 //! the « Partage » settings and status as the store keeps them; `engine` the steps above.
 
+pub(crate) mod apply;
 mod engine;
 mod error;
 pub(crate) mod local;
@@ -35,5 +36,7 @@ pub use engine::{synchronise, LocalReplica};
 pub use error::SyncError;
 pub use local::IncomingRevision;
 pub use remote::*;
-pub use settings::{SyncChoice, SyncConflict, SyncPhase, SyncProgress, SyncSettings, SyncStatus, SyncSummary};
+pub use settings::{
+    SyncChoice, SyncConflict, SyncPhase, SyncProgress, SyncSettings, SyncStatus, SyncSummary,
+};
 pub mod keychain;

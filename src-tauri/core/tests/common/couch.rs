@@ -23,16 +23,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use passerelle_core::sync::RemoteConfig;
+use passerelle_core::sync::{Remote, RemoteConfig};
+use serde_json::{json, Value};
 
 pub struct TestCouch {
     /// The server's address, without credentials.
     url: String,
     user: String,
     password: String,
-    /// The node server when it is ours (None for an external CouchDB).
+    /// The node server when it is ours and running.
     child: Option<Child>,
     port: u16,
+    /// A real Apache CouchDB from `PASSERELLE_TEST_COUCHDB_URL`.
+    external: bool,
+    /// The node server's options, kept for `restart`.
+    options: Vec<&'static str>,
 }
 
 fn repo_root() -> PathBuf {
@@ -70,13 +75,24 @@ impl TestCouch {
 
     /// Always our in-memory server (for the tests that stop or restart it).
     pub fn start_local() -> TestCouch {
-        let (child, port) = spawn(0);
+        TestCouch::start_local_with(Vec::new())
+    }
+
+    /// Our server without `_bulk_get`, as CouchDB before 2.0.
+    pub fn start_local_without_bulk_get() -> TestCouch {
+        TestCouch::start_local_with(vec!["--without-bulk-get"])
+    }
+
+    fn start_local_with(options: Vec<&'static str>) -> TestCouch {
+        let (child, port) = spawn(0, &options);
         TestCouch {
             url: format!("http://127.0.0.1:{port}"),
             user: String::new(),
             password: String::new(),
             child: Some(child),
             port,
+            external: false,
+            options,
         }
     }
 
@@ -93,6 +109,8 @@ impl TestCouch {
             password,
             child: None,
             port: parsed.port_or_known_default().unwrap_or(0),
+            external: true,
+            options: Vec::new(),
         }
     }
 
@@ -136,6 +154,11 @@ impl TestCouch {
         }
     }
 
+    /// Apache CouchDB itself rather than the PouchDB test server.
+    pub fn is_external(&self) -> bool {
+        self.external
+    }
+
     pub fn port(&self) -> u16 {
         self.port
     }
@@ -154,13 +177,13 @@ impl TestCouch {
     /// Starts the server again on the same port, empty (it is in memory).
     pub fn restart(&mut self) {
         assert!(
-            self.url.starts_with("http://127.0.0.1:"),
+            !self.external,
             "an external CouchDB cannot be restarted by a test: use TestCouch::start_local"
         );
         if self.child.is_some() {
             self.stop();
         }
-        let (child, _) = spawn(self.port);
+        let (child, _) = spawn(self.port, &self.options);
         self.child = Some(child);
     }
 
@@ -208,9 +231,10 @@ impl Drop for TestCouch {
 }
 
 /// Starts the node server on `port` (0: the system picks), waits until `GET /` answers.
-fn spawn(port: u16) -> (Child, u16) {
+fn spawn(port: u16, options: &[&str]) -> (Child, u16) {
     let mut child = node("couch-server.js")
         .arg(port.to_string())
+        .args(options)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -286,4 +310,33 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A revision id at `position` whose hash is `tag` repeated: readable and valid hex-like.
+pub fn rev(position: u64, tag: &str) -> String {
+    format!("{position}-{}", tag.repeat(32 / tag.len()))
+}
+
+/// A document as a replicator pushes it: `_revisions` from `history` (newest first).
+pub fn doc(id: &str, history: &[String], body: Value, deleted: bool) -> Value {
+    let start: u64 = history[0].split('-').next().unwrap().parse().unwrap();
+    let ids: Vec<&str> = history
+        .iter()
+        .map(|r| r.split_once('-').unwrap().1)
+        .collect();
+    let mut doc = body.as_object().cloned().unwrap_or_default();
+    doc.insert("_id".into(), json!(id));
+    doc.insert("_rev".into(), json!(history[0]));
+    doc.insert("_revisions".into(), json!({ "start": start, "ids": ids }));
+    if deleted {
+        doc.insert("_deleted".into(), json!(true));
+    }
+    Value::Object(doc)
+}
+
+pub async fn remote_on(couch: &TestCouch) -> (Remote, String) {
+    let database = couch.fresh_database();
+    let remote = Remote::new(&couch.config(&database)).expect("valid settings");
+    remote.ensure_database().await.expect("database created");
+    (remote, database)
 }

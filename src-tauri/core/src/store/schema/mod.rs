@@ -6,6 +6,7 @@ use rusqlite::Transaction;
 use rusqlite_migration::{HookResult, Migrations, M};
 
 mod library;
+mod reference_ids;
 pub(crate) mod sync;
 
 /// Version 1: every table. Identifiers are UUID strings so that records keep their identity when
@@ -535,11 +536,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8_REQUESTS_AND_PARTICIPANTS),
         M::up(library::V9_LIBRARY),
         M::up(sync::v10_sync()),
+        M::up_with_hook("", reference_ids::v11_reference_ids),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 10;
+pub const LATEST_VERSION: i64 = 11;
 
 /// The highest version a record may carry (migration 5's triggers enforce it in the database,
 /// the JSON import checks it before writing).

@@ -12,6 +12,32 @@ use crate::error::CoreResult;
 
 pub(crate) use records::{delete_record, file_content, record_exists, reference_ids};
 
+/// The store's transaction and connection as the sync's rules (`crate::sync`) and the
+/// documents' mapping (`exchange::json::docs`) receive them: they run inside a transaction
+/// the store opened, and reach the tables only through this module.
+pub(crate) type Tx<'a> = Transaction<'a>;
+pub(crate) type Conn = Connection;
+
+/// Runs `work` inside a savepoint: when it fails, what it wrote is undone and the error is
+/// handed back, while the transaction goes on (a colleague's record that breaks a rule waits,
+/// the others of the batch are written).
+pub(crate) fn within_savepoint<T>(
+    tx: &Transaction,
+    work: impl FnOnce() -> CoreResult<T>,
+) -> CoreResult<CoreResult<T>> {
+    tx.execute_batch("SAVEPOINT sync_record")?;
+    match work() {
+        Ok(value) => {
+            tx.execute_batch("RELEASE sync_record")?;
+            Ok(Ok(value))
+        }
+        Err(error) => {
+            tx.execute_batch("ROLLBACK TO sync_record; RELEASE sync_record")?;
+            Ok(Err(error))
+        }
+    }
+}
+
 /// A shared document as this laptop knows it (`sync_docs`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DocState {
@@ -48,8 +74,8 @@ fn ancestry_text(ancestry: &[String]) -> String {
 
 /// The records changed since they were last turned into revisions.
 pub(crate) fn marked(conn: &Connection) -> CoreResult<Vec<(String, String)>> {
-    let mut statement =
-        conn.prepare_cached("SELECT entity, record_id FROM sync_changes ORDER BY entity, record_id")?;
+    let mut statement = conn
+        .prepare_cached("SELECT entity, record_id FROM sync_changes ORDER BY entity, record_id")?;
     let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -67,13 +93,15 @@ pub(crate) fn unmark(tx: &Transaction, entity: &str, record_id: &str) -> CoreRes
 
 /// Every shared document as this laptop knows it, for offering them all to a new server.
 pub(crate) fn all_docs(conn: &Connection) -> CoreResult<Vec<DocState>> {
-    let mut statement =
-        conn.prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM sync_docs ORDER BY rowid"))?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {DOC_COLUMNS} FROM sync_docs ORDER BY rowid"
+    ))?;
     let rows = statement.query_map([], doc_from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-const DOC_COLUMNS: &str = "doc_id, entity, record_id, rev, ancestry, body, deleted, base_rev, base_body";
+const DOC_COLUMNS: &str =
+    "doc_id, entity, record_id, rev, ancestry, body, deleted, base_rev, base_body";
 
 fn doc_from_row(row: &rusqlite::Row) -> rusqlite::Result<DocState> {
     let base_rev: Option<String> = row.get(7)?;
@@ -105,7 +133,9 @@ pub(crate) fn doc_of_record(
 
 pub(crate) fn doc(conn: &Connection, doc_id: &str) -> CoreResult<Option<DocState>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM sync_docs WHERE doc_id = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM sync_docs WHERE doc_id = ?1"
+        ))?
         .query_row([doc_id], doc_from_row)
         .optional()?)
 }
@@ -217,10 +247,26 @@ pub(crate) fn put_conflict(tx: &Transaction, leaf: &Leaf) -> CoreResult<()> {
     Ok(())
 }
 
+/// A conflict leaf goes, settled: it will not come back as a conflict.
 pub(crate) fn drop_conflict(tx: &Transaction, doc_id: &str, rev: &str) -> CoreResult<()> {
     tx.prepare_cached("DELETE FROM sync_conflicts WHERE doc_id = ?1 AND rev = ?2")?
         .execute([doc_id, rev])?;
+    settle(tx, doc_id, rev)
+}
+
+/// A leaf settled here or elsewhere: known, and never a conflict again.
+pub(crate) fn settle(tx: &Transaction, doc_id: &str, rev: &str) -> CoreResult<()> {
+    tx.prepare_cached("INSERT OR IGNORE INTO sync_settled (doc_id, rev) VALUES (?1, ?2)")?
+        .execute([doc_id, rev])?;
     Ok(())
+}
+
+pub(crate) fn is_settled(conn: &Connection, doc_id: &str, rev: &str) -> CoreResult<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM sync_settled WHERE doc_id = ?1 AND rev = ?2")?
+        .query_row([doc_id, rev], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 pub(crate) fn count_conflicting_docs(conn: &Connection) -> CoreResult<usize> {

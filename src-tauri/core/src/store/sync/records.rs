@@ -81,7 +81,10 @@ pub(crate) fn reference_ids(conn: &Connection, table: &str) -> CoreResult<HashMa
 }
 
 /// The type and bytes of a stored file content, sent as a document's attachment.
-pub(crate) fn file_content(conn: &Connection, sha256: &str) -> CoreResult<Option<(String, Vec<u8>)>> {
+pub(crate) fn file_content(
+    conn: &Connection,
+    sha256: &str,
+) -> CoreResult<Option<(String, Vec<u8>)>> {
     Ok(conn
         .prepare_cached(
             "SELECT c.media_type, d.data FROM file_contents c JOIN file_data d ON d.sha256 = c.sha256

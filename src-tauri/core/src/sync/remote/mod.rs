@@ -5,80 +5,21 @@
 //! Works against Apache CouchDB 3.x and PouchDB Server (the tests' server); where they differ
 //! (sequences as strings or numbers, `_bulk_get` missing on old servers) this side absorbs it.
 
+mod answers;
+mod settings;
+
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use base64::Engine;
 use reqwest::{Method, RequestBuilder, Response, StatusCode, Url};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::error::SyncError;
-
-const SERVER_FIELD: &str = "Adresse du serveur";
-const DATABASE_FIELD: &str = "Base";
-/// CouchDB's own limit on a database name's length.
-const DATABASE_NAME_MAX: usize = 238;
-
-/// Where the team's database is; the password never stored by this type's owner.
-#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RemoteConfig {
-    pub server: String,
-    pub database: String,
-    pub user: String,
-    pub password: String,
-}
-
-/// Written by hand so that a log or a panic message never shows the password.
-impl std::fmt::Debug for RemoteConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RemoteConfig")
-            .field("server", &self.server)
-            .field("database", &self.database)
-            .field("user", &self.user)
-            .field(
-                "password",
-                &if self.password.is_empty() { "" } else { "***" },
-            )
-            .finish()
-    }
-}
-
-/// One page of `_changes`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChangesPage {
-    pub results: Vec<Change>,
-    pub last_seq: String,
-    /// How many changes remain after this page, when the server says (CouchDB does).
-    pub pending: Option<u64>,
-}
-
-/// `last_seq`/seq are opaque: numbers (PouchDB) and strings (CouchDB 3) both kept as the text
-/// to send back as `since`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub seq: String,
-    pub id: String,
-    /// Every leaf revision of the document (`style=all_docs`), the winner first.
-    pub revs: Vec<String>,
-    /// The winning revision is a deletion.
-    pub deleted: bool,
-}
-
-/// One revision of a document as the server holds it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RemoteRevision {
-    pub id: String,
-    pub rev: String,
-    pub deleted: bool,
-    /// Full revision ids, newest first ("3-abc", "2-def", …), from `_revisions`.
-    pub ancestry: Vec<String>,
-    /// The body without any `_` field.
-    pub body: Map<String, Value>,
-    /// Attachment name → bytes (decoded from base64).
-    pub attachments: BTreeMap<String, Vec<u8>>,
-}
+use answers::{change, protocol, revision, sequence, strings, text};
+pub use answers::{Change, ChangesPage, RemoteRevision};
+pub use settings::RemoteConfig;
+use settings::{check_database_name, invalid, server_url, SERVER_FIELD};
 
 /// A connection to one database of one server.
 pub struct Remote {
@@ -455,189 +396,15 @@ impl Remote {
     }
 }
 
-/// The server's base URL, or the refusal naming the field.
-fn server_url(server: &str) -> Result<Url, SyncError> {
-    if server.is_empty() {
-        return Err(invalid(
-            SERVER_FIELD,
-            "indiquez l'adresse du serveur (https://…).",
-        ));
-    }
-    let url = Url::parse(server).map_err(|_| {
-        invalid(
-            SERVER_FIELD,
-            &format!(
-                "« {server} » n'est pas une adresse web complète (https://serveur.exemple.fr)."
-            ),
-        )
-    })?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(invalid(
-            SERVER_FIELD,
-            "l'adresse doit commencer par https://.",
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(invalid(
-            SERVER_FIELD,
-            "l'adresse ne doit contenir ni « ? » ni « # » : seulement le serveur et, au besoin, son chemin.",
-        ));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(invalid(
-            SERVER_FIELD,
-            "l'identifiant et le mot de passe se saisissent dans leurs propres champs, pas dans l'adresse.",
-        ));
-    }
-    let Some(host) = url.host_str() else {
-        return Err(invalid(SERVER_FIELD, "l'adresse ne nomme aucun serveur."));
-    };
-    let local = host.eq_ignore_ascii_case("localhost")
-        || host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|address| address.is_loopback());
-    if url.scheme() == "http" && !local {
-        return Err(invalid(
-            SERVER_FIELD,
-            "une connexion chiffrée est exigée : l'adresse doit commencer par https:// (http:// n'est admis que pour cet ordinateur, localhost).",
-        ));
-    }
-    Ok(url)
-}
-
-fn check_database_name(name: &str) -> Result<(), SyncError> {
-    let mut chars = name.chars();
-    let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-    let rest_ok =
-        chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_$()+/-".contains(c));
-    if name.is_empty() {
-        return Err(invalid(
-            DATABASE_FIELD,
-            "indiquez le nom de la base partagée.",
-        ));
-    }
-    if !first_ok || !rest_ok || name.len() > DATABASE_NAME_MAX {
-        return Err(invalid(
-            DATABASE_FIELD,
-            &format!("« {name} » n'est pas un nom de base CouchDB : une lettre minuscule d'abord, puis des minuscules sans accent, des chiffres ou _ $ ( ) + / - ({DATABASE_NAME_MAX} caractères au plus)."),
-        ));
-    }
-    Ok(())
-}
-
-/// Statuses by which a server says it has no `_bulk_get` (CouchDB 1.x reads it as a document
-/// id, or refuses the method).
+/// Statuses by which a server says it has no `_bulk_get`: CouchDB 1.x reads the name as a
+/// document id or refuses the method; PouchDB Server without it wants a multipart body (400).
+/// A 400 for another reason comes back from `open_revs` as well, so nothing is hidden.
 fn endpoint_missing(status: StatusCode) -> bool {
     matches!(
         status,
-        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED | StatusCode::NOT_IMPLEMENTED
+        StatusCode::BAD_REQUEST
+            | StatusCode::NOT_FOUND
+            | StatusCode::METHOD_NOT_ALLOWED
+            | StatusCode::NOT_IMPLEMENTED
     )
-}
-
-fn change(row: &Value) -> Result<Change, SyncError> {
-    let id = text(row.get("id")).ok_or_else(|| protocol("un changement sans « id »"))?;
-    let seq = sequence(row.get("seq")).ok_or_else(|| protocol("un changement sans « seq »"))?;
-    let revs = row
-        .get("changes")
-        .and_then(Value::as_array)
-        .map(|changes| changes.iter().filter_map(|c| text(c.get("rev"))).collect())
-        .ok_or_else(|| protocol(&format!("le changement de {id} sans « changes »")))?;
-    let deleted = row.get("deleted").and_then(Value::as_bool).unwrap_or(false);
-    Ok(Change {
-        seq,
-        id,
-        revs,
-        deleted,
-    })
-}
-
-/// One document revision as `_bulk_get` and `open_revs` give it.
-fn revision(doc: &Value) -> Result<RemoteRevision, SyncError> {
-    let fields = doc
-        .as_object()
-        .ok_or_else(|| protocol("un document qui n'est pas un objet"))?;
-    let id = text(fields.get("_id")).ok_or_else(|| protocol("un document sans « _id »"))?;
-    let rev = text(fields.get("_rev")).ok_or_else(|| protocol("un document sans « _rev »"))?;
-    let deleted = fields
-        .get("_deleted")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let ancestry = match fields.get("_revisions") {
-        Some(revisions) => ancestry(revisions)
-            .ok_or_else(|| protocol(&format!("« _revisions » illisible pour {id}")))?,
-        None => vec![rev.clone()],
-    };
-    let mut attachments = BTreeMap::new();
-    if let Some(Value::Object(files)) = fields.get("_attachments") {
-        for (name, file) in files {
-            let data = file.get("data").and_then(Value::as_str).ok_or_else(|| {
-                protocol(&format!(
-                    "la pièce jointe « {name} » de {id} arrive sans son contenu"
-                ))
-            })?;
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(data)
-                .map_err(|_| {
-                    protocol(&format!("la pièce jointe « {name} » de {id} est illisible"))
-                })?;
-            attachments.insert(name.clone(), bytes);
-        }
-    }
-    let body = fields
-        .iter()
-        .filter(|(key, _)| !key.starts_with('_'))
-        .map(|(key, value)| (key.clone(), value.clone()))
-        .collect();
-    Ok(RemoteRevision {
-        id,
-        rev,
-        deleted,
-        ancestry,
-        body,
-        attachments,
-    })
-}
-
-/// `_revisions {start, ids}` as full revision ids, newest first.
-fn ancestry(revisions: &Value) -> Option<Vec<String>> {
-    let start = revisions.get("start")?.as_u64()?;
-    let ids = strings(revisions.get("ids"))?;
-    ids.iter()
-        .enumerate()
-        .map(|(depth, hash)| Some(format!("{}-{hash}", start.checked_sub(depth as u64)?)))
-        .collect()
-}
-
-/// A sequence as the text to send back: CouchDB 3 gives strings, PouchDB numbers.
-fn sequence(value: Option<&Value>) -> Option<String> {
-    match value? {
-        Value::String(text) => Some(text.clone()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    }
-}
-
-fn text(value: Option<&Value>) -> Option<String> {
-    value.and_then(Value::as_str).map(str::to_string)
-}
-
-fn strings(value: Option<&Value>) -> Option<Vec<String>> {
-    value?
-        .as_array()?
-        .iter()
-        .map(|v| v.as_str().map(str::to_string))
-        .collect()
-}
-
-fn invalid(field: &'static str, message: &str) -> SyncError {
-    SyncError::InvalidSetting {
-        field,
-        message: message.to_string(),
-    }
-}
-
-fn protocol(message: &str) -> SyncError {
-    SyncError::Protocol(message.to_string())
 }

@@ -53,11 +53,6 @@ pub enum SyncError {
     /// What the sync had done so far is kept; the next one resumes there.
     #[error("{0}")]
     Local(#[from] crate::CoreError),
-
-    /// The system's keychain could not keep or give the password (`sync::keychain`); the
-    /// message names the login and the server, never the password.
-    #[error("{0}")]
-    Keychain(String),
 }
 
 impl SyncError {

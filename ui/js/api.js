@@ -340,3 +340,11 @@ export const deleteLegalNote = (id) => call('delete_legal_note', { id });
 export const saveLegalNotePdf = (noteId) => call('save_legal_note_pdf', { noteId });
 /** Asks where to save the event's « dossier documentaire », writes and opens it; the path or null. */
 export const saveDossierPdf = (eventId) => call('save_dossier_pdf', { eventId });
+
+/** The team sharing's commands (api-sync.js) call the backend through this one function. */
+export const command = call;
+/** Calls `handler(payload)` on each Tauri event `name` (the sync's progress and status); resolves to a stop function. */
+export async function onEvent(name, handler) {
+  const events = window.__TAURI__ && window.__TAURI__.event;
+  return events ? events.listen(name, (event) => handler(event.payload)) : () => {};
+}

@@ -14,6 +14,7 @@ import { createGlobalSearch } from './components/global-search.js';
 import { loadError } from './components/layout.js';
 import { watchCalls } from './components/busy.js';
 import { renderRecovery } from './views/recovery.js';
+import { createSyncStatus } from './components/sync-status.js';
 
 const main = h('main', { id: 'main', class: 'main', tabindex: '-1' });
 const navLinks = new Map();
@@ -46,7 +47,8 @@ function buildShell() {
     h('a', { href: '#/accueil', class: 'brand' },
       h('span', { class: 'brand-name' }, tr('app.name')),
       h('span', { class: 'brand-tagline' }, tr('app.tagline'))),
-    search.el);
+    search.el,
+    createSyncStatus());
   document.body.append(skip, topbar, h('div', { class: 'layout' }, nav, main), createToastContainer(), createConfirmDialog());
 }
 

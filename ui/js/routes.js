@@ -21,6 +21,7 @@ import * as resourcePage from './views/resource-page.js';
 import * as legalNotes from './views/legal-notes.js';
 import * as legalNoteForm from './views/legal-note-form.js';
 import * as legalNotePage from './views/legal-note-page.js';
+import * as sharing from './views/sharing.js';
 
 /**
  * In matching order. name: the route's name (also `data-view` on the view's root);
@@ -62,6 +63,7 @@ export const ROUTES = [
   { name: 'legalNoteEdit', pattern: /^\/juridique\/([^/]+)\/modifier$/, section: 'juridique', view: legalNoteForm.render },
   { name: 'legalNote', pattern: /^\/juridique\/([^/]+)$/, section: 'juridique', view: legalNotePage.render, record: 'legalNote' },
   { name: 'exchange', pattern: /^\/echanges$/, section: 'echanges', view: exchange.render, nav: { label: 'nav.exchange', testid: 'nav-exchange' } },
+  { name: 'sharing', pattern: /^\/partage$/, section: 'partage', view: sharing.render, nav: { label: 'nav.sharing', testid: 'nav-sharing' } },
 ];
 
 /** The route drawn for an unknown address. */

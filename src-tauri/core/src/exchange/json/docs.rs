@@ -236,7 +236,6 @@ fn write_of<K: Kind>(tx: &Transaction, ids: &LocalIds, body: &Map<String, Value>
     let mut records = Snapshot::default();
     K::models(&mut records).push(K::into_model(record));
     let changes = Changes {
-        rekeys: Vec::new(),
         records,
         bases: Vec::new(),
     };

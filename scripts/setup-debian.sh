@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Passerelle needs on Debian/Ubuntu: the Rust toolchain's system libraries for
-# Tauri (WebKitGTK…), and for the tests Xvfb, WebKitWebDriver, poppler, tauri-driver and
-# axe-core (the accessibility audit the end-to-end tests run in the webview).
+# Tauri (WebKitGTK…), and for the tests Xvfb, WebKitWebDriver, poppler, tauri-driver,
+# axe-core (the accessibility audit the end-to-end tests run in the webview) and the sync
+# tests' in-memory CouchDB-protocol server and PouchDB (node packages).
 # Uses sudo when not root. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -37,13 +38,28 @@ fi
 # axe-core, pinned, from the npm registry into target/ (never committed, never shipped: the
 # end-to-end tests inject it through WebDriver; tests/e2e/src/lib.rs reads it from here).
 AXE_CORE_VERSION=4.10.3
+# The sync tests' CouchDB-protocol server (tests/support/couch-server.js: express-pouchdb on
+# PouchDB's in-memory adapter, started and stopped by the tests themselves on 127.0.0.1) and
+# their PouchDB "colleague" (tests/support/pouch-colleague.js). Pure JavaScript, pinned; not
+# pouchdb-server, whose sqlite3 dependency fetches a prebuilt binary from outside npm.
+# --ignore-scripts: nothing is downloaded beyond the npm registry's packages.
+TEST_TOOLS=("axe-core@$AXE_CORE_VERSION" express@4.21.2 express-pouchdb@4.2.0
+  pouchdb-core@7.3.1 pouchdb-adapter-memory@7.3.1 pouchdb-adapter-http@7.3.1
+  pouchdb-replication@7.3.1 pouchdb-mapreduce@7.3.1)
 if [ "${1:-}" = "--tests" ]; then
   tools="$(cd "$(dirname "$0")/.." && pwd)/target/test-tools"
-  installed="$(node -p "require('$tools/node_modules/axe-core/package.json').version" 2>/dev/null || true)"
-  if [ "$installed" != "$AXE_CORE_VERSION" ]; then
-    echo "Installation d'axe-core $AXE_CORE_VERSION (npm) dans $tools…"
+  missing_tools=()
+  for tool in "${TEST_TOOLS[@]}"; do
+    name="${tool%@*}"
+    installed="$(node -p "require('$tools/node_modules/$name/package.json').version" 2>/dev/null || true)"
+    [ "$installed" = "${tool##*@}" ] || missing_tools+=("$tool")
+  done
+  # One npm command for the whole list: a later `npm install --no-save` removes what an
+  # earlier one added.
+  if [ ${#missing_tools[@]} -gt 0 ]; then
+    echo "Installation des outils de test (npm) dans $tools : ${missing_tools[*]}…"
     mkdir -p "$tools"
     npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund \
-      "axe-core@$AXE_CORE_VERSION"
+      --ignore-scripts "${TEST_TOOLS[@]}"
   fi
 fi

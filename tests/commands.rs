@@ -555,3 +555,72 @@ fn a_legal_note_without_the_identifier_of_its_basis_is_refused_naming_the_row() 
     .unwrap();
     assert_eq!(page["items"][0]["id"], note["id"]);
 }
+
+#[test]
+fn sharing_settings_are_refused_naming_each_field_and_nothing_is_kept() {
+    let app = app();
+    let error = invoke(
+        &app,
+        "save_sync_settings",
+        json!({"settings": {"server": "http://partage.mot.example", "database": "Annuaire MOT", "user": "claire:mot"}, "password": "x"}),
+    )
+    .unwrap_err();
+    assert_eq!(error["kind"], "validation");
+    let fields: Vec<&str> = error["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["server", "database", "user"]);
+    let messages = error["fields"].to_string();
+    for name in ["Adresse du serveur", "Base", "Identifiant", "https://"] {
+        assert!(messages.contains(name), "{messages}");
+    }
+    assert_eq!(
+        invoke(&app, "get_sync_settings", json!({})).unwrap(),
+        Value::Null
+    );
+    assert_eq!(
+        invoke(&app, "sync_status", json!({})).unwrap()["configured"],
+        false
+    );
+}
+
+#[test]
+fn the_sharing_password_never_reaches_the_database_file() {
+    let app = app();
+    let secret = "Pa55-Partage-du-MOT-7731";
+    let settings =
+        json!({"server": "http://127.0.0.1:9/", "database": "mot_annuaire", "user": "claire"});
+    let saved = invoke(
+        &app,
+        "save_sync_settings",
+        json!({"settings": settings, "password": secret}),
+    )
+    .unwrap();
+    // Where no keychain answers (this test's machine may have none), the notice says the
+    // password is kept for this session only; it never repeats the password.
+    assert!(!saved.to_string().contains(secret));
+    let kept = invoke(&app, "get_sync_settings", json!({})).unwrap();
+    assert_eq!(kept["server"], "http://127.0.0.1:9");
+    assert_eq!(kept["database"], "mot_annuaire");
+    assert_eq!(kept["user"], "claire");
+    assert!(!kept.to_string().contains(secret));
+    let status = invoke(&app, "sync_status", json!({})).unwrap();
+    assert_eq!(status["configured"], true);
+    assert!(!status.to_string().contains(secret));
+    for entry in std::fs::read_dir(app._dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            let found = bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
+            assert!(!found, "password in {}", path.display());
+        }
+    }
+    invoke(&app, "forget_sync_settings", json!({})).unwrap();
+    assert_eq!(
+        invoke(&app, "get_sync_settings", json!({})).unwrap(),
+        Value::Null
+    );
+}

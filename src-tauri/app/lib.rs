@@ -6,6 +6,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod sharing;
 pub mod state;
 
 /// The windowless commands and the database's location, shared with `passerelle-cli`.
@@ -55,6 +56,8 @@ pub fn run(choice: DbChoice) -> Result<(), Box<dyn std::error::Error>> {
                 .ok_or(passerelle_cli::database::NO_DATA_DIR)?;
             let state = AppState::open(&path);
             state.start_automatic_backup();
+            // The team sharing's syncs: at start, then on their own schedule.
+            sharing::start(&state, app.handle());
             // The files opened during the last run are closed by now: their copies go.
             commands::library_files::clean_open_folder(app.handle());
             app.manage(state);

@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use passerelle_core::error::CoreResult;
-use passerelle_core::Store;
+use passerelle_core::sync::LocalReplica;
+use passerelle_core::{CoreError, Store};
 
 use crate::error::CommandError;
+use crate::sharing::Sharing;
 
 pub struct AppState {
     db_path: PathBuf,
@@ -22,6 +24,8 @@ pub struct AppState {
     /// The participants' CSV file previewed on an event page, kept apart from the « Échanges »
     /// import because it belongs to one event.
     pending_participants: Mutex<Option<PendingParticipantsImport>>,
+    /// The team sharing: its scheduler, the page's events, a password kept for this session.
+    sharing: Sharing,
 }
 
 /// A participants' CSV file previewed for one event.
@@ -57,6 +61,7 @@ impl AppState {
             store: Mutex::new(store),
             pending_import: Mutex::new(None),
             pending_participants: Mutex::new(None),
+            sharing: Sharing::default(),
         })
     }
 
@@ -108,6 +113,11 @@ impl AppState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .clone()
+    }
+
+    /// The team sharing's state.
+    pub fn sharing(&self) -> &Sharing {
+        &self.sharing
     }
 
     pub fn db_path(&self) -> &Path {
@@ -169,6 +179,17 @@ impl AppState {
         })
         .await
         .map_err(CommandError::internal)?
+    }
+}
+
+/// The sync reaches the store through this, one short transaction at a time, so a form saved
+/// meanwhile waits for one transaction, never for the network.
+impl LocalReplica for AppState {
+    fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> CoreResult<T>) -> CoreResult<T> {
+        match self.lock_store().as_mut() {
+            Ok(store) => work(store),
+            Err(open_error) => Err(CoreError::Sync(open_error.message.clone())),
+        }
     }
 }
 

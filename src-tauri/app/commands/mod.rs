@@ -16,6 +16,7 @@ pub mod professions;
 pub mod reference;
 pub mod reports;
 pub mod requests;
+pub mod sync;
 
 /// Every command, for `invoke_handler`.
 #[macro_export]
@@ -138,6 +139,13 @@ macro_rules! all_commands {
             $crate::commands::library_files::open_resource_file,
             $crate::commands::library_files::save_resource_file,
             $crate::commands::library_files::remove_resource_file,
+            $crate::commands::sync::get_sync_settings,
+            $crate::commands::sync::save_sync_settings,
+            $crate::commands::sync::forget_sync_settings,
+            $crate::commands::sync::sync_now,
+            $crate::commands::sync::sync_status,
+            $crate::commands::sync::sync_conflicts,
+            $crate::commands::sync::resolve_sync_conflict,
         ]
     };
 }

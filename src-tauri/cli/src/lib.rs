@@ -19,6 +19,7 @@ mod exchange;
 mod library;
 mod library_documents;
 mod participants;
+mod sync;
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -197,6 +198,11 @@ pub enum Command {
         #[arg(long, value_name = "ANNÉE")]
         year: Option<i32>,
     },
+    /// Synchronise la base avec le serveur CouchDB de l'équipe et affiche le bilan en JSON
+    /// {sent, received, merged, conflicts, waitingLinks} ; code de sortie 3 si des conflits
+    /// attendent un choix. Identifiants : PASSERELLE_SYNC_USER et PASSERELLE_SYNC_PASSWORD,
+    /// sinon ceux de la page « Partage » et le trousseau du système.
+    Sync(sync::SyncArgs),
     /// Ajoute une ressource à la bibliothèque : `resource add --title T --kind K`.
     Resource {
         #[command(subcommand)]
@@ -448,6 +454,7 @@ fn dispatch(
         } => documents::livret(store, &event, &file, imposed, path, out)?,
         Command::Import { what } => return exchange::import(store, what, out),
         Command::Resource { what } => return library::resource(store, what, out),
+        Command::Sync(args) => return sync::sync(store, &args, out),
         Command::Note(args) => library_documents::note(store, args, path, out)?,
         Command::Dossier(args) => library_documents::dossier(store, args, path, out)?,
         Command::Check { event, lang } => {

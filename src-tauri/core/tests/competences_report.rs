@@ -156,6 +156,51 @@ fn triple(f: &str, p: &str, c: &str) -> (String, String, String) {
 }
 
 #[test]
+fn observations_of_the_same_year_come_in_the_order_they_were_recorded() {
+    let (dir, mut store) = seeded_store();
+    profession(
+        &mut store,
+        "Chargée Interreg",
+        Some("Finances"),
+        &[(
+            "Montage de projets",
+            &[
+                (2023, "stable", "Premier relevé"),
+                (2024, "growing", "Relevé A"),
+                (2024, "declining", "Relevé B"),
+            ],
+        )],
+    );
+    let conn = rusqlite::Connection::open(dir.path().join("passerelle.db")).unwrap();
+    let recorded = |source: &str, at: &str| {
+        conn.execute(
+            "UPDATE competence_observations SET created_at = ?2 WHERE source = ?1",
+            [source, at],
+        )
+        .unwrap()
+    };
+    // Two records of one millisecond would be ordered by their random ids.
+    recorded("Relevé A", "2030-01-01T00:00:00.000Z");
+    recorded("Relevé B", "2030-01-02T00:00:00.000Z");
+    let report = |store: &Store| {
+        let report = store
+            .competences_report(&CompetencesReportFilter::default())
+            .unwrap();
+        let c = report.families[0].competences[0].clone();
+        (c.sources, c.latest_trend)
+    };
+    let (sources, latest) = report(&store);
+    assert_eq!(sources, ["Premier relevé", "Relevé A", "Relevé B"]);
+    assert_eq!(latest, "declining");
+    // « Relevé A » was in fact recorded after « Relevé B » (as a merge from a colleague's
+    // laptop can leave them): the report follows when they were recorded, not the file's order.
+    recorded("Relevé A", "2030-01-03T00:00:00.000Z");
+    let (sources, latest) = report(&store);
+    assert_eq!(sources, ["Premier relevé", "Relevé B", "Relevé A"]);
+    assert_eq!(latest, "growing");
+}
+
+#[test]
 fn families_in_french_order_emerging_and_growing_first_within_each() {
     let (_dir, store) = sample();
     let report = store

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 
 use super::fonts::font_set;
 use super::layout::{
-    Flow, Layout, PageSetup, Paginated, Para, Span, Table, TextStyle, ACCENT, MM, MUTED, PALE,
-    RULE, TEXT,
+    Chunk, Flow, Layout, PageSetup, Paginated, Para, Span, Table, TextStyle, ACCENT, MM, MUTED,
+    PALE, RULE, TEXT,
 };
 use super::pdf::{write_pdf, PdfInfo};
 use super::programme::Styles;
@@ -116,6 +116,9 @@ struct Report<'f> {
     table: Table,
 }
 
+/// Reports of fewer rows than this per thread are laid out on the calling thread.
+const ROWS_PER_THREAD: usize = 200;
+
 const HEADERS: [&str; 5] = [
     "Métier",
     "Compétence",
@@ -179,7 +182,7 @@ impl<'f> Report<'f> {
     }
 
     /// A family's heading and table; both repeat when the table continues on the next page.
-    fn family(&self, flow: &mut Flow, label: &str, competences: &[ReportCompetence]) {
+    fn family(&self, flow: &mut Flow, label: &str, rows: impl Iterator<Item = Vec<Chunk>>) {
         let layout = &self.layout;
         let label = french(label.trim());
         flow.push([layout.spacer(10.0)]);
@@ -190,10 +193,44 @@ impl<'f> Report<'f> {
             layout.heading(&format!("{label} (suite)"), self.styles.section, None);
         continuation.push(layout.table_header(&self.table, &HEADERS, self.header));
         flow.begin_group(continuation);
-        for c in competences {
-            flow.push(layout.table_row(&self.table, &self.row(c)));
+        for row in rows {
+            flow.push(row);
         }
         flow.end_group();
+    }
+
+    /// The table rows of every competence of the report, in its order. Breaking the cells
+    /// into lines is most of the layout's time and the rows are independent of each other: a
+    /// long report's rows are shared between up to four threads.
+    fn rows(&self, report: &CompetencesReport) -> Result<Vec<Vec<Chunk>>, DocumentError> {
+        let all: Vec<&ReportCompetence> = report
+            .families
+            .iter()
+            .flat_map(|f| &f.competences)
+            .collect();
+        let row = |c: &&ReportCompetence| self.layout.table_row(&self.table, &self.row(c));
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(all.len() / ROWS_PER_THREAD)
+            .clamp(1, 4);
+        if threads == 1 {
+            return Ok(all.iter().map(row).collect());
+        }
+        let row = &row;
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = all
+                .chunks(all.len().div_ceil(threads))
+                .map(|run| scope.spawn(move || run.iter().map(row).collect::<Vec<_>>()))
+                .collect();
+            let mut rows = Vec::with_capacity(all.len());
+            for handle in handles {
+                let run = handle.join().map_err(|_| {
+                    DocumentError::Pdf("mise en page du rapport interrompue".to_string())
+                })?;
+                rows.extend(run);
+            }
+            Ok(rows)
+        })
     }
 
     fn row(&self, c: &ReportCompetence) -> Vec<Vec<Para>> {
@@ -250,8 +287,10 @@ pub fn layout_competences_report(report: &CompetencesReport) -> Result<Paginated
             0.0,
         ));
     }
+    let mut rows = doc.rows(report)?.into_iter();
     for family in &report.families {
-        doc.family(&mut flow, &family.label, &family.competences);
+        let family_rows = rows.by_ref().take(family.competences.len());
+        doc.family(&mut flow, &family.label, family_rows);
     }
     let mut paginated = flow.paginate(&doc.layout.page);
     let right = report

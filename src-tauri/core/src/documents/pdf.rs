@@ -15,7 +15,7 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 
 use super::fonts::{FontSet, FontStyle};
-use super::layout::{Draw, PageSetup, Paginated, MM};
+use super::layout::{Draw, PageLayout, PageSetup, Paginated, MM};
 use super::pdf_content::{GlyphCodes, PageWriter};
 use super::DocumentError;
 
@@ -30,19 +30,38 @@ pub struct PdfInfo {
     pub created: DateTime<Utc>,
 }
 
-/// The characters each face prints, for the faces that print something.
+/// The characters each face prints, for the faces that print something. Marked in a bitmap
+/// per face first: a large report prints millions of characters, and inserting each into a
+/// `BTreeSet` cost more than the set of a few hundred distinct ones.
 fn used_chars(doc: &Paginated) -> [Option<BTreeSet<char>>; 4] {
-    let mut used: [Option<BTreeSet<char>>; 4] = Default::default();
+    const WORDS: usize = (char::MAX as usize >> 6) + 1;
+    let mut seen: [Vec<u64>; 4] = Default::default();
     for page in &doc.pages {
         for draw in &page.draws {
             if let Draw::Text { style, text, .. } = draw {
-                used[style.index()]
-                    .get_or_insert_with(BTreeSet::new)
-                    .extend(text.chars());
+                let bits = &mut seen[style.index()];
+                if bits.is_empty() {
+                    bits.resize(WORDS, 0);
+                }
+                for c in text.chars() {
+                    let c = c as usize;
+                    bits[c >> 6] |= 1 << (c & 63);
+                }
             }
         }
     }
-    used
+    seen.map(|bits| {
+        (!bits.is_empty()).then(|| {
+            bits.iter()
+                .enumerate()
+                .flat_map(|(n, word)| {
+                    (0..64)
+                        .filter(move |bit| word & (1 << bit) != 0)
+                        .filter_map(move |bit| char::from_u32((n * 64 + bit) as u32))
+                })
+                .collect()
+        })
+    })
 }
 
 /// Registers the faces the pages draw with (printpdf embeds every registered font), each under
@@ -159,20 +178,91 @@ fn write_contents(
     if contents.len() != doc.pages.len() {
         return Err(missing());
     }
-    let mut codes = None;
-    for (page, id) in doc.pages.iter().zip(contents) {
+    let Some(first) = contents.first() else {
+        return Ok(());
+    };
+    let inventory = lo
+        .get_object(*first)
+        .and_then(|o| o.as_stream())
+        .map_err(|_| missing())?;
+    let codes = glyph_codes(&inventory.content, font_ids, used)?;
+    let encoded = encode_pages(&doc.pages, height, &codes)?;
+    for (id, (content, compressed)) in contents.into_iter().zip(encoded) {
         let stream = lo
             .get_object_mut(id)
             .and_then(|o| o.as_stream_mut())
             .map_err(|_| missing())?;
-        let codes = match &codes {
-            Some(codes) => codes,
-            None => codes.insert(glyph_codes(&stream.content, font_ids, used)?),
-        };
-        stream.set_content(PageWriter::write(&page.draws, height, codes));
-        compress(stream, CONTENT_COMPRESSION)?;
+        set_compressed(stream, content, compressed);
     }
     Ok(())
+}
+
+/// Documents of fewer pages than this per thread are encoded on the calling thread: a thread
+/// costs more than it saves on a programme of a few pages.
+const PAGES_PER_THREAD: usize = 32;
+
+/// Each page's content stream and its deflated form, in page order. A long document's pages
+/// are shared between up to four threads (each page is independent of the others): writing
+/// and deflating them is most of the time of a 700-page report.
+fn encode_pages(
+    pages: &[PageLayout],
+    height: f32,
+    codes: &[Option<(String, GlyphCodes)>; 4],
+) -> Result<Vec<(Vec<u8>, Vec<u8>)>, DocumentError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(pages.len() / PAGES_PER_THREAD)
+        .clamp(1, 4);
+    if threads == 1 {
+        return encode_run(pages, height, codes);
+    }
+    let per_thread = pages.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pages
+            .chunks(per_thread)
+            .map(|run| scope.spawn(move || encode_run(run, height, codes)))
+            .collect();
+        let mut encoded = Vec::with_capacity(pages.len());
+        for handle in handles {
+            let run = handle
+                .join()
+                .map_err(|_| DocumentError::Pdf("écriture des pages interrompue".to_string()))??;
+            encoded.extend(run);
+        }
+        Ok(encoded)
+    })
+}
+
+/// [`encode_pages`] for consecutive pages, with one deflate state reset between them (a new
+/// one is a quarter of a megabyte to allocate and clear).
+fn encode_run(
+    pages: &[PageLayout],
+    height: f32,
+    codes: &[Option<(String, GlyphCodes)>; 4],
+) -> Result<Vec<(Vec<u8>, Vec<u8>)>, DocumentError> {
+    let mut deflate = flate2::Compress::new(flate2::Compression::new(CONTENT_COMPRESSION), true);
+    pages
+        .iter()
+        .map(|page| {
+            let content = PageWriter::write(&page.draws, height, codes);
+            deflate.reset();
+            let mut compressed = Vec::with_capacity(content.len() / 4 + 64);
+            loop {
+                let status = deflate
+                    .compress_vec(
+                        &content[deflate.total_in() as usize..],
+                        &mut compressed,
+                        flate2::FlushCompress::Finish,
+                    )
+                    .map_err(|e| DocumentError::Pdf(e.to_string()))?;
+                if status == flate2::Status::StreamEnd {
+                    break;
+                }
+                compressed.reserve(compressed.capacity().max(1024));
+            }
+            Ok((content, compressed))
+        })
+        .collect()
 }
 
 /// Serialises the pages to PDF bytes.
@@ -286,9 +376,17 @@ fn compress(stream: &mut lopdf::Stream, level: u32) -> Result<(), DocumentError>
     let compressed = encoder
         .finish()
         .map_err(|e| DocumentError::Pdf(e.to_string()))?;
-    if compressed.len() + 19 < stream.content.len() {
+    let content = std::mem::take(&mut stream.content);
+    set_compressed(stream, content, compressed);
+    Ok(())
+}
+
+/// Sets `stream`'s content to `compressed`, unless it is not smaller than `content`.
+fn set_compressed(stream: &mut lopdf::Stream, content: Vec<u8>, compressed: Vec<u8>) {
+    if compressed.len() + 19 < content.len() {
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(compressed);
+    } else {
+        stream.set_content(content);
     }
-    Ok(())
 }

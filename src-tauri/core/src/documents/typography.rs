@@ -49,6 +49,14 @@ fn space_before(c: char) -> Option<char> {
 
 /// Applies the French spacing rules to `text` (see the module documentation).
 pub fn french(text: &str) -> String {
+    if !needs_french_spacing(text) {
+        return text.to_string();
+    }
+    french_spacing(text)
+}
+
+/// The rules of [`french`], applied character by character.
+fn french_spacing(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
@@ -107,6 +115,20 @@ pub fn french(text: &str) -> String {
     out
 }
 
+/// Whether any rule of [`french`] can apply to `text`: each needs one of the signs below, or
+/// a space next to a digit (times). Most labels have none and are copied as they are.
+fn needs_french_spacing(text: &str) -> bool {
+    if text.contains([':', ';', '!', '?', '«', '»', '%', '€']) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        (*b == b' ' || *b == b'\t')
+            && ((i > 0 && bytes[i - 1].is_ascii_digit())
+                || bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
+}
+
 /// Whether `text` ends with digits, a no-break space and "h" (the first half of "14 h 30").
 fn preceded_by_digit_h(text: &str) -> bool {
     let mut rev = text.chars().rev();
@@ -162,6 +184,18 @@ mod tests {
         assert_eq!(french("20 % et 150 €"), format!("20{NBSP}% et 150{NBSP}€"));
         // "3 hôtels" is not a time.
         assert_eq!(french("3 hôtels"), "3 hôtels");
+    }
+
+    proptest::proptest! {
+        /// A text the quick check lets through is one the rules leave as it is.
+        #[test]
+        fn texts_without_signs_nor_spaced_digits_are_left_unchanged(
+            text in "[ a-z0-9h:;!?«»%€\u{a0}\t]{0,40}",
+        ) {
+            if !needs_french_spacing(&text) {
+                proptest::prop_assert_eq!(french_spacing(&text), text);
+            }
+        }
     }
 
     #[test]

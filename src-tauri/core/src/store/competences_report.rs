@@ -1,6 +1,7 @@
 //! The competences report's reading: three queries whatever the number of professions (the
-//! families, the competences with their profession, then the observations in the period),
-//! grouped and ordered here.
+//! families, the competences with their profession, then the observations in the period; a
+//! fourth, sorted by SQLite, in the rare case where observations of one competence and year
+//! are not in the order they were recorded), grouped and ordered here.
 //!
 //! The observations come in competence order by the competences' rowids, each competence's
 //! observations read through the `(competence_id, year)` index: no sort of the whole result,
@@ -94,21 +95,69 @@ impl Store {
                 },
             });
         }
-        // CROSS JOIN keeps the competences as the outer loop, so that the rows come by
-        // competence rowid and only the rare observations of the same competence and year
-        // are sorted (by when they were recorded) rather than all of them.
-        let mut statement = self.conn().prepare_cached(
-            "SELECT c.rowid, o.year, o.trend, o.level, o.source, o.notes
+        if !self.attach_observations(&mut competences, &index, filter, false)? {
+            for c in competences.iter_mut() {
+                c.competence.observations.clear();
+            }
+            self.attach_observations(&mut competences, &index, filter, true)?;
+        }
+        competences.retain(|c| !c.competence.observations.is_empty());
+        Ok(competences)
+    }
+
+    /// Appends to each competence its observations in the period, by year then by when they
+    /// were recorded. CROSS JOIN keeps the competences as the outer loop, so that the rows come
+    /// by competence rowid and year through the `(competence_id, year)` index. Observations of
+    /// the same competence and year (rare) are ordered by when they were recorded: by SQLite
+    /// when `sorted`, which costs a sort of every competence's rows (a fifth of a large
+    /// report's read); otherwise their order is only checked, and `false` is returned as soon
+    /// as two are found out of order, for the caller to read again `sorted`.
+    fn attach_observations(
+        &self,
+        competences: &mut [Competence],
+        index: &HashMap<i64, usize>,
+        filter: &CompetencesReportFilter,
+        sorted: bool,
+    ) -> CoreResult<bool> {
+        let mut statement = self.conn().prepare_cached(if sorted {
+            "SELECT c.rowid, o.year, o.trend, o.level, o.source, o.notes, o.created_at, o.id
                FROM competences c
               CROSS JOIN competence_observations o ON o.competence_id = c.id
               WHERE (?1 IS NULL OR o.year >= ?1)
                 AND (?2 IS NULL OR o.year <= ?2)
-              ORDER BY c.rowid, o.year, o.created_at, o.id",
-        )?;
+              ORDER BY c.rowid, o.year, o.created_at, o.id"
+        } else {
+            "SELECT c.rowid, o.year, o.trend, o.level, o.source, o.notes, o.created_at, o.id
+               FROM competences c
+              CROSS JOIN competence_observations o ON o.competence_id = c.id
+              WHERE (?1 IS NULL OR o.year >= ?1)
+                AND (?2 IS NULL OR o.year <= ?2)
+              ORDER BY c.rowid, o.year"
+        })?;
         let mut rows = statement.query(params![filter.from_year, filter.to_year])?;
         let mut current: Option<(i64, Option<usize>)> = None;
+        // The previous row's competence, year and (created_at, id), in reused buffers.
+        let mut previous: Option<(i64, i64)> = None;
+        let (mut created, mut id) = (String::new(), String::new());
         while let Some(row) = rows.next()? {
             let rowid: i64 = row.get(0)?;
+            let year: i64 = row.get(1)?;
+            if !sorted {
+                let (Ok(this_created), Ok(this_id)) =
+                    (row.get_ref(6)?.as_str(), row.get_ref(7)?.as_str())
+                else {
+                    return Ok(false);
+                };
+                let same = previous == Some((rowid, year));
+                if same && (this_created, this_id) < (created.as_str(), id.as_str()) {
+                    return Ok(false);
+                }
+                previous = Some((rowid, year));
+                created.clear();
+                created.push_str(this_created);
+                id.clear();
+                id.push_str(this_id);
+            }
             let position = match current {
                 Some((id, position)) if id == rowid => position,
                 _ => {
@@ -125,15 +174,14 @@ impl Store {
                 .competence
                 .observations
                 .push(ReportObservation {
-                    year: row.get(1)?,
+                    year,
                     trend: row.get(2)?,
                     level: row.get(3)?,
                     source: row.get(4)?,
                     notes: row.get(5)?,
                 });
         }
-        competences.retain(|c| !c.competence.observations.is_empty());
-        Ok(competences)
+        Ok(true)
     }
 }
 

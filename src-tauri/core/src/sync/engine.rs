@@ -18,6 +18,8 @@ use crate::Store;
 
 /// Revisions sent per `_bulk_docs` request.
 const SEND_BATCH: usize = 500;
+/// Above this many bytes of documents (files included), a batch is sent in several requests.
+const SEND_BYTES: usize = 16 * 1024 * 1024;
 /// Changes read per `_changes` request.
 const RECEIVE_BATCH: usize = 500;
 
@@ -29,7 +31,9 @@ pub trait LocalReplica: Sync {
 
 impl LocalReplica for Mutex<Store> {
     fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> CoreResult<T>) -> CoreResult<T> {
-        let mut store = self.lock().map_err(|_| CoreError::Io(std::io::Error::other("verrou")))?;
+        let mut store = self
+            .lock()
+            .map_err(|_| CoreError::Io(std::io::Error::other("verrou")))?;
         work(&mut store)
     }
 }
@@ -79,15 +83,27 @@ async fn run(
     let server_checkpoint = remote.get_local(&checkpoint_id).await?;
     let editor = config.user.clone();
     let mut summary = SyncSummary::default();
+    let server_known = local.with_store(|store| sql::fact(store.conn(), "serverKnown"))?;
+    if server_checkpoint.is_none() {
+        // Written first, so that a server that loses it later (another server at the same
+        // address, a database emptied or restored) is recognised as new at the next sync.
+        remote
+            .put_local(
+                &checkpoint_id,
+                json!({ "last_seq": "0", "replica": replica }),
+            )
+            .await?;
+    }
     local.with_store(|store| {
         store.write(|tx| {
-            // A server that does not know this laptop's checkpoint is another server, or an
-            // emptied one: everything is offered to it again and its changes read from the start.
-            if server_checkpoint.is_none() && sql::fact(tx, "checkpoint")?.is_some() {
+            if server_checkpoint.is_none() && server_known.is_some() {
+                // This server does not know this laptop: everything is offered to it again and
+                // its changes are read from the start.
                 sql::set_fact(tx, "checkpoint", None)?;
-                sql::mark_all_documents(tx)?;
+                local::offer_everything_again(tx)?;
             }
-            local::revise(tx, &editor)
+            sql::set_fact(tx, "serverKnown", Some("1"))?;
+            local::revise(tx, &editor).map(|_| ())
         })
     })?;
     summary.sent += send(local, remote, progress).await?;
@@ -95,7 +111,10 @@ async fn run(
     local.with_store(|store| store.write(|tx| local::revise(tx, &editor)))?;
     summary.sent += send(local, remote, progress).await?;
     let since = local.with_store(|store| sql::fact(store.conn(), "checkpoint"))?;
-    let mut checkpoint = server_checkpoint.unwrap_or_else(|| json!({}));
+    let mut checkpoint = remote
+        .get_local(&checkpoint_id)
+        .await?
+        .unwrap_or_else(|| json!({}));
     checkpoint["last_seq"] = Value::String(since.unwrap_or_else(|| "0".into()));
     checkpoint["replica"] = Value::String(replica);
     remote.put_local(&checkpoint_id, checkpoint).await?;
@@ -135,11 +154,22 @@ async fn send(
         }
         let missing = remote.revs_diff(&asked).await?;
         let mut documents = Vec::new();
+        let mut bytes = 0;
         for (_, doc_id, rev, document) in &batch {
-            if missing.get(doc_id).is_some_and(|revs| revs.contains(rev)) {
-                let document: Value = serde_json::from_str(document)
-                    .map_err(|error| SyncError::Protocol(error.to_string()))?;
-                documents.push(document);
+            if !missing.get(doc_id).is_some_and(|revs| revs.contains(rev)) {
+                continue;
+            }
+            let mut document: Value = serde_json::from_str(document)
+                .map_err(|error| SyncError::Protocol(error.to_string()))?;
+            local.with_store(|store| local::attach_files(store.conn(), &mut document))?;
+            bytes += document.to_string().len();
+            documents.push(document);
+            // Files travel inside the documents: a request stays within a few megabytes.
+            if bytes > SEND_BYTES {
+                remote.bulk_docs(&documents).await?;
+                sent += documents.len();
+                documents.clear();
+                bytes = 0;
             }
         }
         if !documents.is_empty() {
@@ -149,7 +179,11 @@ async fn send(
         let seqs: Vec<i64> = batch.iter().map(|(seq, ..)| *seq).collect();
         local.with_store(|store| store.write(|tx| sql::sent(tx, &seqs)))?;
         done += batch.len();
-        progress(SyncProgress { phase: SyncPhase::Sending, done, total: Some(total) });
+        progress(SyncProgress {
+            phase: SyncPhase::Sending,
+            done,
+            total: Some(total),
+        });
     }
     Ok(sent)
 }
@@ -183,15 +217,26 @@ async fn receive(
             }
             Ok(wanted)
         })?;
-        let revisions = if wanted.is_empty() { Vec::new() } else { remote.get_revisions(&wanted).await? };
+        let revisions = if wanted.is_empty() {
+            Vec::new()
+        } else {
+            remote.get_revisions(&wanted).await?
+        };
         let last_seq = page.last_seq.clone();
         local.with_store(|store| {
             store.write(|tx| {
                 local::revise(tx, editor)?;
                 let ids = docs::local_ids(tx)?;
-                for revision in revisions {
-                    local::apply(tx, &ids, &incoming(revision), &mut applied)?;
+                let mut revisions: Vec<IncomingRevision> =
+                    revisions.into_iter().map(incoming).collect();
+                // The ends of losing branches first: a record on such a branch then takes the
+                // winner of the same batch as it is, instead of meeting it as a conflict.
+                revisions.sort_by_key(|revision| !local::is_buried(revision));
+                for revision in &revisions {
+                    local::apply(tx, &ids, revision, &mut applied)?;
                 }
+                // A file no resource names any more (a colleague removed it) goes.
+                crate::store::resource_files::delete_orphan_contents(tx)?;
                 sql::set_fact(tx, "checkpoint", Some(&last_seq))
             })
         })?;
@@ -218,5 +263,6 @@ fn incoming(revision: RemoteRevision) -> IncomingRevision {
         deleted: revision.deleted,
         ancestry: revision.ancestry,
         body: revision.body,
+        attachments: revision.attachments,
     }
 }

@@ -4,7 +4,10 @@
 //! the caller's one transaction, so an interruption at any point leaves the file as it was
 //! before that step, and the step is simply done again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
 
 use rusqlite::Transaction;
 use serde_json::{Map, Value};
@@ -25,6 +28,8 @@ pub struct IncomingRevision {
     pub ancestry: Vec<String>,
     /// The body without any `_` field.
     pub body: Map<String, Value>,
+    /// A resource's files: SHA-256 → bytes.
+    pub attachments: BTreeMap<String, Vec<u8>>,
 }
 
 /// What applying a batch of revisions did.
@@ -49,7 +54,15 @@ fn entity_of(doc_id: &str) -> &str {
 
 /// The document to send for a revision.
 fn document(doc_id: &str, ancestry: &[String], deleted: bool, body: &Map<String, Value>) -> String {
-    let mut document = if deleted { Map::new() } else { body.clone() };
+    let mut document = if deleted {
+        // A deletion keeps only what tells the other laptops how to read it.
+        body.iter()
+            .filter(|(key, _)| MARKERS.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect()
+    } else {
+        body.clone()
+    };
     document.insert("_id".into(), Value::String(doc_id.into()));
     document.insert("_rev".into(), Value::String(ancestry[0].clone()));
     document.insert("_revisions".into(), revisions_field(ancestry));
@@ -57,6 +70,37 @@ fn document(doc_id: &str, ancestry: &[String], deleted: bool, body: &Map<String,
         document.insert("_deleted".into(), Value::Bool(true));
     }
     body_text(&document)
+}
+
+/// Fields of a deletion that say why: `buried` ends the losing branch of a conflict (it is no
+/// one's deletion of the record), `resolves` lists the leaves a user's choice settled.
+const MARKERS: &[&str] = &["recordKind", "editedBy", "buried", "resolves"];
+
+pub(crate) fn is_buried(incoming: &IncomingRevision) -> bool {
+    incoming.deleted && incoming.body.get("buried").and_then(Value::as_bool) == Some(true)
+}
+
+/// Drops the conflict leaves a revision says it settled, or ends (a deletion after a deletion
+/// leaves nothing to choose).
+fn drop_settled(tx: &Transaction, incoming: &IncomingRevision) -> CoreResult<()> {
+    let settled: Vec<&str> = incoming
+        .body
+        .get("resolves")
+        .and_then(Value::as_array)
+        .map(|revs| revs.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    for rev in &settled {
+        sql::settle(tx, &incoming.doc_id, rev)?;
+    }
+    for leaf in sql::conflicts_of(tx, &incoming.doc_id)? {
+        if settled.contains(&leaf.rev.as_str())
+            || incoming.ancestry.contains(&leaf.rev)
+            || (incoming.deleted && leaf.deleted)
+        {
+            sql::drop_conflict(tx, &leaf.doc_id, &leaf.rev)?;
+        }
+    }
+    Ok(())
 }
 
 /// Records a revision made here: the document's new state, and the document to send.
@@ -69,15 +113,47 @@ fn make_revision(
     let parent = (!state.rev.is_empty()).then_some(state.rev.as_str());
     let rev = next_rev(parent, deleted, &body);
     let ancestry = extend(&rev, &state.ancestry);
-    sql::queue(tx, &state.doc_id, &rev, &document(&state.doc_id, &ancestry, deleted, &body))?;
+    sql::queue(
+        tx,
+        &state.doc_id,
+        &rev,
+        &document(&state.doc_id, &ancestry, deleted, &body),
+    )?;
     let base = match (&state.base, parent) {
         (Some(base), _) => Some(base.clone()),
         (None, Some(parent)) => Some((parent.to_string(), state.body.clone())),
         (None, None) => None,
     };
-    let state = DocState { rev, ancestry, body: body_text(&body), deleted, base, ..state };
+    let state = DocState {
+        rev,
+        ancestry,
+        body: body_text(&body),
+        deleted,
+        base,
+        ..state
+    };
     sql::put_doc(tx, &state)?;
     Ok(state)
+}
+
+/// Puts every document's current revision back in the outbox: the server is another one, or
+/// was emptied, and must be offered everything (`_revs_diff` then skips what it has).
+pub(crate) fn offer_everything_again(tx: &Transaction) -> CoreResult<()> {
+    for state in sql::all_docs(tx)? {
+        let body = parse_body(&state.body);
+        let document = document(&state.doc_id, &state.ancestry, state.deleted, &body);
+        sql::queue(tx, &state.doc_id, &state.rev, &document)?;
+    }
+    for leaf in sql::all_conflicts(tx)? {
+        let body = parse_body(&leaf.body);
+        sql::queue(
+            tx,
+            &leaf.doc_id,
+            &leaf.rev,
+            &document(&leaf.doc_id, &leaf.ancestry, leaf.deleted, &body),
+        )?;
+    }
+    Ok(())
 }
 
 /// Turns the records changed since the last sync into revisions to send. `editor` signs them
@@ -131,6 +207,9 @@ pub(crate) fn revise(tx: &Transaction, editor: &str) -> CoreResult<usize> {
 /// Whether this laptop already has the revision `rev` of `doc_id` (as its record, an ancestor,
 /// a conflicting leaf or a waiting revision).
 pub(crate) fn knows(tx: &rusqlite::Connection, doc_id: &str, rev: &str) -> CoreResult<bool> {
+    if sql::is_settled(tx, doc_id, rev)? {
+        return Ok(true);
+    }
     if let Some(state) = sql::doc(tx, doc_id)? {
         if state.ancestry.iter().any(|known| known == rev) {
             return Ok(true);
@@ -142,9 +221,8 @@ pub(crate) fn knows(tx: &rusqlite::Connection, doc_id: &str, rev: &str) -> CoreR
     {
         return Ok(true);
     }
-    Ok(sql::waiting(tx)?
-        .iter()
-        .any(|(leaf, _, _)| leaf.doc_id == doc_id && leaf.ancestry.iter().any(|known| known == rev)))
+    Ok(sql::waiting_of(tx, doc_id)?
+        .is_some_and(|leaf| leaf.ancestry.iter().any(|known| known == rev)))
 }
 
 /// Writes a revision's content as the record (or deletes it); `Err` is why it must wait.
@@ -194,10 +272,32 @@ pub(crate) fn apply(
         return Ok(());
     }
     let state = sql::doc(tx, &incoming.doc_id)?;
+    if is_buried(incoming) {
+        // The end of a losing branch, merged or chosen elsewhere: the winning branch brings
+        // the record. If it is the branch shown here, the record stays until the winner comes
+        // (the engine applies these ends first), then is replaced by it without a conflict.
+        if let Some(state) = state.filter(|state| incoming.ancestry.contains(&state.rev)) {
+            let mut body = parse_body(&state.body);
+            body.insert("buried".into(), Value::Bool(true));
+            let ended = DocState {
+                rev: incoming.rev.clone(),
+                ancestry: incoming.ancestry.clone(),
+                body: body_text(&body),
+                deleted: true,
+                ..state
+            };
+            sql::put_doc(tx, &ended)?;
+        }
+        return drop_settled(tx, incoming);
+    }
+    store_attachments(tx, incoming)?;
     let state = match state {
         None => return take(tx, ids, None, incoming, applied),
         Some(state) => state,
     };
+    if state.deleted && parse_body(&state.body).get("buried").is_some() && !incoming.deleted {
+        return take(tx, ids, Some(state), incoming, applied);
+    }
     if incoming.ancestry.contains(&state.rev) {
         return take(tx, ids, Some(state), incoming, applied);
     }
@@ -205,7 +305,10 @@ pub(crate) fn apply(
         return Ok(());
     }
     let conflicts = sql::conflicts_of(tx, &incoming.doc_id)?;
-    if let Some(older) = conflicts.iter().find(|leaf| incoming.ancestry.contains(&leaf.rev)) {
+    if let Some(older) = conflicts
+        .iter()
+        .find(|leaf| incoming.ancestry.contains(&leaf.rev))
+    {
         // The other branch went on: its newer leaf replaces the one kept.
         sql::drop_conflict(tx, &older.doc_id, &older.rev)?;
         sql::put_conflict(tx, &leaf_of(incoming))?;
@@ -224,14 +327,17 @@ fn take(
     applied: &mut Applied,
 ) -> CoreResult<()> {
     let record_id = state.as_ref().map(|s| s.record_id.clone());
-    match write_record(tx, ids, &incoming.doc_id, record_id.as_deref(), incoming.deleted, &incoming.body)? {
+    match write_record(
+        tx,
+        ids,
+        &incoming.doc_id,
+        record_id.as_deref(),
+        incoming.deleted,
+        &incoming.body,
+    )? {
         Ok(record_id) => {
             sql::drop_waiting(tx, &incoming.doc_id)?;
-            for leaf in sql::conflicts_of(tx, &incoming.doc_id)? {
-                if incoming.ancestry.contains(&leaf.rev) {
-                    sql::drop_conflict(tx, &leaf.doc_id, &leaf.rev)?;
-                }
-            }
+            drop_settled(tx, incoming)?;
             sql::put_doc(
                 tx,
                 &DocState {
@@ -263,7 +369,13 @@ fn take(
             applied.received += 1;
         }
         Err(reason) => {
-            sql::put_waiting(tx, &leaf_of(incoming), "{}", &reason)?;
+            let attachments: BTreeMap<&String, String> = incoming
+                .attachments
+                .iter()
+                .map(|(sha, bytes)| (sha, base64::engine::general_purpose::STANDARD.encode(bytes)))
+                .collect();
+            let attachments = serde_json::to_string(&attachments).unwrap_or_else(|_| "{}".into());
+            sql::put_waiting(tx, &leaf_of(incoming), &attachments, &reason)?;
         }
     }
     Ok(())
@@ -284,27 +396,57 @@ fn branch(
         .as_ref()
         .filter(|(rev, _)| incoming.ancestry.contains(rev))
         .map(|(_, body)| parse_body(body));
-    let ours_wins = wins((&state.rev, state.deleted), (&incoming.rev, incoming.deleted));
+    let ours_wins = wins(
+        (&state.rev, state.deleted),
+        (&incoming.rev, incoming.deleted),
+    );
+    if state.deleted && incoming.deleted {
+        // Deleted on both sides: nothing to choose.
+        return sql::settle(tx, &incoming.doc_id, &incoming.rev);
+    }
     if !state.deleted && !incoming.deleted {
         if let Merged::Clean(merged) = merge(ancestor.as_ref(), &mine, &incoming.body) {
-            if let Ok(record_id) =
-                write_record(tx, ids, &incoming.doc_id, Some(&state.record_id), false, &merged)?
-            {
-                let loser = if ours_wins { leaf_of(incoming) } else { leaf_from_state(&state) };
-                let winner = if ours_wins {
-                    state.clone()
+            let winner = if ours_wins {
+                state.clone()
+            } else {
+                DocState {
+                    rev: incoming.rev.clone(),
+                    ancestry: incoming.ancestry.clone(),
+                    body: body_text(&incoming.body),
+                    ..state.clone()
+                }
+            };
+            let winner_body = parse_body(&winner.body);
+            // The winner already holds everything (a merge made on another laptop): it is
+            // taken as it is, so that every laptop ends with the same record.
+            let settled = same_content(&merged, &winner_body);
+            let written = if settled { &winner_body } else { &merged };
+            if let Ok(record_id) = write_record(
+                tx,
+                ids,
+                &incoming.doc_id,
+                Some(&state.record_id),
+                false,
+                written,
+            )? {
+                let loser = if ours_wins {
+                    leaf_of(incoming)
                 } else {
-                    DocState {
-                        rev: incoming.rev.clone(),
-                        ancestry: incoming.ancestry.clone(),
-                        body: body_text(&incoming.body),
-                        ..state.clone()
-                    }
+                    leaf_from_state(&state)
                 };
                 bury(tx, &loser)?;
-                make_revision(tx, DocState { record_id, deleted: false, ..winner }, false, merged)?;
+                let winner = DocState {
+                    record_id,
+                    deleted: false,
+                    ..winner
+                };
+                if settled {
+                    sql::put_doc(tx, &winner)?;
+                } else {
+                    make_revision(tx, winner, false, merged)?;
+                    applied.merged += 1;
+                }
                 applied.received += 1;
-                applied.merged += 1;
                 return Ok(());
             }
         }
@@ -312,16 +454,31 @@ fn branch(
     if ours_wins {
         sql::put_conflict(tx, &leaf_of(incoming))?;
     } else {
-        match write_record(tx, ids, &incoming.doc_id, Some(&state.record_id), incoming.deleted, &incoming.body)? {
+        match write_record(
+            tx,
+            ids,
+            &incoming.doc_id,
+            Some(&state.record_id),
+            incoming.deleted,
+            &incoming.body,
+        )? {
             Ok(record_id) => {
                 sql::put_conflict(tx, &leaf_from_state(&state))?;
                 sql::put_doc(
                     tx,
                     &DocState {
-                        record_id: if record_id.is_empty() { state.record_id.clone() } else { record_id },
+                        record_id: if record_id.is_empty() {
+                            state.record_id.clone()
+                        } else {
+                            record_id
+                        },
                         rev: incoming.rev.clone(),
                         ancestry: incoming.ancestry.clone(),
-                        body: if incoming.deleted { state.body.clone() } else { body_text(&incoming.body) },
+                        body: if incoming.deleted {
+                            state.body.clone()
+                        } else {
+                            body_text(&incoming.body)
+                        },
                         deleted: incoming.deleted,
                         base: state.base.clone(),
                         ..state
@@ -350,26 +507,44 @@ fn leaf_from_state(state: &DocState) -> Leaf {
 
 /// Ends a losing branch with a deletion on top of it (what CouchDB's conflict resolution does).
 fn bury(tx: &Transaction, loser: &Leaf) -> CoreResult<()> {
+    sql::drop_conflict(tx, &loser.doc_id, &loser.rev)?;
     if loser.deleted {
         return Ok(());
     }
-    let rev = next_rev(Some(&loser.rev), true, &Map::new());
+    let mut marker = Map::new();
+    marker.insert("buried".into(), Value::Bool(true));
+    let rev = next_rev(Some(&loser.rev), true, &marker);
     let ancestry = extend(&rev, &loser.ancestry);
-    sql::queue(tx, &loser.doc_id, &rev, &document(&loser.doc_id, &ancestry, true, &Map::new()))?;
-    sql::drop_conflict(tx, &loser.doc_id, &loser.rev)
+    sql::queue(
+        tx,
+        &loser.doc_id,
+        &rev,
+        &document(&loser.doc_id, &ancestry, true, &marker),
+    )
 }
 
 /// Tries the waiting revisions again (their links may have arrived).
 pub(crate) fn retry_waiting(tx: &Transaction, applied: &mut Applied) -> CoreResult<()> {
     let ids = docs::local_ids(tx)?;
-    for (leaf, _, _) in sql::waiting(tx)? {
+    for (leaf, attachments, _) in sql::waiting(tx)? {
         sql::drop_waiting(tx, &leaf.doc_id)?;
+        let attachments: BTreeMap<String, String> =
+            serde_json::from_str(&attachments).unwrap_or_default();
         let incoming = IncomingRevision {
             doc_id: leaf.doc_id.clone(),
             rev: leaf.rev.clone(),
             deleted: leaf.deleted,
             ancestry: leaf.ancestry.clone(),
             body: parse_body(&leaf.body),
+            attachments: attachments
+                .into_iter()
+                .filter_map(|(sha, data)| {
+                    let bytes = base64::engine::general_purpose::STANDARD
+                        .decode(data)
+                        .ok()?;
+                    Some((sha, bytes))
+                })
+                .collect(),
         };
         apply(tx, &ids, &incoming, applied)?;
     }
@@ -378,12 +553,28 @@ pub(crate) fn retry_waiting(tx: &Transaction, applied: &mut Applied) -> CoreResu
 
 /// Settles a conflict: the chosen version becomes a new revision on the winning branch, every
 /// other leaf is ended by a deletion. `take_theirs` picks the (first) other leaf.
-pub(crate) fn resolve(tx: &Transaction, doc_id: &str, take_theirs: bool, editor: &str) -> CoreResult<bool> {
-    let Some(state) = sql::doc(tx, doc_id)? else { return Ok(false) };
+pub(crate) fn resolve(
+    tx: &Transaction,
+    doc_id: &str,
+    take_theirs: bool,
+    editor: &str,
+) -> CoreResult<bool> {
+    let Some(state) = sql::doc(tx, doc_id)? else {
+        return Ok(false);
+    };
     let leaves = sql::conflicts_of(tx, doc_id)?;
-    let Some(theirs) = leaves.first().cloned() else { return Ok(false) };
+    let Some(theirs) = leaves.first().cloned() else {
+        return Ok(false);
+    };
     let (deleted, mut body) = if take_theirs {
-        (theirs.deleted, parse_body(if theirs.deleted { &state.body } else { &theirs.body }))
+        (
+            theirs.deleted,
+            parse_body(if theirs.deleted {
+                &state.body
+            } else {
+                &theirs.body
+            }),
+        )
     } else {
         (state.deleted, parse_body(&state.body))
     };
@@ -401,6 +592,11 @@ pub(crate) fn resolve(tx: &Transaction, doc_id: &str, take_theirs: bool, editor:
         bury(tx, leaf)?;
     }
     body.insert("editedBy".into(), Value::String(editor.into()));
+    let settled: Vec<Value> = leaves
+        .iter()
+        .map(|leaf| Value::String(leaf.rev.clone()))
+        .collect();
+    body.insert("resolves".into(), Value::Array(settled));
     make_revision(tx, state, deleted, body)?;
     if !deleted {
         let entity = entity_of(doc_id).to_string();
@@ -409,4 +605,69 @@ pub(crate) fn resolve(tx: &Transaction, doc_id: &str, take_theirs: bool, editor:
         }
     }
     Ok(true)
+}
+
+/// Stores the files a colleague's resource brings (checked against their SHA-256, their text
+/// read as for a file attached here), before the resource that names them is written. A file
+/// refused here (a program, a type we do not take) is not stored, and the resource waits.
+fn store_attachments(tx: &Transaction, incoming: &IncomingRevision) -> CoreResult<()> {
+    let Some(files) = incoming.body.get("files").and_then(Value::as_array) else {
+        return Ok(());
+    };
+    for file in files {
+        let (Some(sha), Some(name)) = (
+            file.get("sha256").and_then(Value::as_str),
+            file.get("name").and_then(Value::as_str),
+        ) else {
+            continue;
+        };
+        let Some(bytes) = incoming.attachments.get(sha) else {
+            continue;
+        };
+        let digest: String = Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if digest != sha || sql::record_exists(tx, "file_contents", sha)? {
+            continue;
+        }
+        if let Ok(inspected) = crate::attachments::inspect(name, bytes) {
+            crate::store::resource_files::insert_content(tx, sha, &inspected, bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds a resource's files to its document as inline attachments (base64), as `_bulk_docs`
+/// takes them with `new_edits: false`.
+pub(crate) fn attach_files(conn: &rusqlite::Connection, document: &mut Value) -> CoreResult<()> {
+    if document.get("recordKind").and_then(Value::as_str) != Some("resource") {
+        return Ok(());
+    }
+    let shas: Vec<String> = document
+        .get("files")
+        .and_then(Value::as_array)
+        .map(|files| {
+            files
+                .iter()
+                .filter_map(|f| f.get("sha256").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut attachments = Map::new();
+    for sha in shas {
+        if let Some((media_type, bytes)) = sql::file_content(conn, &sha)? {
+            attachments.insert(
+                sha,
+                serde_json::json!({
+                    "content_type": media_type,
+                    "data": base64::engine::general_purpose::STANDARD.encode(bytes),
+                }),
+            );
+        }
+    }
+    if !attachments.is_empty() {
+        document["_attachments"] = Value::Object(attachments);
+    }
+    Ok(())
 }

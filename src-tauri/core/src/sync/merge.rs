@@ -49,8 +49,12 @@ pub(crate) fn merge(
     if !conflicts.is_empty() {
         return Merged::Conflict(conflicts);
     }
-    let later = if text(theirs, "updatedAt") > text(mine, "updatedAt") { theirs } else { mine };
-    for key in ["id", "kind", "createdAt", "updatedAt"] {
+    let later = if text(theirs, "updatedAt") > text(mine, "updatedAt") {
+        theirs
+    } else {
+        mine
+    };
+    for key in ["id", "recordKind", "createdAt", "updatedAt"] {
         if let Some(value) = later.get(key) {
             merged.insert(key.into(), value.clone());
         }
@@ -80,8 +84,11 @@ mod tests {
     #[test]
     fn changes_to_different_fields_merge() {
         let ancestor = body(json!({"id": "x", "city": "Kehl", "phone": "1", "version": 1}));
-        let mine = body(json!({"id": "x", "city": "Strasbourg", "phone": "1", "version": 2, "updatedAt": "b"}));
-        let theirs = body(json!({"id": "x", "city": "Kehl", "phone": "2", "version": 3, "updatedAt": "a"}));
+        let mine = body(
+            json!({"id": "x", "city": "Strasbourg", "phone": "1", "version": 2, "updatedAt": "b"}),
+        );
+        let theirs =
+            body(json!({"id": "x", "city": "Kehl", "phone": "2", "version": 3, "updatedAt": "a"}));
         let Merged::Clean(merged) = merge(Some(&ancestor), &mine, &theirs) else {
             panic!("expected a clean merge");
         };
@@ -96,9 +103,16 @@ mod tests {
         let ancestor = body(json!({"city": "Kehl"}));
         let mine = body(json!({"city": "Strasbourg"}));
         let theirs = body(json!({"city": "Offenburg"}));
-        assert_eq!(merge(Some(&ancestor), &mine, &theirs), Merged::Conflict(vec!["city".into()]));
         assert_eq!(
-            merge(None, &body(json!({"city": "A"})), &body(json!({"city": "B"}))),
+            merge(Some(&ancestor), &mine, &theirs),
+            Merged::Conflict(vec!["city".into()])
+        );
+        assert_eq!(
+            merge(
+                None,
+                &body(json!({"city": "A"})),
+                &body(json!({"city": "B"}))
+            ),
             Merged::Conflict(vec!["city".into()])
         );
     }

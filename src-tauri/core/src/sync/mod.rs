@@ -23,10 +23,19 @@
 //! `remote` is the HTTP client (reqwest on tokio), `error` the layer's error enum; `settings`
 //! the « Partage » settings and status as the store keeps them; `engine` the steps above.
 
+mod engine;
+mod error;
 pub(crate) mod local;
 pub(crate) mod merge;
+mod remote;
 pub(crate) mod revs;
 mod settings;
 
+pub use engine::{synchronise, LocalReplica};
+pub use error::SyncError;
 pub use local::IncomingRevision;
-pub use settings::{SyncChoice, SyncConflict, SyncPhase, SyncProgress, SyncSettings, SyncStatus, SyncSummary};
+pub use remote::*;
+pub use settings::{
+    SyncChoice, SyncConflict, SyncPhase, SyncProgress, SyncSettings, SyncStatus, SyncSummary,
+};
+pub mod keychain;

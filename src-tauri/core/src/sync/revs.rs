@@ -6,7 +6,16 @@ use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
 /// Fields that say when and by whom, not what: left out of a revision's hash and of merges.
-pub(crate) const META_FIELDS: &[&str] = &["id", "kind", "createdAt", "updatedAt", "version", "editedBy"];
+pub(crate) const META_FIELDS: &[&str] = &[
+    "id",
+    "recordKind",
+    "createdAt",
+    "updatedAt",
+    "version",
+    "editedBy",
+    "resolves",
+    "buried",
+];
 
 /// The most revision ids a document keeps in its history (CouchDB keeps 1,000 by default;
 /// only the recent ones matter to find a common ancestor).
@@ -49,7 +58,10 @@ pub(crate) fn next_rev(parent: Option<&str>, deleted: bool, body: &Map<String, V
         hasher.update(serde_json::to_vec(&content(body)).unwrap_or_default());
     }
     let digest = hasher.finalize();
-    let hex: String = digest[..16].iter().map(|byte| format!("{byte:02x}")).collect();
+    let hex: String = digest[..16]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
     format!("{position}-{hex}")
 }
 
@@ -85,10 +97,18 @@ mod tests {
 
     #[test]
     fn the_same_change_from_the_same_parent_is_the_same_revision() {
-        let a = body(json!({"id": "x", "lastName": "Weber", "updatedAt": "2026-01-01", "version": 2}));
-        let b = body(json!({"id": "x", "lastName": "Weber", "updatedAt": "2026-02-02", "version": 3}));
-        assert_eq!(next_rev(Some("1-aa"), false, &a), next_rev(Some("1-aa"), false, &b));
-        assert_ne!(next_rev(Some("1-aa"), false, &a), next_rev(Some("1-bb"), false, &a));
+        let a =
+            body(json!({"id": "x", "lastName": "Weber", "updatedAt": "2026-01-01", "version": 2}));
+        let b =
+            body(json!({"id": "x", "lastName": "Weber", "updatedAt": "2026-02-02", "version": 3}));
+        assert_eq!(
+            next_rev(Some("1-aa"), false, &a),
+            next_rev(Some("1-aa"), false, &b)
+        );
+        assert_ne!(
+            next_rev(Some("1-aa"), false, &a),
+            next_rev(Some("1-bb"), false, &a)
+        );
         assert!(next_rev(Some("1-aa"), false, &a).starts_with("2-"));
         assert!(next_rev(None, false, &a).starts_with("1-"));
     }
@@ -104,6 +124,9 @@ mod tests {
     #[test]
     fn revisions_field_lists_hashes_newest_first() {
         let ancestry = vec!["3-c".to_string(), "2-b".to_string(), "1-a".to_string()];
-        assert_eq!(revisions_field(&ancestry), json!({"start": 3, "ids": ["c", "b", "a"]}));
+        assert_eq!(
+            revisions_field(&ancestry),
+            json!({"start": 3, "ids": ["c", "b", "a"]})
+        );
     }
 }

@@ -123,7 +123,10 @@ pub(crate) fn check_settings(settings: &SyncSettings) -> CoreResult<()> {
         }
     }
     let database = settings.database.trim();
-    let valid_name = database.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+    let valid_name = database
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase())
         && database
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_$()+-/".contains(c));
@@ -139,7 +142,9 @@ pub(crate) fn check_settings(settings: &SyncSettings) -> CoreResult<()> {
 impl Store {
     /// The sharing's settings, if a server was set up.
     pub fn sync_settings(&self) -> CoreResult<Option<SyncSettings>> {
-        let Some(server) = sql::fact(self.conn(), "server")? else { return Ok(None) };
+        let Some(server) = sql::fact(self.conn(), "server")? else {
+            return Ok(None);
+        };
         Ok(Some(SyncSettings {
             server,
             database: sql::fact(self.conn(), "database")?.unwrap_or_default(),
@@ -154,13 +159,16 @@ impl Store {
         let before = self.sync_settings()?;
         self.write(|tx| {
             let server = settings.server.trim().trim_end_matches('/');
-            let changed = before.as_ref().is_some_and(|b| b.server != server || b.database != settings.database.trim());
+            let changed = before
+                .as_ref()
+                .is_some_and(|b| b.server != server || b.database != settings.database.trim());
             sql::set_fact(tx, "server", Some(server))?;
             sql::set_fact(tx, "database", Some(settings.database.trim()))?;
             sql::set_fact(tx, "user", Some(settings.user.trim()))?;
             if changed {
                 sql::set_fact(tx, "checkpoint", None)?;
-                sql::mark_all_documents(tx)?;
+                sql::set_fact(tx, "serverKnown", None)?;
+                local::offer_everything_again(tx)?;
             }
             Ok(())
         })
@@ -196,7 +204,9 @@ impl Store {
             if conflicts.last().is_some_and(|c| c.doc_id == leaf.doc_id) {
                 continue;
             }
-            let Some(state) = sql::doc(self.conn(), &leaf.doc_id)? else { continue };
+            let Some(state) = sql::doc(self.conn(), &leaf.doc_id)? else {
+                continue;
+            };
             let mine = local::parse_body(&state.body);
             let theirs = local::parse_body(&leaf.body);
             let (entity_label, field_names) = docs::entity_label(&state.entity);
@@ -210,9 +220,13 @@ impl Store {
                     .collect()
             };
             let text = |body: &serde_json::Map<String, serde_json::Value>, key: &str| {
-                body.get(key).and_then(|v| v.as_str()).unwrap_or("").to_string()
+                body.get(key)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
             };
-            let label = docs::record_label(&state.entity, if mine.is_empty() { &theirs } else { &mine });
+            let label =
+                docs::record_label(&state.entity, if mine.is_empty() { &theirs } else { &mine });
             conflicts.push(SyncConflict {
                 doc_id: leaf.doc_id.clone(),
                 entity_label: entity_label.into(),
@@ -228,14 +242,34 @@ impl Store {
         Ok(conflicts)
     }
 
+    /// Colleagues' records that cannot be written yet, with why: (kind, record, reason).
+    pub fn sync_waiting(&self) -> CoreResult<Vec<(String, String, String)>> {
+        Ok(sql::waiting(self.conn())?
+            .into_iter()
+            .map(|(leaf, _, reason)| {
+                let entity = leaf
+                    .doc_id
+                    .split_once(':')
+                    .map_or("", |(e, _)| e)
+                    .to_string();
+                let label = docs::record_label(&entity, &local::parse_body(&leaf.body));
+                (docs::entity_label(&entity).0.to_string(), label, reason)
+            })
+            .collect())
+    }
+
     /// Settles a conflict with the user's choice; the next sync sends it to everyone.
     pub fn resolve_sync_conflict(&mut self, doc_id: &str, choice: &SyncChoice) -> CoreResult<()> {
         let editor = self.sync_settings()?.map(|s| s.user).unwrap_or_default();
-        let done = self.write(|tx| local::resolve(tx, doc_id, *choice == SyncChoice::TakeTheirs, &editor))?;
+        let done = self
+            .write(|tx| local::resolve(tx, doc_id, *choice == SyncChoice::TakeTheirs, &editor))?;
         if done {
             Ok(())
         } else {
-            Err(CoreError::NotFound { entity: "Ce conflit", id: doc_id.into() })
+            Err(CoreError::NotFound {
+                entity: "Ce conflit",
+                id: doc_id.into(),
+            })
         }
     }
 }

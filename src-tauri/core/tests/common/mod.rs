@@ -154,3 +154,5 @@ pub fn id_in_file(file: &[u8], list: &str, key: &str) -> String {
         .unwrap()
         .to_string()
 }
+
+pub mod couch;

@@ -50,7 +50,9 @@ impl Flow {
         });
     }
 
-    /// Pours the chunks into pages (see the module documentation for the rules).
+    /// Pours the chunks into pages (see the module documentation for the rules). The chunks'
+    /// draws are moved onto the pages; only a group's continuation chunks, placed at the top
+    /// of each page the group continues on, are copied.
     pub fn paginate(self, page: &PageSetup) -> Paginated {
         let body = page.body_height();
         let mut out = Paginated {
@@ -58,19 +60,29 @@ impl Flow {
             ..Paginated::default()
         };
         let mut y = 0.0;
-        let place = |out: &mut Paginated, y: &mut f32, chunk: &Chunk| {
-            if let Some(title) = &chunk.bookmark {
-                out.bookmarks.push((title.clone(), out.pages.len()));
+        let place = |out: &mut Paginated, y: &mut f32, chunk: Chunk| {
+            if let Some(title) = chunk.bookmark {
+                out.bookmarks.push((title, out.pages.len()));
             }
             if let Some(current) = out.pages.last_mut() {
                 let top = page.body_top() + *y;
                 current
                     .draws
-                    .extend(chunk.draws.iter().cloned().map(|d| d.shifted(top)));
+                    .extend(chunk.draws.into_iter().map(|d| d.shifted(top)));
             }
             *y += chunk.height;
         };
-        for (i, chunk) in self.chunks.iter().enumerate() {
+        // Each chunk's height and whether the run it starts continues past it (spacers between
+        // a heading and its text do not break the chain), kept apart as the chunks are moved.
+        let links: Vec<(f32, bool)> = self
+            .chunks
+            .iter()
+            .map(|c| {
+                let chained = c.keep_with_next || (c.discardable && !c.break_before);
+                (c.height, chained)
+            })
+            .collect();
+        for (i, chunk) in self.chunks.into_iter().enumerate() {
             let at_top = y <= EPS;
             if chunk.break_before && !at_top {
                 out.pages.push(PageLayout::default());
@@ -81,13 +93,12 @@ impl Flow {
                 continue;
             }
             // The run this chunk must share a page with.
-            let run: f32 = self.chunks[i..]
+            let run: f32 = links[i..]
                 .iter()
-                .scan(true, |go, c| {
+                .scan(true, |go, (height, chained)| {
                     let take = *go;
-                    // Spacers between a heading and its text do not break the chain.
-                    *go = c.keep_with_next || (c.discardable && !c.break_before);
-                    take.then_some(c.height)
+                    *go = *chained;
+                    take.then_some(*height)
                 })
                 .sum();
             let need = if run <= body { run } else { chunk.height };
@@ -96,7 +107,7 @@ impl Flow {
                 y = 0.0;
                 if let Some(group) = chunk.group.and_then(|g| self.groups.get(g)) {
                     for c in group {
-                        place(&mut out, &mut y, c);
+                        place(&mut out, &mut y, c.clone());
                     }
                 }
             }

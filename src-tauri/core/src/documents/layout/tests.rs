@@ -300,3 +300,31 @@ fn running_texts_number_pages() {
     assert!(has(&pages[1], "page 2 / 2"));
     check_printable_area(fonts(), &layout.page, &pages).expect("inside");
 }
+
+proptest::proptest! {
+    /// Whenever the plain-text breaker answers, its lines are exactly the general breaker's:
+    /// same words on the same lines, same widths to the last bit.
+    #[test]
+    fn plain_text_breaks_as_the_general_breaker(
+        text in "[ a-zA-Zé0-9,.;:!?»«’…–\u{a0}\u{202f}]{0,120}",
+        width in 5.0f32..200.0,
+        bold in proptest::prelude::any::<bool>(),
+    ) {
+        let style = if bold { FontStyle::Bold } else { FontStyle::Regular };
+        let span = Span::new(text, style);
+        if let Some(plain) = lines::break_plain(fonts().face(style), &span, 9.0, width) {
+            proptest::prop_assert_eq!(plain, lines::break_rich(fonts(), &[span], 9.0, width));
+        }
+    }
+}
+
+#[test]
+fn an_ordinary_cell_takes_the_plain_breaker() {
+    let span = Span::regular("2016–2018\u{a0}: émergente · 2019–2021\u{a0}: en hausse , fin");
+    let face = fonts().face(FontStyle::Regular);
+    let plain = lines::break_plain(face, &span, 8.5, 100.0).expect("plain text");
+    assert!(plain.len() > 1);
+    assert_eq!(plain, lines::break_rich(fonts(), &[span], 8.5, 100.0));
+    let tab = Span::regular("a\tb");
+    assert!(lines::break_plain(face, &tab, 8.5, 100.0).is_none());
+}

@@ -1,8 +1,8 @@
 //! Records as CouchDB documents, for the team sharing (`crate::sync`): a document's body is
 //! the record exactly as the exchange file writes it (same kinds, same fields, same checks),
-//! plus its `kind`. Ids are shared: a reference record shipped with the application is
-//! `ref:KEY` on every laptop (each loads the reference data under its own random ids), and so
-//! are the links to it; every other record keeps its UUID. The document id is `kind:id`.
+//! plus its `recordKind` (the records have a `kind` field of their own). Ids are shared: a reference record shipped with the application is
+//! `ref:KEY` on every laptop (its local id is the same everywhere too since migration 11,
+//! derived from its key, but older releases' were random), and so are the links to it; every other record keeps its UUID. The document id is `kind:id`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -44,8 +44,11 @@ pub(crate) fn entities() -> Vec<&'static str> {
 }
 
 /// The French name of a kind ("Expert", "Événement"…) and the French names of its fields.
-pub(crate) fn entity_label(entity: &str) -> (&'static str, &'static [(&'static str, &'static str)]) {
-    let mut found: (&'static str, &'static [(&'static str, &'static str)]) = ("Enregistrement", &[]);
+pub(crate) fn entity_label(
+    entity: &str,
+) -> (&'static str, &'static [(&'static str, &'static str)]) {
+    let mut found: (&'static str, &'static [(&'static str, &'static str)]) =
+        ("Enregistrement", &[]);
     macro_rules! label_of {
         ($kind:ident) => {
             if entity == $kind::ENTITY {
@@ -77,7 +80,9 @@ pub(crate) fn record_label(entity: &str, body: &Map<String, Value>) -> String {
 
 fn without_kind(body: &Map<String, Value>) -> Value {
     let mut body = body.clone();
-    body.remove("kind");
+    body.remove("recordKind");
+    body.remove("editedBy");
+    body.remove("resolves");
     Value::Object(body)
 }
 
@@ -139,7 +144,7 @@ fn docs_of<K: Kind>(
         let Ok(Value::Object(mut body)) = serde_json::to_value(&shared) else {
             continue;
         };
-        body.insert("kind".into(), Value::String(K::ENTITY.into()));
+        body.insert("recordKind".into(), Value::String(K::ENTITY.into()));
         docs.push(LocalDoc {
             entity: K::ENTITY,
             record_id: record.id.clone(),
@@ -203,7 +208,11 @@ pub(crate) fn write_doc(
     Ok(written)
 }
 
-fn write_of<K: Kind>(tx: &Transaction, ids: &LocalIds, body: &Map<String, Value>) -> CoreResult<Written> {
+fn write_of<K: Kind>(
+    tx: &Transaction,
+    ids: &LocalIds,
+    body: &Map<String, Value>,
+) -> CoreResult<Written> {
     let mut record: Record<K::Content> = match serde_json::from_value(without_kind(body)) {
         Ok(record) => record,
         Err(error) => return Ok(Written::Waiting(format!("document illisible : {error}"))),
@@ -256,7 +265,11 @@ fn write_of<K: Kind>(tx: &Transaction, ids: &LocalIds, body: &Map<String, Value>
 
 /// Applies a colleague's deletion; `Err` text (French) when something here still points to the
 /// record, which is then kept.
-pub(crate) fn delete_doc(tx: &Transaction, entity: &str, record_id: &str) -> CoreResult<Result<(), String>> {
+pub(crate) fn delete_doc(
+    tx: &Transaction,
+    entity: &str,
+    record_id: &str,
+) -> CoreResult<Result<(), String>> {
     let mut table = None;
     macro_rules! table_of {
         ($kind:ident) => {
@@ -277,7 +290,9 @@ pub(crate) fn delete_doc(tx: &Transaction, entity: &str, record_id: &str) -> Cor
         }
         Err(_) => {
             tx.execute_batch("ROLLBACK TO sync_delete; RELEASE sync_delete")?;
-            Ok(Err("d’autres enregistrements de ce poste y font encore référence".into()))
+            Ok(Err(
+                "d’autres enregistrements de ce poste y font encore référence".into(),
+            ))
         }
     }
 }

@@ -85,6 +85,14 @@ CREATE TABLE sync_conflicts (
     PRIMARY KEY (doc_id, rev)
 );
 
+-- Leaves of documents that were settled (a merge, a user's choice, two deletions): never
+-- shown as a conflict again when the server lists them.
+CREATE TABLE sync_settled (
+    doc_id TEXT NOT NULL,
+    rev TEXT NOT NULL,
+    PRIMARY KEY (doc_id, rev)
+) WITHOUT ROWID;
+
 -- Colleagues' revisions that cannot be written yet: a link whose record has not arrived, or a
 -- rule the result would break (two events with one code). Tried again at every sync.
 CREATE TABLE sync_waiting (

@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::error::CoreResult;
 
-pub(crate) use records::{delete_record, record_exists, reference_ids};
+pub(crate) use records::{delete_record, file_content, record_exists, reference_ids};
 
 /// A shared document as this laptop knows it (`sync_docs`).
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +48,8 @@ fn ancestry_text(ancestry: &[String]) -> String {
 
 /// The records changed since they were last turned into revisions.
 pub(crate) fn marked(conn: &Connection) -> CoreResult<Vec<(String, String)>> {
-    let mut statement =
-        conn.prepare_cached("SELECT entity, record_id FROM sync_changes ORDER BY entity, record_id")?;
+    let mut statement = conn
+        .prepare_cached("SELECT entity, record_id FROM sync_changes ORDER BY entity, record_id")?;
     let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -65,18 +65,17 @@ pub(crate) fn unmark(tx: &Transaction, entity: &str, record_id: &str) -> CoreRes
     Ok(())
 }
 
-/// Marks every shared record: used when the server turns out to be another one (or was
-/// emptied), so that everything is offered to it again.
-pub(crate) fn mark_all_documents(tx: &Transaction) -> CoreResult<()> {
-    tx.execute(
-        "INSERT OR IGNORE INTO sync_changes (entity, record_id)
-         SELECT entity, record_id FROM sync_docs",
-        [],
-    )?;
-    Ok(())
+/// Every shared document as this laptop knows it, for offering them all to a new server.
+pub(crate) fn all_docs(conn: &Connection) -> CoreResult<Vec<DocState>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {DOC_COLUMNS} FROM sync_docs ORDER BY rowid"
+    ))?;
+    let rows = statement.query_map([], doc_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
-const DOC_COLUMNS: &str = "doc_id, entity, record_id, rev, ancestry, body, deleted, base_rev, base_body";
+const DOC_COLUMNS: &str =
+    "doc_id, entity, record_id, rev, ancestry, body, deleted, base_rev, base_body";
 
 fn doc_from_row(row: &rusqlite::Row) -> rusqlite::Result<DocState> {
     let base_rev: Option<String> = row.get(7)?;
@@ -108,7 +107,9 @@ pub(crate) fn doc_of_record(
 
 pub(crate) fn doc(conn: &Connection, doc_id: &str) -> CoreResult<Option<DocState>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {DOC_COLUMNS} FROM sync_docs WHERE doc_id = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM sync_docs WHERE doc_id = ?1"
+        ))?
         .query_row([doc_id], doc_from_row)
         .optional()?)
 }
@@ -220,10 +221,26 @@ pub(crate) fn put_conflict(tx: &Transaction, leaf: &Leaf) -> CoreResult<()> {
     Ok(())
 }
 
+/// A conflict leaf goes, settled: it will not come back as a conflict.
 pub(crate) fn drop_conflict(tx: &Transaction, doc_id: &str, rev: &str) -> CoreResult<()> {
     tx.prepare_cached("DELETE FROM sync_conflicts WHERE doc_id = ?1 AND rev = ?2")?
         .execute([doc_id, rev])?;
+    settle(tx, doc_id, rev)
+}
+
+/// A leaf settled here or elsewhere: known, and never a conflict again.
+pub(crate) fn settle(tx: &Transaction, doc_id: &str, rev: &str) -> CoreResult<()> {
+    tx.prepare_cached("INSERT OR IGNORE INTO sync_settled (doc_id, rev) VALUES (?1, ?2)")?
+        .execute([doc_id, rev])?;
     Ok(())
+}
+
+pub(crate) fn is_settled(conn: &Connection, doc_id: &str, rev: &str) -> CoreResult<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM sync_settled WHERE doc_id = ?1 AND rev = ?2")?
+        .query_row([doc_id, rev], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 pub(crate) fn count_conflicting_docs(conn: &Connection) -> CoreResult<usize> {
@@ -270,6 +287,16 @@ pub(crate) fn waiting(conn: &Connection) -> CoreResult<Vec<(Leaf, String, String
         Ok((leaf_from_row(row)?, row.get(5)?, row.get(6)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The waiting revision of one document, if any.
+pub(crate) fn waiting_of(conn: &Connection, doc_id: &str) -> CoreResult<Option<Leaf>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT doc_id, rev, ancestry, body, deleted FROM sync_waiting WHERE doc_id = ?1",
+        )?
+        .query_row([doc_id], leaf_from_row)
+        .optional()?)
 }
 
 pub(crate) fn drop_waiting(tx: &Transaction, doc_id: &str) -> CoreResult<()> {

@@ -79,3 +79,17 @@ pub(crate) fn reference_ids(conn: &Connection, table: &str) -> CoreResult<HashMa
     let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The type and bytes of a stored file content, sent as a document's attachment.
+pub(crate) fn file_content(
+    conn: &Connection,
+    sha256: &str,
+) -> CoreResult<Option<(String, Vec<u8>)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.media_type, d.data FROM file_contents c JOIN file_data d ON d.sha256 = c.sha256
+             WHERE c.sha256 = ?1",
+        )?
+        .query_row([sha256], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?)
+}

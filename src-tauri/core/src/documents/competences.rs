@@ -222,9 +222,11 @@ impl<'f> Report<'f> {
                 .chunks(all.len().div_ceil(threads))
                 .map(|run| scope.spawn(move || run.iter().map(row).collect::<Vec<_>>()))
                 .collect();
+            // Every thread is joined before any failure is returned (see `pdf::encode_pages`).
+            let joined: Vec<_> = handles.into_iter().map(|h| h.join()).collect();
             let mut rows = Vec::with_capacity(all.len());
-            for handle in handles {
-                let run = handle.join().map_err(|_| {
+            for run in joined {
+                let run = run.map_err(|_| {
                     DocumentError::Pdf("mise en page du rapport interrompue".to_string())
                 })?;
                 rows.extend(run);

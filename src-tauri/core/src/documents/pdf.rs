@@ -222,11 +222,13 @@ fn encode_pages(
             .chunks(per_thread)
             .map(|run| scope.spawn(move || encode_run(run, height, codes)))
             .collect();
+        // Every thread is joined before any failure is returned: the scope would otherwise
+        // re-raise the panic of a thread left unjoined.
+        let joined: Vec<_> = handles.into_iter().map(|h| h.join()).collect();
         let mut encoded = Vec::with_capacity(pages.len());
-        for handle in handles {
-            let run = handle
-                .join()
-                .map_err(|_| DocumentError::Pdf("écriture des pages interrompue".to_string()))??;
+        for run in joined {
+            let run =
+                run.map_err(|_| DocumentError::Pdf("écriture des pages interrompue".to_string()))??;
             encoded.extend(run);
         }
         Ok(encoded)

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use serde_json::{json, Value};
 
+use super::apply;
 use super::error::SyncError;
 use super::local::{self, Applied, IncomingRevision};
 use super::remote::{Remote, RemoteConfig, RemoteRevision};
@@ -231,9 +232,9 @@ async fn receive(
                     revisions.into_iter().map(incoming).collect();
                 // The ends of losing branches first: a record on such a branch then takes the
                 // winner of the same batch as it is, instead of meeting it as a conflict.
-                revisions.sort_by_key(|revision| !local::is_buried(revision));
+                revisions.sort_by_key(|revision| !apply::is_buried(revision));
                 for revision in &revisions {
-                    local::apply(tx, &ids, revision, &mut applied)?;
+                    apply::apply(tx, &ids, revision, &mut applied)?;
                 }
                 // A file no resource names any more (a colleague removed it) goes.
                 crate::store::resource_files::delete_orphan_contents(tx)?;
@@ -252,7 +253,7 @@ async fn receive(
             break;
         }
     }
-    local.with_store(|store| store.write(|tx| local::retry_waiting(tx, &mut applied)))?;
+    local.with_store(|store| store.write(|tx| apply::retry_waiting(tx, &mut applied)))?;
     Ok(applied)
 }
 

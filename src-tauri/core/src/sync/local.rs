@@ -1,22 +1,19 @@
-//! The local replica: how the records' changes become revisions, and how a colleague's
-//! revisions become records — fast-forward, field merge against the common ancestor, or a
-//! conflict kept for the user with the winner CouchDB would pick. Each function runs inside
-//! the caller's one transaction, so an interruption at any point leaves the file as it was
-//! before that step, and the step is simply done again.
+//! The local replica's own revisions: how the records' changes become revisions to send, what
+//! this laptop already knows, a user's settlement of a conflict, and the files a resource's
+//! document carries (`apply` takes the colleagues' revisions). Each function runs inside the
+//! caller's one transaction, so an interruption at any point leaves the file as it was before
+//! that step, and the step is simply done again.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use base64::Engine as _;
-use sha2::{Digest, Sha256};
 
-use rusqlite::Transaction;
 use serde_json::{Map, Value};
 
-use super::merge::{merge, Merged};
-use super::revs::{extend, next_rev, revisions_field, same_content, wins};
+use super::revs::{extend, next_rev, revisions_field, same_content};
 use crate::error::CoreResult;
 use crate::exchange::json::docs::{self, LocalIds, Written};
-use crate::store::sync::{self as sql, DocState, Leaf};
+use crate::store::sync::{self as sql, Conn, DocState, Leaf, Tx};
 
 /// A colleague's revision as the server gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,11 +41,11 @@ pub(crate) fn parse_body(text: &str) -> Map<String, Value> {
     serde_json::from_str(text).unwrap_or_default()
 }
 
-fn body_text(body: &Map<String, Value>) -> String {
+pub(super) fn body_text(body: &Map<String, Value>) -> String {
     serde_json::to_string(body).unwrap_or_else(|_| "{}".into())
 }
 
-fn entity_of(doc_id: &str) -> &str {
+pub(super) fn entity_of(doc_id: &str) -> &str {
     doc_id.split_once(':').map_or("", |(entity, _)| entity)
 }
 
@@ -76,36 +73,9 @@ fn document(doc_id: &str, ancestry: &[String], deleted: bool, body: &Map<String,
 /// one's deletion of the record), `resolves` lists the leaves a user's choice settled.
 const MARKERS: &[&str] = &["recordKind", "editedBy", "buried", "resolves"];
 
-pub(crate) fn is_buried(incoming: &IncomingRevision) -> bool {
-    incoming.deleted && incoming.body.get("buried").and_then(Value::as_bool) == Some(true)
-}
-
-/// Drops the conflict leaves a revision says it settled, or ends (a deletion after a deletion
-/// leaves nothing to choose).
-fn drop_settled(tx: &Transaction, incoming: &IncomingRevision) -> CoreResult<()> {
-    let settled: Vec<&str> = incoming
-        .body
-        .get("resolves")
-        .and_then(Value::as_array)
-        .map(|revs| revs.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    for rev in &settled {
-        sql::settle(tx, &incoming.doc_id, rev)?;
-    }
-    for leaf in sql::conflicts_of(tx, &incoming.doc_id)? {
-        if settled.contains(&leaf.rev.as_str())
-            || incoming.ancestry.contains(&leaf.rev)
-            || (incoming.deleted && leaf.deleted)
-        {
-            sql::drop_conflict(tx, &leaf.doc_id, &leaf.rev)?;
-        }
-    }
-    Ok(())
-}
-
 /// Records a revision made here: the document's new state, and the document to send.
-fn make_revision(
-    tx: &Transaction,
+pub(super) fn make_revision(
+    tx: &Tx,
     state: DocState,
     deleted: bool,
     body: Map<String, Value>,
@@ -138,7 +108,7 @@ fn make_revision(
 
 /// Puts every document's current revision back in the outbox: the server is another one, or
 /// was emptied, and must be offered everything (`_revs_diff` then skips what it has).
-pub(crate) fn offer_everything_again(tx: &Transaction) -> CoreResult<()> {
+pub(crate) fn offer_everything_again(tx: &Tx) -> CoreResult<()> {
     for state in sql::all_docs(tx)? {
         let body = parse_body(&state.body);
         let document = document(&state.doc_id, &state.ancestry, state.deleted, &body);
@@ -158,7 +128,7 @@ pub(crate) fn offer_everything_again(tx: &Transaction) -> CoreResult<()> {
 
 /// Turns the records changed since the last sync into revisions to send. `editor` signs them
 /// (« prendre celle de ‹editor› » on a colleague's laptop). Returns how many were made.
-pub(crate) fn revise(tx: &Transaction, editor: &str) -> CoreResult<usize> {
+pub(crate) fn revise(tx: &Tx, editor: &str) -> CoreResult<usize> {
     let marked = sql::marked(tx)?;
     if marked.is_empty() {
         return Ok(0);
@@ -206,7 +176,7 @@ pub(crate) fn revise(tx: &Transaction, editor: &str) -> CoreResult<usize> {
 
 /// Whether this laptop already has the revision `rev` of `doc_id` (as its record, an ancestor,
 /// a conflicting leaf or a waiting revision).
-pub(crate) fn knows(tx: &rusqlite::Connection, doc_id: &str, rev: &str) -> CoreResult<bool> {
+pub(crate) fn knows(tx: &Conn, doc_id: &str, rev: &str) -> CoreResult<bool> {
     if sql::is_settled(tx, doc_id, rev)? {
         return Ok(true);
     }
@@ -226,8 +196,8 @@ pub(crate) fn knows(tx: &rusqlite::Connection, doc_id: &str, rev: &str) -> CoreR
 }
 
 /// Writes a revision's content as the record (or deletes it); `Err` is why it must wait.
-fn write_record(
-    tx: &Transaction,
+pub(super) fn write_record(
+    tx: &Tx,
     ids: &LocalIds,
     doc_id: &str,
     record_id: Option<&str>,
@@ -250,252 +220,7 @@ fn write_record(
     }
 }
 
-fn leaf_of(incoming: &IncomingRevision) -> Leaf {
-    Leaf {
-        doc_id: incoming.doc_id.clone(),
-        rev: incoming.rev.clone(),
-        ancestry: incoming.ancestry.clone(),
-        body: body_text(&incoming.body),
-        deleted: incoming.deleted,
-    }
-}
-
-/// Applies one colleague's revision. Returns what it did to the counts.
-pub(crate) fn apply(
-    tx: &Transaction,
-    ids: &LocalIds,
-    incoming: &IncomingRevision,
-    applied: &mut Applied,
-) -> CoreResult<()> {
-    if docs::entity_label(entity_of(&incoming.doc_id)).1.is_empty() {
-        // Not one of ours (a design document, another application's): left alone.
-        return Ok(());
-    }
-    let state = sql::doc(tx, &incoming.doc_id)?;
-    if is_buried(incoming) {
-        // The end of a losing branch, merged or chosen elsewhere: the winning branch brings
-        // the record. If it is the branch shown here, the record stays until the winner comes
-        // (the engine applies these ends first), then is replaced by it without a conflict.
-        if let Some(state) = state.filter(|state| incoming.ancestry.contains(&state.rev)) {
-            let mut body = parse_body(&state.body);
-            body.insert("buried".into(), Value::Bool(true));
-            let ended = DocState {
-                rev: incoming.rev.clone(),
-                ancestry: incoming.ancestry.clone(),
-                body: body_text(&body),
-                deleted: true,
-                ..state
-            };
-            sql::put_doc(tx, &ended)?;
-        }
-        return drop_settled(tx, incoming);
-    }
-    store_attachments(tx, incoming)?;
-    let state = match state {
-        None => return take(tx, ids, None, incoming, applied),
-        Some(state) => state,
-    };
-    if state.deleted && parse_body(&state.body).get("buried").is_some() && !incoming.deleted {
-        return take(tx, ids, Some(state), incoming, applied);
-    }
-    if incoming.ancestry.contains(&state.rev) {
-        return take(tx, ids, Some(state), incoming, applied);
-    }
-    if state.ancestry.contains(&incoming.rev) {
-        return Ok(());
-    }
-    let conflicts = sql::conflicts_of(tx, &incoming.doc_id)?;
-    if let Some(older) = conflicts
-        .iter()
-        .find(|leaf| incoming.ancestry.contains(&leaf.rev))
-    {
-        // The other branch went on: its newer leaf replaces the one kept.
-        sql::drop_conflict(tx, &older.doc_id, &older.rev)?;
-        sql::put_conflict(tx, &leaf_of(incoming))?;
-        applied.received += 1;
-        return Ok(());
-    }
-    branch(tx, ids, state, incoming, applied)
-}
-
-/// The colleague's revision follows ours (or is new here): it becomes the record.
-fn take(
-    tx: &Transaction,
-    ids: &LocalIds,
-    state: Option<DocState>,
-    incoming: &IncomingRevision,
-    applied: &mut Applied,
-) -> CoreResult<()> {
-    let record_id = state.as_ref().map(|s| s.record_id.clone());
-    match write_record(
-        tx,
-        ids,
-        &incoming.doc_id,
-        record_id.as_deref(),
-        incoming.deleted,
-        &incoming.body,
-    )? {
-        Ok(record_id) => {
-            sql::drop_waiting(tx, &incoming.doc_id)?;
-            drop_settled(tx, incoming)?;
-            sql::put_doc(
-                tx,
-                &DocState {
-                    doc_id: incoming.doc_id.clone(),
-                    entity: entity_of(&incoming.doc_id).into(),
-                    record_id,
-                    rev: incoming.rev.clone(),
-                    ancestry: incoming.ancestry.clone(),
-                    body: body_text(&incoming.body),
-                    deleted: incoming.deleted,
-                    base: None,
-                },
-            )?;
-            applied.received += 1;
-        }
-        Err(reason) if incoming.deleted => {
-            // Deleted by a colleague but still used here: the record stays, and a revision on
-            // top of the deletion brings it back everywhere, so nothing is lost.
-            let Some(state) = state else { return Ok(()) };
-            let body = parse_body(&state.body);
-            let _ = reason;
-            let after = DocState {
-                rev: incoming.rev.clone(),
-                ancestry: incoming.ancestry.clone(),
-                deleted: true,
-                ..state
-            };
-            make_revision(tx, after, false, body)?;
-            applied.received += 1;
-        }
-        Err(reason) => {
-            let attachments: BTreeMap<&String, String> = incoming
-                .attachments
-                .iter()
-                .map(|(sha, bytes)| (sha, base64::engine::general_purpose::STANDARD.encode(bytes)))
-                .collect();
-            let attachments = serde_json::to_string(&attachments).unwrap_or_else(|_| "{}".into());
-            sql::put_waiting(tx, &leaf_of(incoming), &attachments, &reason)?;
-        }
-    }
-    Ok(())
-}
-
-/// Two branches: merged field by field when their changes do not touch the same fields,
-/// otherwise a conflict kept for the user; either way with CouchDB's winner.
-fn branch(
-    tx: &Transaction,
-    ids: &LocalIds,
-    state: DocState,
-    incoming: &IncomingRevision,
-    applied: &mut Applied,
-) -> CoreResult<()> {
-    let mine = parse_body(&state.body);
-    let ancestor = state
-        .base
-        .as_ref()
-        .filter(|(rev, _)| incoming.ancestry.contains(rev))
-        .map(|(_, body)| parse_body(body));
-    let ours_wins = wins(
-        (&state.rev, state.deleted),
-        (&incoming.rev, incoming.deleted),
-    );
-    if state.deleted && incoming.deleted {
-        // Deleted on both sides: nothing to choose.
-        return sql::settle(tx, &incoming.doc_id, &incoming.rev);
-    }
-    if !state.deleted && !incoming.deleted {
-        if let Merged::Clean(merged) = merge(ancestor.as_ref(), &mine, &incoming.body) {
-            let winner = if ours_wins {
-                state.clone()
-            } else {
-                DocState {
-                    rev: incoming.rev.clone(),
-                    ancestry: incoming.ancestry.clone(),
-                    body: body_text(&incoming.body),
-                    ..state.clone()
-                }
-            };
-            let winner_body = parse_body(&winner.body);
-            // The winner already holds everything (a merge made on another laptop): it is
-            // taken as it is, so that every laptop ends with the same record.
-            let settled = same_content(&merged, &winner_body);
-            let written = if settled { &winner_body } else { &merged };
-            if let Ok(record_id) = write_record(
-                tx,
-                ids,
-                &incoming.doc_id,
-                Some(&state.record_id),
-                false,
-                written,
-            )? {
-                let loser = if ours_wins {
-                    leaf_of(incoming)
-                } else {
-                    leaf_from_state(&state)
-                };
-                bury(tx, &loser)?;
-                let winner = DocState {
-                    record_id,
-                    deleted: false,
-                    ..winner
-                };
-                if settled {
-                    sql::put_doc(tx, &winner)?;
-                } else {
-                    make_revision(tx, winner, false, merged)?;
-                    applied.merged += 1;
-                }
-                applied.received += 1;
-                return Ok(());
-            }
-        }
-    }
-    if ours_wins {
-        sql::put_conflict(tx, &leaf_of(incoming))?;
-    } else {
-        match write_record(
-            tx,
-            ids,
-            &incoming.doc_id,
-            Some(&state.record_id),
-            incoming.deleted,
-            &incoming.body,
-        )? {
-            Ok(record_id) => {
-                sql::put_conflict(tx, &leaf_from_state(&state))?;
-                sql::put_doc(
-                    tx,
-                    &DocState {
-                        record_id: if record_id.is_empty() {
-                            state.record_id.clone()
-                        } else {
-                            record_id
-                        },
-                        rev: incoming.rev.clone(),
-                        ancestry: incoming.ancestry.clone(),
-                        body: if incoming.deleted {
-                            state.body.clone()
-                        } else {
-                            body_text(&incoming.body)
-                        },
-                        deleted: incoming.deleted,
-                        base: state.base.clone(),
-                        ..state
-                    },
-                )?;
-            }
-            // The winner cannot be written here (its links have not arrived): ours stays shown
-            // and theirs is kept as the other side of the conflict.
-            Err(_) => sql::put_conflict(tx, &leaf_of(incoming))?,
-        }
-    }
-    applied.received += 1;
-    applied.new_conflicts += 1;
-    Ok(())
-}
-
-fn leaf_from_state(state: &DocState) -> Leaf {
+pub(super) fn leaf_from_state(state: &DocState) -> Leaf {
     Leaf {
         doc_id: state.doc_id.clone(),
         rev: state.rev.clone(),
@@ -506,7 +231,7 @@ fn leaf_from_state(state: &DocState) -> Leaf {
 }
 
 /// Ends a losing branch with a deletion on top of it (what CouchDB's conflict resolution does).
-fn bury(tx: &Transaction, loser: &Leaf) -> CoreResult<()> {
+pub(super) fn bury(tx: &Tx, loser: &Leaf) -> CoreResult<()> {
     sql::drop_conflict(tx, &loser.doc_id, &loser.rev)?;
     if loser.deleted {
         return Ok(());
@@ -523,42 +248,9 @@ fn bury(tx: &Transaction, loser: &Leaf) -> CoreResult<()> {
     )
 }
 
-/// Tries the waiting revisions again (their links may have arrived).
-pub(crate) fn retry_waiting(tx: &Transaction, applied: &mut Applied) -> CoreResult<()> {
-    let ids = docs::local_ids(tx)?;
-    for (leaf, attachments, _) in sql::waiting(tx)? {
-        sql::drop_waiting(tx, &leaf.doc_id)?;
-        let attachments: BTreeMap<String, String> =
-            serde_json::from_str(&attachments).unwrap_or_default();
-        let incoming = IncomingRevision {
-            doc_id: leaf.doc_id.clone(),
-            rev: leaf.rev.clone(),
-            deleted: leaf.deleted,
-            ancestry: leaf.ancestry.clone(),
-            body: parse_body(&leaf.body),
-            attachments: attachments
-                .into_iter()
-                .filter_map(|(sha, data)| {
-                    let bytes = base64::engine::general_purpose::STANDARD
-                        .decode(data)
-                        .ok()?;
-                    Some((sha, bytes))
-                })
-                .collect(),
-        };
-        apply(tx, &ids, &incoming, applied)?;
-    }
-    Ok(())
-}
-
 /// Settles a conflict: the chosen version becomes a new revision on the winning branch, every
 /// other leaf is ended by a deletion. `take_theirs` picks the (first) other leaf.
-pub(crate) fn resolve(
-    tx: &Transaction,
-    doc_id: &str,
-    take_theirs: bool,
-    editor: &str,
-) -> CoreResult<bool> {
+pub(crate) fn resolve(tx: &Tx, doc_id: &str, take_theirs: bool, editor: &str) -> CoreResult<bool> {
     let Some(state) = sql::doc(tx, doc_id)? else {
         return Ok(false);
     };
@@ -607,40 +299,9 @@ pub(crate) fn resolve(
     Ok(true)
 }
 
-/// Stores the files a colleague's resource brings (checked against their SHA-256, their text
-/// read as for a file attached here), before the resource that names them is written. A file
-/// refused here (a program, a type we do not take) is not stored, and the resource waits.
-fn store_attachments(tx: &Transaction, incoming: &IncomingRevision) -> CoreResult<()> {
-    let Some(files) = incoming.body.get("files").and_then(Value::as_array) else {
-        return Ok(());
-    };
-    for file in files {
-        let (Some(sha), Some(name)) = (
-            file.get("sha256").and_then(Value::as_str),
-            file.get("name").and_then(Value::as_str),
-        ) else {
-            continue;
-        };
-        let Some(bytes) = incoming.attachments.get(sha) else {
-            continue;
-        };
-        let digest: String = Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if digest != sha || sql::record_exists(tx, "file_contents", sha)? {
-            continue;
-        }
-        if let Ok(inspected) = crate::attachments::inspect(name, bytes) {
-            crate::store::resource_files::insert_content(tx, sha, &inspected, bytes)?;
-        }
-    }
-    Ok(())
-}
-
 /// Adds a resource's files to its document as inline attachments (base64), as `_bulk_docs`
 /// takes them with `new_edits: false`.
-pub(crate) fn attach_files(conn: &rusqlite::Connection, document: &mut Value) -> CoreResult<()> {
+pub(crate) fn attach_files(conn: &Conn, document: &mut Value) -> CoreResult<()> {
     if document.get("recordKind").and_then(Value::as_str) != Some("resource") {
         return Ok(());
     }

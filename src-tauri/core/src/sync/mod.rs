@@ -23,6 +23,7 @@
 //! `remote` is the HTTP client (reqwest on tokio), `error` the layer's error enum; `settings`
 //! the « Partage » settings and status as the store keeps them; `engine` the steps above.
 
+pub(crate) mod apply;
 mod engine;
 mod error;
 pub(crate) mod local;

@@ -6,7 +6,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{Connection, Transaction};
 use serde_json::{Map, Value};
 
 use super::export::lists_from_snapshot;
@@ -15,7 +14,7 @@ use super::links::{key_maps, IdMaps, Target};
 use super::shapes::{Lists, Record};
 use crate::error::CoreResult;
 use crate::store::snapshot::{self, Changes, ReferenceTable, Snapshot};
-use crate::store::sync as sync_store;
+use crate::store::sync::{self as sync_store, Conn, Tx};
 
 /// A shared record as this laptop has it now; `body` is `None` for a record deleted here.
 #[derive(Debug, Clone)]
@@ -90,7 +89,7 @@ fn without_kind(body: &Map<String, Value>) -> Value {
 /// database is read once (the exchange's snapshot), then only the wanted records are turned
 /// into bodies; a wanted record that is not there any more comes back with no body.
 pub(crate) fn local_docs(
-    conn: &Connection,
+    conn: &Conn,
     wanted: &HashMap<String, HashSet<String>>,
 ) -> CoreResult<Vec<LocalDoc>> {
     let lists = lists_from_snapshot(snapshot::read_snapshot(conn)?);
@@ -159,7 +158,7 @@ pub(crate) struct LocalIds {
     maps: IdMaps,
 }
 
-pub(crate) fn local_ids(conn: &Connection) -> CoreResult<LocalIds> {
+pub(crate) fn local_ids(conn: &Conn) -> CoreResult<LocalIds> {
     let mut maps = IdMaps::default();
     for (table, target) in [
         (ReferenceTable::Organisations, Target::Organisations),
@@ -191,7 +190,7 @@ pub(crate) enum Written {
 /// transaction. The record is checked like an imported one; a missing link or a broken rule
 /// leaves the database as it was and says why.
 pub(crate) fn write_doc(
-    tx: &Transaction,
+    tx: &Tx,
     ids: &LocalIds,
     entity: &str,
     body: &Map<String, Value>,
@@ -208,11 +207,7 @@ pub(crate) fn write_doc(
     Ok(written)
 }
 
-fn write_of<K: Kind>(
-    tx: &Transaction,
-    ids: &LocalIds,
-    body: &Map<String, Value>,
-) -> CoreResult<Written> {
+fn write_of<K: Kind>(tx: &Tx, ids: &LocalIds, body: &Map<String, Value>) -> CoreResult<Written> {
     let mut record: Record<K::Content> = match serde_json::from_value(without_kind(body)) {
         Ok(record) => record,
         Err(error) => return Ok(Written::Waiting(format!("document illisible : {error}"))),
@@ -250,26 +245,15 @@ fn write_of<K: Kind>(
     };
     // A rule the database enforces (an event code taken, an e-mail registered twice) fails the
     // statement: the savepoint puts everything back and the document waits.
-    tx.execute_batch("SAVEPOINT sync_write")?;
-    match snapshot::write_changes(tx, &changes) {
-        Ok(()) => {
-            tx.execute_batch("RELEASE sync_write")?;
-            Ok(Written::Record(local_id))
-        }
-        Err(error) => {
-            tx.execute_batch("ROLLBACK TO sync_write; RELEASE sync_write")?;
-            Ok(Written::Waiting(error.to_string()))
-        }
+    match sync_store::within_savepoint(tx, || snapshot::write_changes(tx, &changes))? {
+        Ok(()) => Ok(Written::Record(local_id)),
+        Err(error) => Ok(Written::Waiting(error.to_string())),
     }
 }
 
 /// Applies a colleague's deletion; `Err` text (French) when something here still points to the
 /// record, which is then kept.
-pub(crate) fn delete_doc(
-    tx: &Transaction,
-    entity: &str,
-    record_id: &str,
-) -> CoreResult<Result<(), String>> {
+pub(crate) fn delete_doc(tx: &Tx, entity: &str, record_id: &str) -> CoreResult<Result<(), String>> {
     let mut table = None;
     macro_rules! table_of {
         ($kind:ident) => {

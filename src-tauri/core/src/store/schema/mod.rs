@@ -6,8 +6,8 @@ use rusqlite::Transaction;
 use rusqlite_migration::{HookResult, Migrations, M};
 
 mod library;
-pub(crate) mod sync;
 mod reference_ids;
+pub(crate) mod sync;
 
 /// Version 1: every table. Identifiers are UUID strings so that records keep their identity when
 /// exchanged between laptops; lists of plain strings (objectives, country codes) are JSON arrays,

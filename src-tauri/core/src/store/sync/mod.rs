@@ -12,6 +12,32 @@ use crate::error::CoreResult;
 
 pub(crate) use records::{delete_record, file_content, record_exists, reference_ids};
 
+/// The store's transaction and connection as the sync's rules (`crate::sync`) and the
+/// documents' mapping (`exchange::json::docs`) receive them: they run inside a transaction
+/// the store opened, and reach the tables only through this module.
+pub(crate) type Tx<'a> = Transaction<'a>;
+pub(crate) type Conn = Connection;
+
+/// Runs `work` inside a savepoint: when it fails, what it wrote is undone and the error is
+/// handed back, while the transaction goes on (a colleague's record that breaks a rule waits,
+/// the others of the batch are written).
+pub(crate) fn within_savepoint<T>(
+    tx: &Transaction,
+    work: impl FnOnce() -> CoreResult<T>,
+) -> CoreResult<CoreResult<T>> {
+    tx.execute_batch("SAVEPOINT sync_record")?;
+    match work() {
+        Ok(value) => {
+            tx.execute_batch("RELEASE sync_record")?;
+            Ok(Ok(value))
+        }
+        Err(error) => {
+            tx.execute_batch("ROLLBACK TO sync_record; RELEASE sync_record")?;
+            Ok(Err(error))
+        }
+    }
+}
+
 /// A shared document as this laptop knows it (`sync_docs`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DocState {

@@ -97,6 +97,13 @@ impl Remote {
         if response.status() == StatusCode::PRECONDITION_FAILED {
             return Ok(());
         }
+        // The GET passed with these credentials: a refusal now is about rights (CouchDB answers
+        // 401 « You are not a server admin. »), not the password.
+        if matches!(response.status().as_u16(), 401 | 403) {
+            return Err(SyncError::Forbidden {
+                database: self.database.clone(),
+            });
+        }
         self.check(response).await.map(drop)
     }
 

@@ -189,6 +189,14 @@ fn export_import_into_an_empty_database_and_export_again_gives_the_same_bytes() 
         "the shipped records already had A's ids: none was re-keyed"
     );
 
+    // The same file as an older release wrote it, its reference records under other ids:
+    // mapped onto ours, it makes the same database.
+    let mut other = Store::open_with_reference(&dir.path().join("other.db")).unwrap();
+    let older = with_older_reference_ids(&first);
+    assert_ne!(older, first);
+    json::apply(&mut other, &older, &keep_all()).unwrap();
+    assert_eq!(json::export(&mut other).unwrap(), first);
+
     // Importing the same file again changes nothing.
     let summary = json::apply(&mut fresh, &first, &keep_all()).unwrap();
     assert_eq!(summary.added + summary.updated + summary.kept_local, 0);
@@ -203,7 +211,10 @@ fn export_import_into_an_empty_database_and_export_again_gives_the_same_bytes() 
 /// `fixtures/json/golden_v1.json` was written by Passerelle (format version 1) from a database
 /// with every kind of record and link: reference records with their keys, an edited one, a
 /// family and a programme, ordered and unordered links, competences with observations, an
-/// event with organisers and sessions with speakers. Read into an empty database and written
+/// event with organisers and sessions with speakers; the shipped reference records under the
+/// ids derived from their keys, those never edited with the time of shipped data (regenerated,
+/// by an import and an export, when reference ids became shared: the file as it was is
+/// `golden_v1_older_ids.json`, which must still import). Read into an empty database and written
 /// out again, it must come back byte for byte: a change of the file's shape (a key renamed,
 /// added or moved, another order or indentation) would make files of other versions differ or
 /// be refused, and must be a new format version instead.
@@ -261,10 +272,12 @@ fn imported_records_are_complete_and_searchable() {
 }
 
 #[test]
-fn reference_records_are_matched_by_key_and_links_to_them_follow() {
+fn reference_records_of_an_older_file_are_mapped_onto_ours_by_key_and_links_follow() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = populated(&dir.path().join("a.db"));
-    let file = json::export(&mut a).unwrap();
+    // From a release that gave reference records random ids: ours never take them.
+    let file = with_older_reference_ids(&json::export(&mut a).unwrap());
+    let older_mot = id_in_file(&file, "organisations", "mot");
 
     // B made an expert with B's own MOT id and edited a reference theme before any exchange.
     let mut b = Store::open_with_reference(&dir.path().join("b.db")).unwrap();
@@ -309,6 +322,28 @@ fn reference_records_are_matched_by_key_and_links_to_them_follow() {
         "+33 1 55 80 56 80"
     );
     assert_eq!(b_mot.meta.id, a_mot.meta.id, "one id on both laptops");
+    assert_ne!(older_mot, a_mot.meta.id);
+    assert!(matches!(
+        b.get_organisation(&older_mot),
+        Err(CoreError::NotFound { .. })
+    ));
+    // A's experts, linked to the MOT in the file by its older id, are linked to ours.
+    let schafer = find_expert(&b, "Schäfer");
+    assert_eq!(
+        schafer.data.organisation_id.as_deref(),
+        Some(b_mot.meta.id.as_str())
+    );
+    // The shipped records never edited keep the time of shipped data, not the file's.
+    let health = b
+        .list_themes()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.reference_key.as_deref() == Some("health"))
+        .unwrap();
+    assert_eq!(
+        health.meta.updated_at,
+        passerelle_core::reference::SHIPPED_AT
+    );
     let theme = b
         .list_themes()
         .unwrap()
@@ -320,6 +355,16 @@ fn reference_records_are_matched_by_key_and_links_to_them_follow() {
         theme.meta.id,
         theme_id(&a, "Transport"),
         "the same id as A's, edited or not"
+    );
+    let themes: Vec<String> = b
+        .list_themes()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.meta.id)
+        .collect();
+    assert!(
+        themes.contains(&theme_id(&a, "Ports")),
+        "A's own theme came"
     );
     assert_eq!(b.integrity_check().unwrap(), "ok");
     // Nothing of B was lost.
@@ -712,7 +757,27 @@ fn the_same_reference_key_under_another_id_here_is_refused() {
     let counts = a.counts().unwrap();
     let text = message(json::apply(&mut a, &bytes, &keep_all()).unwrap_err());
     assert!(
-        text.contains("désigne ici l’enregistrement de référence"),
+        text.contains(
+            "l’enregistrement de référence « mot » est celui d’un autre enregistrement du fichier"
+        ),
+        "{text}"
+    );
+    assert_eq!(a.counts().unwrap(), counts);
+
+    // Our MOT's id without its key in the file.
+    let mut value: Value = serde_json::from_slice(&file).unwrap();
+    let organisations = value["organisations"].as_array_mut().unwrap();
+    let mot = organisations
+        .iter_mut()
+        .find(|o| o["referenceKey"] == "mot")
+        .unwrap();
+    mot.as_object_mut().unwrap().remove("referenceKey");
+    let bytes = serde_json::to_vec(&value).unwrap();
+    let text = message(json::apply(&mut a, &bytes, &keep_all()).unwrap_err());
+    assert!(
+        text.contains(
+            "désigne ici un enregistrement de référence, mais le fichier ne donne pas sa clé"
+        ),
         "{text}"
     );
     assert_eq!(a.counts().unwrap(), counts);
@@ -913,4 +978,70 @@ proptest! {
             import_is_safe(store, &bytes, &choices);
         });
     }
+}
+
+/// Two laptops that each loaded the shipped reference data, at different times, hold the same
+/// records byte for byte: their exchange files are identical.
+#[test]
+fn two_fresh_databases_export_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Store::open_with_reference(&dir.path().join("first.db")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let mut second = Store::open_with_reference(&dir.path().join("second.db")).unwrap();
+    let bytes = json::export(&mut first).unwrap();
+    assert!(bytes.len() > 10_000, "{}", bytes.len());
+    assert_eq!(bytes, json::export(&mut second).unwrap());
+}
+
+/// `fixtures/json/golden_v1_older_ids.json` is the golden file as the release before shared
+/// reference ids wrote it: its reference records under random ids, with the times they were
+/// loaded. Imported into an empty database, every reference record takes the id derived from
+/// its key and every link follows; imported beside the shipped data, it makes the same
+/// database as the golden file itself.
+#[test]
+fn a_file_of_an_older_release_imports_onto_the_shared_reference_ids() {
+    use passerelle_core::reference::shipped_id;
+    let older = fixture("golden_v1_older_ids.json");
+    let golden = fixture("golden_v1.json");
+    let dir = tempfile::tempdir().unwrap();
+    let mut empty = Store::open(&dir.path().join("empty.db")).unwrap();
+    let summary = json::apply(&mut empty, &older, &keep_all()).unwrap();
+    assert_eq!(summary.added, 23);
+    assert_eq!(empty.integrity_check().unwrap(), "ok");
+    let written: Value = serde_json::from_slice(&json::export(&mut empty).unwrap()).unwrap();
+    let tables = [
+        "organisations",
+        "territories",
+        "themes",
+        "profession_families",
+        "interreg_programmes",
+        "professions",
+    ];
+    let mut keyed = 0;
+    for (list, table) in REFERENCE_LISTS.iter().zip(tables) {
+        for record in written[list].as_array().unwrap() {
+            if let Some(key) = record["referenceKey"].as_str() {
+                assert_eq!(
+                    record["id"],
+                    shipped_id(table, key).as_str(),
+                    "{list} {key}"
+                );
+                keyed += 1;
+            }
+        }
+    }
+    assert!(keyed >= 10, "{keyed}");
+    let older_mot = id_in_file(&older, "organisations", "mot");
+    assert!(!String::from_utf8_lossy(&json::export(&mut empty).unwrap()).contains(&older_mot));
+
+    let (mut from_older, mut from_golden) = (
+        Store::open_with_reference(&dir.path().join("a.db")).unwrap(),
+        Store::open_with_reference(&dir.path().join("b.db")).unwrap(),
+    );
+    json::apply(&mut from_older, &older, &keep_all()).unwrap();
+    json::apply(&mut from_golden, &golden, &keep_all()).unwrap();
+    assert_eq!(
+        json::export(&mut from_older).unwrap(),
+        json::export(&mut from_golden).unwrap()
+    );
 }

@@ -417,9 +417,9 @@ fn two_participants_who_swap_their_emails_are_imported() {
 }
 
 #[test]
-fn a_local_participant_follows_its_profession_when_the_import_rekeys_it() {
+fn an_older_files_participants_follow_our_profession_ids_and_ours_keep_theirs() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut a, _) = populated(&dir.path().join("a.db"));
+    let (mut a, a_event) = populated(&dir.path().join("a.db"));
     let mut b = Store::open_with_reference(&dir.path().join("b.db")).unwrap();
     let own = b
         .create_event(&event("B-1", "2026-06-01", "2026-06-01"))
@@ -431,8 +431,17 @@ fn a_local_participant_follows_its_profession_when_the_import_rekeys_it() {
     input.profession_id = Some(profession.meta.id.clone());
     b.add_participant(&own, &input).unwrap();
 
-    let file = json::export(&mut a).unwrap();
+    // From a release that gave reference records random ids.
+    let file = with_older_reference_ids(&json::export(&mut a).unwrap());
     json::apply(&mut b, &file, &keep_all()).unwrap();
+    let hers = find(&b, &a_event, "Durand").data.profession_id.unwrap();
+    assert!(
+        b.list_professions()
+            .unwrap()
+            .iter()
+            .any(|p| p.meta.id == hers),
+        "A's participant names one of our professions"
+    );
     let moved = find(&b, &own, "Roux").data.profession_id.unwrap();
     assert_eq!(
         moved, profession.meta.id,

@@ -159,13 +159,13 @@ fn resources_come_back_byte_for_byte_and_searchable() {
     assert_eq!(b.integrity_check().unwrap(), "ok");
 }
 
-/// B's own resource, written before any exchange on B's MOT and B's themes, follows the
-/// re-keys of those reference records to A's ids.
+/// A file from an older release names the reference records by other ids: its resources'
+/// links are mapped onto ours, and B's own resource, written on B's MOT and themes, keeps them.
 #[test]
-fn a_local_resource_follows_the_reference_records_re_keyed_by_an_import() {
+fn an_older_files_resources_follow_our_reference_ids_and_ours_keep_theirs() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = populated(&dir.path().join("a.db"));
-    let file = json::export(&mut a).unwrap();
+    let file = with_older_reference_ids(&json::export(&mut a).unwrap());
     let mut b = Store::open_with_reference(&dir.path().join("b.db")).unwrap();
     let theme = theme_id(&b, "Transport");
     let territory = b.list_territories().unwrap()[1].meta.id.clone();
@@ -188,7 +188,12 @@ fn a_local_resource_follows_the_reference_records_re_keyed_by_an_import() {
     let mine = b.get_resource(&mine.meta.id).unwrap();
     assert_eq!(mine.data.authors[0].organisation_id, Some(mot(&a)));
     assert_eq!(mine.data.theme_ids, vec![theme_id(&a, "Transport")]);
-    assert_eq!(mine.data.theme_ids, vec![theme], "one id on both laptops");
+    assert_eq!(
+        mine.data.theme_ids,
+        vec![theme.clone()],
+        "one id on both laptops"
+    );
+    assert_eq!(mine.data.territory_ids, vec![territory.clone()]);
     assert_eq!(
         mine.data.territory_ids,
         vec![a.list_territories().unwrap()[1].meta.id.clone()]

@@ -103,4 +103,56 @@ pub fn last_names(store: &Store) -> Vec<String> {
     names.sort();
     names
 }
+
+/// The lists of the exchange file whose records can carry a reference key.
+pub const REFERENCE_LISTS: [&str; 6] = [
+    "organisations",
+    "territories",
+    "themes",
+    "professionFamilies",
+    "interregProgrammes",
+    "professions",
+];
+
+/// An exchange file as a release before shared reference ids wrote it: every shipped reference
+/// record under a random id of its laptop's (every link to it following) and, if never
+/// edited, the time that laptop loaded it.
+pub fn with_older_reference_ids(file: &[u8]) -> Vec<u8> {
+    let mut value: serde_json::Value = serde_json::from_slice(file).unwrap();
+    let mut older = Vec::new();
+    for list in REFERENCE_LISTS {
+        for record in value[list].as_array_mut().into_iter().flatten() {
+            if record["referenceKey"].is_string() {
+                older.push((
+                    record["id"].as_str().unwrap().to_string(),
+                    uuid::Uuid::new_v4(),
+                ));
+                if record["version"] == 1 {
+                    record["createdAt"] = "2026-06-15T09:12:44.118Z".into();
+                    record["updatedAt"] = "2026-06-15T09:12:44.118Z".into();
+                }
+            }
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&value).unwrap();
+    for (id, other) in older {
+        text = text.replace(&format!("\"{id}\""), &format!("\"{other}\""));
+    }
+    text.into_bytes()
+}
+
+/// The id a file gives the reference record of `list` with `key`.
+pub fn id_in_file(file: &[u8], list: &str, key: &str) -> String {
+    let value: serde_json::Value = serde_json::from_slice(file).unwrap();
+    value[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["referenceKey"] == key)
+        .unwrap_or_else(|| panic!("{list} {key}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 pub mod couch;

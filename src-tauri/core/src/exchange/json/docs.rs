@@ -1,8 +1,10 @@
 //! Records as CouchDB documents, for the team sharing (`crate::sync`): a document's body is
 //! the record exactly as the exchange file writes it (same kinds, same fields, same checks),
-//! plus its `recordKind` (the records have a `kind` field of their own). Ids are shared: a reference record shipped with the application is
-//! `ref:KEY` on every laptop (each loads the reference data under its own random ids), and so
-//! are the links to it; every other record keeps its UUID. The document id is `kind:id`.
+//! plus its `recordKind` (the records have a `kind` field of their own). Ids are shared: a
+//! reference record shipped with the application is `ref:KEY` on every laptop (its local id is
+//! the same everywhere too since migration 11, derived from its key, but older releases' were
+//! random), and so are the links to it; every other record keeps its UUID. The document id is
+//! `kind:id`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -240,7 +242,6 @@ fn write_of<K: Kind>(tx: &Tx, ids: &LocalIds, body: &Map<String, Value>) -> Core
     let mut records = Snapshot::default();
     K::models(&mut records).push(K::into_model(record));
     let changes = Changes {
-        rekeys: Vec::new(),
         records,
         bases: Vec::new(),
     };

@@ -1,5 +1,6 @@
 //! Fingerprints: a short hash of a record's content, with links to reference records written
-//! by key so that re-keying does not change it. The database keeps, per record, the
+//! by key so that the ids those records had under older releases (random on each laptop) do
+//! not change it. The database keeps, per record, the
 //! fingerprint it had when last exchanged (its base), to tell on the next import which side
 //! changed it.
 

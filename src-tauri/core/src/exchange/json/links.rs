@@ -1,5 +1,6 @@
 //! Links between records: the lists a link can point to, and the maps that replace the ids of
-//! reference records — by a colleague's id when re-keying, by "ref:KEY" when fingerprinting.
+//! reference records — a file's ids by ours when it comes from an older release, ids by
+//! "ref:KEY" when fingerprinting.
 
 use std::collections::HashMap;
 
@@ -77,7 +78,7 @@ impl Target {
     }
 }
 
-/// Per reference list, ids to replace: old id → new id when re-keying, id → "ref:KEY" when
+/// Per reference list, ids to replace: the file's id → ours when importing, id → "ref:KEY" when
 /// computing a fingerprint.
 #[derive(Debug, Default)]
 pub(super) struct IdMaps {

@@ -20,13 +20,15 @@
 //!
 //! # Reference records
 //!
-//! Each database loads the reference data under its own random UUIDs, so the same shipped
-//! record ("mot", "fr-de-border"…) has different ids on two laptops. On import, a file record
-//! whose id is unknown here but whose reference key is known is the same record: the local one
-//! takes the file's id (every link to it follows, in the same transaction), then it is merged
-//! like any other. After one exchange both sides share the ids, and a file imported into a
-//! fresh database exports back unchanged. (Exporting reference records by key without ids was
-//! the alternative; it would make links in the file a mix of ids and keys.)
+//! A shipped reference record ("mot", "fr-de-border"…) has the same id on every laptop, derived
+//! from its table and key (`reference::shipped_id`), and, until its user edits it, the same
+//! times (`reference::SHIPPED_AT`); migration 11 gave databases of older releases those ids. A
+//! file from an older release still carries the random ids its laptop gave them: on import,
+//! each record of the file with a reference key takes the id of ours with that key (or the
+//! derived id if we have none), every link of the file follows, and then it is merged like any
+//! other — our records never change id. A file of this release needs no mapping, and imported
+//! into a fresh database it exports back unchanged. (Exporting reference records by key without
+//! ids was the alternative; it would make links in the file a mix of ids and keys.)
 //!
 //! # Merge
 //!
@@ -36,10 +38,11 @@
 //! re-keying does not change it) it had when last exchanged — written at export and at import
 //! (table `exchange_bases`). Then:
 //! - same content on both sides: unchanged;
-//! - a shipped reference record never edited here (version 1, never exchanged): the file's
-//!   version is taken, with its times, so both databases agree;
-//! - no base (never exchanged) and a shipped reference record never edited in the file
-//!   (version 1): ours is kept;
+//! - a shipped reference record never edited in the file (version 1): ours is kept, with its
+//!   times — the file's is the shipped data of the colleague's release (older or newer), which
+//!   each laptop's own release brings;
+//! - a shipped reference record never edited here (version 1, never exchanged) and edited in
+//!   the file: the file's version is taken, with its times, so both databases agree;
 //! - otherwise no base: a conflict (safe default: the user decides);
 //! - changed here only (the file's content is the base): ours is kept;
 //! - changed in the file only: the file's is taken, provided its version is higher than ours.

@@ -1,12 +1,12 @@
 //! The whole database as records with their identity and times, for the JSON exchange file
 //! (`exchange::json`): every record read in a stable order (by id, links by id or by their
 //! printed position), and records written with the ids, times and versions they carry —
-//! inserted or overwritten, a local reference record re-keyed to a colleague's id, the search
-//! index and the exchange bases kept current — all inside the caller's one transaction.
+//! inserted or overwritten, the search index and the exchange bases kept current — all inside
+//! the caller's one transaction.
 //! Also the short lists the calendar and contact exports start from.
 //!
 //! `read` reads the snapshot with the tables' own row readers, one small reader per table
-//! family; `write` writes an import's changes (re-keys, records, search index, bases), with
+//! family; `write` writes an import's changes (records, search index, bases), with
 //! one upsert per table in `upsert`.
 
 mod read;
@@ -55,7 +55,7 @@ pub(crate) struct ExchangedParticipant {
     pub attendance: Vec<AttendanceEntry>,
 }
 
-/// The tables whose rows can carry a reference key, and so can be re-keyed.
+/// The tables whose rows can carry a reference key (their ids derive from it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ReferenceTable {
     Organisations,
@@ -77,68 +77,6 @@ impl ReferenceTable {
             ReferenceTable::Professions => "professions",
         }
     }
-
-    /// The columns holding an id of this table, as (table, column).
-    fn referrers(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            ReferenceTable::Organisations => &[
-                ("experts", "organisation_id"),
-                ("event_organisers", "organisation_id"),
-                ("request_organisations", "organisation_id"),
-                ("resource_authors", "organisation_id"),
-            ],
-            ReferenceTable::Territories => &[
-                ("expert_territories", "territory_id"),
-                ("events", "territory_id"),
-                ("training_requests", "territory_id"),
-            ],
-            ReferenceTable::Themes => {
-                &[("expert_themes", "theme_id"), ("event_themes", "theme_id")]
-            }
-            ReferenceTable::ProfessionFamilies => &[("professions", "family_id")],
-            ReferenceTable::InterregProgrammes => &[("training_requests", "interreg_programme_id")],
-            ReferenceTable::Professions => &[
-                ("competences", "profession_id"),
-                ("expert_professions", "profession_id"),
-                ("event_professions", "profession_id"),
-                ("professions_fts_keys", "profession_id"),
-                ("participants", "profession_id"),
-            ],
-        }
-    }
-}
-
-impl ReferenceTable {
-    /// The JSON list columns holding ids of this table, as (table, column): a re-key replaces
-    /// the quoted id inside them (a UUID never occurs inside another).
-    fn list_referrers(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            ReferenceTable::Themes => &[
-                ("training_requests", "theme_ids"),
-                ("resources", "theme_ids"),
-                ("legal_notes", "theme_ids"),
-            ],
-            ReferenceTable::Professions => &[
-                ("training_requests", "target_profession_ids"),
-                ("resources", "profession_ids"),
-                ("legal_notes", "profession_ids"),
-            ],
-            ReferenceTable::Territories => &[
-                ("resources", "territory_ids"),
-                ("legal_notes", "territory_ids"),
-            ],
-            _ => &[],
-        }
-    }
-}
-
-/// A local record that takes another id (the one a colleague's file gives the same reference
-/// record), with everything pointing to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Rekey {
-    pub table: ReferenceTable,
-    pub from: String,
-    pub to: String,
 }
 
 /// The fingerprint of a record as last exchanged. `table` is the record's table name.
@@ -149,11 +87,10 @@ pub(crate) struct Base {
     pub fingerprint: String,
 }
 
-/// What an import writes: re-keys first, then the records to insert or overwrite (with the
-/// ids, times and versions they carry), then the new bases.
+/// What an import writes: the records to insert or overwrite (with the ids, times and
+/// versions they carry), then the new bases.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Changes {
-    pub rekeys: Vec<Rekey>,
     pub records: Snapshot,
     pub bases: Vec<Base>,
 }

@@ -1,32 +1,24 @@
-//! Writing an import's changes inside the caller's one transaction: re-keys first, then every
-//! record with the id, times and version it carries, then the search index of what changed,
-//! then the exchange bases.
+//! Writing an import's changes inside the caller's one transaction: every record with the id,
+//! times and version it carries, then the search index of what changed, then the exchange
+//! bases.
 
 use std::collections::HashSet;
 
 use rusqlite::{params, Transaction};
 
 use super::upsert::*;
-use super::{Base, Changes, ExchangedParticipant, ReferenceTable, Rekey, Snapshot};
+use super::{Base, Changes, ExchangedParticipant, Snapshot};
 use crate::error::CoreResult;
 use crate::store::search::{index_event, index_expert, index_profession, rebuild_all};
 
 /// Above this many records to reindex, the search indexes are refilled in one pass.
 const REINDEX_ONE_BY_ONE_UP_TO: usize = 200;
 
-/// Writes an import's changes inside the caller's transaction: re-keys, then every record with
-/// the id, times and version it carries, then the search index of what changed, then the bases.
-/// The caller has checked the whole (links resolve, codes are unique); a constraint that still
+/// Writes an import's changes inside the caller's transaction: every record with the id,
+/// times and version it carries, then the search index of what changed, then the bases. The
+/// caller has checked the whole (links resolve, codes are unique); a constraint that still
 /// fails rolls everything back.
 pub(crate) fn write_changes(tx: &Transaction, changes: &Changes) -> CoreResult<()> {
-    if !changes.rekeys.is_empty() {
-        // A parent's id and its children's columns are updated one after the other; the check
-        // waits for the commit. The pragma resets itself at the end of the transaction.
-        tx.pragma_update(None, "defer_foreign_keys", true)?;
-        for change in &changes.rekeys {
-            rekey(tx, change)?;
-        }
-    }
     write_records(tx, &changes.records)?;
     reindex(tx, changes)?;
     write_bases(tx, &changes.bases)
@@ -41,41 +33,6 @@ pub(crate) fn write_bases(tx: &Transaction, bases: &[Base]) -> CoreResult<()> {
     for base in bases {
         statement.execute(params![base.table, base.id, base.fingerprint])?;
     }
-    Ok(())
-}
-
-/// Gives a local record another id and moves everything that points to it. Foreign keys are
-/// checked at commit (`defer_foreign_keys`), once parent and children agree again.
-fn rekey(tx: &Transaction, rekey: &Rekey) -> CoreResult<()> {
-    let table = rekey.table.table();
-    // Table and column names come from the fixed lists of `ReferenceTable`, never from the file.
-    tx.execute(
-        &format!("UPDATE {table} SET id = ?2 WHERE id = ?1"),
-        [&rekey.from, &rekey.to],
-    )?;
-    for (referrer, column) in rekey.table.referrers() {
-        tx.execute(
-            &format!("UPDATE {referrer} SET {column} = ?2 WHERE {column} = ?1"),
-            [&rekey.from, &rekey.to],
-        )?;
-    }
-    for (referrer, column) in rekey.table.list_referrers() {
-        tx.execute(
-            &format!(
-                "UPDATE {referrer} SET {column} = replace({column}, '\"' || ?1 || '\"', '\"' || ?2 || '\"')
-                 WHERE {column} LIKE '%\"' || ?1 || '\"%'"
-            ),
-            [&rekey.from, &rekey.to],
-        )?;
-    }
-    tx.execute(
-        "DELETE FROM exchange_bases WHERE entity = ?1 AND id = ?2",
-        [table, rekey.to.as_str()],
-    )?;
-    tx.execute(
-        "UPDATE exchange_bases SET id = ?3 WHERE entity = ?1 AND id = ?2",
-        [table, rekey.from.as_str(), rekey.to.as_str()],
-    )?;
     Ok(())
 }
 
@@ -177,11 +134,6 @@ fn reindex(tx: &Transaction, changes: &Changes) -> CoreResult<()> {
         .map(|p| p.meta.id.as_str())
         .collect();
     professions.extend(records.competences.iter().map(|c| c.profession_id.as_str()));
-    for change in &changes.rekeys {
-        if change.table == ReferenceTable::Professions {
-            professions.insert(change.to.as_str());
-        }
-    }
     // Reindexing one record is a lookup by rowid, but each costs a few statements; for a
     // colleague's whole database, refilling the three indexes from the tables in one pass is
     // faster.

@@ -1,7 +1,8 @@
-//! Which local record each record of the file is: the same id, or else the same reference key
-//! (a shipped record under this database's own id, which then takes the file's id — a
-//! re-key). Then every local record with its final id and links, and every link of the file
-//! checked against the records there will be.
+//! Which local record each record of the file is. A shipped reference record has the same id
+//! on every laptop (derived from its key), but a file from an older release carries the random
+//! ids it had there: those are first mapped onto ours by reference key, with every link of the
+//! file following, so that our records never change id. Then records are matched by id, and
+//! every link of the file is checked against the records there will be.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +10,7 @@ use crate::exchange::json::kinds::*;
 use crate::exchange::json::links::{IdMaps, Target};
 use crate::exchange::json::problems::who;
 use crate::exchange::json::shapes::{keys_of, Keyed, Lists, Record};
-use crate::store::snapshot::{ReferenceTable, Rekey};
+use crate::reference::shipped_id;
 
 /// For each kind, the position in the local list of the record each record of the file is.
 pub(super) struct Matches {
@@ -34,11 +35,10 @@ pub(super) struct PlainMatch<R> {
     pub(super) added: Vec<R>,
     /// Records already here.
     pub(super) unchanged: usize,
-    /// Local id → the file's id, for the records re-keyed.
-    pub(super) renamed: HashMap<String, String>,
 }
 
-/// For each record of the file, the local record it is (by id, else by reference key).
+/// For each record of the file, the local record it is (by id: reference records were mapped
+/// onto ours before), refusing an id that names here a record with another reference key.
 fn match_records(
     incoming: &[(&str, Option<&str>)],
     local: &[(&str, Option<&str>)],
@@ -49,11 +49,6 @@ fn match_records(
         .iter()
         .enumerate()
         .map(|(index, (id, _))| (*id, index))
-        .collect();
-    let by_key: HashMap<&str, usize> = local
-        .iter()
-        .enumerate()
-        .filter_map(|(index, (_, key))| key.map(|key| (key, index)))
         .collect();
     let mut claimed: HashMap<usize, usize> = HashMap::new();
     let mut matches = Vec::with_capacity(incoming.len());
@@ -80,7 +75,7 @@ fn match_records(
                 None
             }
         } else {
-            key.and_then(|key| by_key.get(key).copied())
+            None
         };
         if let Some(index) = found {
             if let Some(first) = claimed.insert(index, position) {
@@ -96,13 +91,11 @@ fn match_records(
     matches
 }
 
-/// Matches a read-only list, noting its re-keys.
+/// Matches a read-only list.
 pub(super) fn match_plain<R: Keyed + Clone>(
     incoming: &[R],
     local: &[R],
     label: &str,
-    table: ReferenceTable,
-    rekeys: &mut Vec<Rekey>,
     problems: &mut Vec<String>,
 ) -> PlainMatch<R> {
     let keys = keys_of(incoming);
@@ -115,119 +108,148 @@ pub(super) fn match_plain<R: Keyed + Clone>(
     let mut result = PlainMatch {
         added: Vec::new(),
         unchanged: 0,
-        renamed: HashMap::new(),
     };
     for (record, found) in incoming.iter().zip(&matches) {
-        match found.and_then(|index| local.get(index)) {
-            Some(here) => {
-                result.unchanged += 1;
-                if here.id() != record.id() {
-                    rekeys.push(Rekey {
-                        table,
-                        from: here.id().to_string(),
-                        to: record.id().to_string(),
-                    });
-                    result
-                        .renamed
-                        .insert(here.id().to_string(), record.id().to_string());
-                }
-            }
+        match found {
+            Some(_) => result.unchanged += 1,
             None => result.added.push(record.clone()),
         }
     }
     result
 }
 
-/// Matches every kind, in dependency order, noting the re-keys of reference records (and the
-/// id maps that follow them).
-pub(super) fn match_kinds(
-    incoming: &Lists,
-    local: &Lists,
-    rekeys: &mut Vec<Rekey>,
-    maps: &mut IdMaps,
-    problems: &mut Vec<String>,
-) -> Matches {
+/// Matches every kind, in dependency order.
+pub(super) fn match_kinds(incoming: &Lists, local: &Lists, problems: &mut Vec<String>) -> Matches {
     Matches {
-        organisations: match_kind::<Organisations>(incoming, local, rekeys, maps, problems),
-        territories: match_kind::<Territories>(incoming, local, rekeys, maps, problems),
-        themes: match_kind::<Themes>(incoming, local, rekeys, maps, problems),
-        professions: match_kind::<Professions>(incoming, local, rekeys, maps, problems),
-        competences: match_kind::<Competences>(incoming, local, rekeys, maps, problems),
-        observations: match_kind::<Observations>(incoming, local, rekeys, maps, problems),
-        experts: match_kind::<Experts>(incoming, local, rekeys, maps, problems),
-        requests: match_kind::<Requests>(incoming, local, rekeys, maps, problems),
-        events: match_kind::<Events>(incoming, local, rekeys, maps, problems),
-        sessions: match_kind::<Sessions>(incoming, local, rekeys, maps, problems),
-        participants: match_kind::<Participants>(incoming, local, rekeys, maps, problems),
-        resources: match_kind::<Resources>(incoming, local, rekeys, maps, problems),
-        legal_notes: match_kind::<LegalNotes>(incoming, local, rekeys, maps, problems),
+        organisations: match_kind::<Organisations>(incoming, local, problems),
+        territories: match_kind::<Territories>(incoming, local, problems),
+        themes: match_kind::<Themes>(incoming, local, problems),
+        professions: match_kind::<Professions>(incoming, local, problems),
+        competences: match_kind::<Competences>(incoming, local, problems),
+        observations: match_kind::<Observations>(incoming, local, problems),
+        experts: match_kind::<Experts>(incoming, local, problems),
+        requests: match_kind::<Requests>(incoming, local, problems),
+        events: match_kind::<Events>(incoming, local, problems),
+        sessions: match_kind::<Sessions>(incoming, local, problems),
+        participants: match_kind::<Participants>(incoming, local, problems),
+        resources: match_kind::<Resources>(incoming, local, problems),
+        legal_notes: match_kind::<LegalNotes>(incoming, local, problems),
     }
 }
 
-/// Matches one kind's records and notes the re-keys it needs.
+/// Matches one kind's records.
 fn match_kind<K: Kind>(
     incoming: &Lists,
     local: &Lists,
-    rekeys: &mut Vec<Rekey>,
-    maps: &mut IdMaps,
     problems: &mut Vec<String>,
 ) -> Vec<Option<usize>> {
     let incoming_list = K::list(incoming);
-    let local_list = K::list(local);
     let name = |position: usize| {
         incoming_list
             .get(position)
             .map(|r| who(K::ENTITY_LABEL, &K::label(&r.content), &r.id))
             .unwrap_or_default()
     };
-    let matches = match_records(
+    match_records(
         &keys_of(incoming_list),
-        &keys_of(local_list),
+        &keys_of(K::list(local)),
         name,
         problems,
-    );
-    if let Some(table) = K::REFERENCE {
-        for (record, found) in incoming_list.iter().zip(&matches) {
-            if let Some(local_record) = found.and_then(|index| local_list.get(index)) {
-                if local_record.id != record.id {
-                    rekeys.push(Rekey {
-                        table,
-                        from: local_record.id.clone(),
-                        to: record.id.clone(),
-                    });
-                    if let Some(map) = Target::of_reference(table).and_then(|t| maps.of_mut(t)) {
-                        map.insert(local_record.id.clone(), record.id.clone());
-                    }
-                }
-            }
-        }
-    }
-    matches
+    )
 }
 
-/// Gives every local record its final id and links, after the re-keys (`programmes`: local id
-/// → the file's id of the Interreg programmes re-keyed).
-pub(super) fn remap_local(local: &mut Lists, maps: &IdMaps, programmes: &HashMap<String, String>) {
-    for family in &mut local.profession_families {
+/// The file's ids of its reference records → ours: the id of our record with the same key,
+/// else the id every laptop gives that key ([`shipped_id`]). Empty for a file of this release.
+pub(super) fn reference_id_maps(
+    incoming: &Lists,
+    local: &Lists,
+    problems: &mut Vec<String>,
+) -> IdMaps {
+    let mut maps = IdMaps::default();
+    map_keyed(
+        &mut maps.families,
+        (&incoming.profession_families, &local.profession_families),
+        ("profession_families", "Famille de métiers"),
+        problems,
+    );
+    map_keyed(
+        &mut maps.programmes,
+        (&incoming.interreg_programmes, &local.interreg_programmes),
+        ("interreg_programmes", "Programme Interreg"),
+        problems,
+    );
+    macro_rules! map_kind {
+        ($kind:ident) => {
+            if let Some(table) = $kind::REFERENCE {
+                if let Some(map) = Target::of_reference(table).and_then(|t| maps.of_mut(t)) {
+                    map_keyed(
+                        map,
+                        ($kind::list(incoming), $kind::list(local)),
+                        (table.table(), $kind::ENTITY_LABEL),
+                        problems,
+                    );
+                }
+            }
+        };
+    }
+    for_each_kind!(map_kind);
+    maps
+}
+
+/// Fills `map` for one list; `(table, label)` name the list. An id the mapping gives that
+/// another record of the file already has is refused.
+fn map_keyed<R: Keyed>(
+    map: &mut HashMap<String, String>,
+    (incoming, local): (&[R], &[R]),
+    (table, label): (&str, &str),
+    problems: &mut Vec<String>,
+) {
+    let ours: HashMap<&str, &str> = local
+        .iter()
+        .filter_map(|r| r.reference_key().map(|key| (key, r.id())))
+        .collect();
+    let file_ids: HashSet<&str> = incoming.iter().map(|r| r.id()).collect();
+    for record in incoming {
+        let Some(key) = record.reference_key() else {
+            continue;
+        };
+        let to = match ours.get(key) {
+            Some(id) => id.to_string(),
+            None => shipped_id(table, key),
+        };
+        if to == record.id() {
+            continue;
+        }
+        if file_ids.contains(to.as_str()) {
+            problems.push(format!(
+                "{label} (identifiant {}) : l’identifiant {to} de l’enregistrement de référence « {key} » est celui d’un autre enregistrement du fichier.",
+                record.id()
+            ));
+        }
+        map.insert(record.id().to_string(), to);
+    }
+}
+
+/// Gives the file's records the ids `maps` maps them to, and their links too.
+pub(super) fn remap(lists: &mut Lists, maps: &IdMaps) {
+    for family in &mut lists.profession_families {
         maps.map(Target::Families, &mut family.id);
     }
-    for programme in &mut local.interreg_programmes {
-        if let Some(id) = programmes.get(&programme.id) {
-            programme.id.clone_from(id);
-        }
+    for programme in &mut lists.interreg_programmes {
+        maps.map(Target::Programmes, &mut programme.id);
     }
     macro_rules! remap {
         ($kind:ident) => {
-            remap_kind::<$kind>(local, maps)
+            remap_kind::<$kind>(lists, maps)
         };
     }
     for_each_kind!(remap);
 }
 
-/// Gives local records of one kind their final ids and links.
-fn remap_kind<K: Kind>(local: &mut Lists, maps: &IdMaps) {
+/// Gives the records of one kind their new ids and links.
+fn remap_kind<K: Kind>(lists: &mut Lists, maps: &IdMaps) {
     let own = K::REFERENCE.and_then(Target::of_reference);
-    for record in K::list_mut(local) {
+    for record in K::list_mut(lists) {
         if let Some(target) = own {
             maps.map(target, &mut record.id);
         }
@@ -267,8 +289,7 @@ fn check_links<K: Kind>(incoming: &Lists, ids: &FinalIds, problems: &mut Vec<Str
     }
 }
 
-/// Every link of the file points to a record of the file or of this database (`local`, with
-/// its final ids).
+/// Every link of the file points to a record of the file or of this database.
 pub(super) fn check_all_links(incoming: &Lists, local: &Lists, problems: &mut Vec<String>) {
     let mut ids = FinalIds::default();
     for lists in [incoming, local] {

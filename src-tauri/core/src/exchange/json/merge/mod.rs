@@ -2,8 +2,8 @@
 //! does with it — add it, take the file's version, keep ours, or ask the user (a conflict) —
 //! from the fingerprints of both sides and the exchange base (see the rules in [`super`]).
 //!
-//! - `matching`: which local record each record of the file is, the re-keys of reference
-//!   records, every local record's final id and links, and the links of the file checked;
+//! - `matching`: the file's ids of reference records mapped onto ours, which local record each
+//!   record of the file is, and the links of the file checked;
 //! - `outcome`: the decision for one record;
 //! - `participants`: the rules of the merged result about participants (e-mail addresses,
 //!   attendance dates);
@@ -17,10 +17,12 @@ mod resolve;
 
 use std::collections::HashMap;
 
-use self::matching::{check_all_links, match_kinds, match_plain, remap_local, Matches};
+use self::matching::{
+    check_all_links, match_kinds, match_plain, reference_id_maps, remap, Matches,
+};
 use self::outcome::plan_kind;
 use super::kinds::*;
-use super::links::{key_maps, IdMaps};
+use super::links::key_maps;
 use super::problems::refuse_problems;
 use super::shapes::{
     CompetenceContent, FamilyRecord, Lists, ObservationContent, ParticipantContent,
@@ -28,7 +30,6 @@ use super::shapes::{
 };
 use crate::error::CoreResult;
 use crate::model::*;
-use crate::store::snapshot::{ReferenceTable, Rekey};
 
 /// What the import does with one record of the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +98,6 @@ pub(super) struct Plans {
 #[derive(Debug)]
 pub(super) struct Plan {
     pub(super) format_version: u32,
-    pub(super) rekeys: Vec<Rekey>,
     pub(super) families_added: Vec<FamilyRecord>,
     pub(super) programmes_added: Vec<ProgrammeRecord>,
     /// Families and programmes already here.
@@ -117,37 +117,33 @@ pub(super) fn plan(
     bases: &Bases,
 ) -> CoreResult<Plan> {
     let mut problems = Vec::new();
-    let mut rekeys = Vec::new();
-    let mut maps = IdMaps::default();
 
-    // 1. Which local record each record of the file is; reference records may need a new id.
+    // 1. The file's ids of reference records mapped onto ours (a file from an older release
+    // carries others), with every link of the file following: ours never change.
+    let maps = reference_id_maps(&incoming, &local, &mut problems);
+    if !problems.is_empty() {
+        return Err(refuse_problems(problems));
+    }
+    if !maps.is_empty() {
+        remap(&mut incoming, &maps);
+    }
+
+    // 2. Which local record each record of the file is.
     let families = match_plain(
         &incoming.profession_families,
         &local.profession_families,
         "Famille de métiers",
-        ReferenceTable::ProfessionFamilies,
-        &mut rekeys,
         &mut problems,
     );
-    maps.families = families.renamed;
     let programmes = match_plain(
         &incoming.interreg_programmes,
         &local.interreg_programmes,
         "Programme Interreg",
-        ReferenceTable::InterregProgrammes,
-        &mut rekeys,
         &mut problems,
     );
-    // Requests link to programmes: their links follow the programmes' re-keys.
-    maps.programmes.clone_from(&programmes.renamed);
-    let matches = match_kinds(&incoming, &local, &mut rekeys, &mut maps, &mut problems);
+    let matches = match_kinds(&incoming, &local, &mut problems);
     if !problems.is_empty() {
         return Err(refuse_problems(problems));
-    }
-
-    // 2. Local records with their final ids and links.
-    if !maps.is_empty() || !programmes.renamed.is_empty() {
-        remap_local(&mut local, &maps, &programmes.renamed);
     }
 
     // 3. Every link of the file points to a record of the file or of this database.
@@ -157,10 +153,9 @@ pub(super) fn plan(
     }
 
     // 4. What to do with each record.
-    let plans = plan_lists(&mut incoming, &mut local, &matches, &rekeys, bases);
+    let plans = plan_lists(&mut incoming, &mut local, &matches, bases);
     Ok(Plan {
         format_version,
-        rekeys,
         families_added: families.added,
         programmes_added: programmes.added,
         plain_unchanged: families.unchanged + programmes.unchanged,
@@ -169,18 +164,8 @@ pub(super) fn plan(
 }
 
 /// The outcome of every record of the file, kind by kind; the lists are moved into the plan.
-fn plan_lists(
-    incoming: &mut Lists,
-    local: &mut Lists,
-    matches: &Matches,
-    rekeys: &[Rekey],
-    bases: &Bases,
-) -> Plans {
+fn plan_lists(incoming: &mut Lists, local: &mut Lists, matches: &Matches, bases: &Bases) -> Plans {
     let keys = key_maps(&[&*incoming, &*local]);
-    let rekeyed_from: HashMap<&str, &str> = rekeys
-        .iter()
-        .map(|r| (r.to.as_str(), r.from.as_str()))
-        .collect();
     let mut plans = Plans::default();
     macro_rules! plan_list {
         ($kind:ident, $matches:ident) => {
@@ -188,7 +173,6 @@ fn plan_lists(
                 std::mem::take($kind::list_mut(incoming)),
                 std::mem::take($kind::list_mut(local)),
                 &matches.$matches,
-                &rekeyed_from,
                 bases,
                 &keys,
             )

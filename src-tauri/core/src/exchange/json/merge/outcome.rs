@@ -1,8 +1,6 @@
 //! The decision for one record present on both sides: same content, changed here only, changed
 //! in the file only, or changed on both sides (a conflict, with the fields that differ).
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 use super::{Bases, Item, ListPlan, Outcome};
@@ -44,25 +42,26 @@ fn decide<C>(
 ) -> Outcome {
     let pristine_local =
         reference && local.reference_key.is_some() && local.version == 1 && base.is_none();
+    // A shipped record never edited in the file is the shipped data of the colleague's release
+    // (with the load's times if that release is older): it never replaces ours, which is this
+    // release's and identical on every laptop of this release.
+    let pristine_incoming = reference && incoming.reference_key.is_some() && incoming.version == 1;
     if local_fingerprint == incoming_fingerprint {
         let same_meta = local.created_at == incoming.created_at
             && local.updated_at == incoming.updated_at
             && local.version == incoming.version;
         return Outcome::Unchanged {
-            adopt_meta: pristine_local && !same_meta,
+            adopt_meta: pristine_local && !pristine_incoming && !same_meta,
         };
+    }
+    if pristine_incoming {
+        return Outcome::KeptLocal;
     }
     if pristine_local {
         return Outcome::Updated;
     }
     let Some(base) = base else {
-        let pristine_incoming =
-            reference && incoming.reference_key.is_some() && incoming.version == 1;
-        return if pristine_incoming {
-            Outcome::KeptLocal
-        } else {
-            Outcome::Conflict
-        };
+        return Outcome::Conflict;
     };
     let local_changed = local_fingerprint != base;
     let incoming_changed = incoming_fingerprint != base;
@@ -78,7 +77,6 @@ pub(super) fn plan_kind<K: Kind>(
     incoming: Vec<Record<K::Content>>,
     local: Vec<Record<K::Content>>,
     matches: &[Option<usize>],
-    rekeyed_from: &HashMap<&str, &str>,
     bases: &Bases,
     keys: &IdMaps,
 ) -> ListPlan<K::Content> {
@@ -90,11 +88,7 @@ pub(super) fn plan_kind<K: Kind>(
             None => (Outcome::Added, Vec::new()),
             Some(local_record) => {
                 let local_fingerprint = fingerprint_of::<K>(&local_record.content, keys);
-                let base_id = rekeyed_from
-                    .get(record.id.as_str())
-                    .copied()
-                    .unwrap_or(record.id.as_str());
-                let base = bases.get(&(K::TABLE.to_string(), base_id.to_string()));
+                let base = bases.get(&(K::TABLE.to_string(), record.id.clone()));
                 let outcome = decide(
                     K::REFERENCE.is_some(),
                     local_record,

@@ -193,10 +193,7 @@ impl Plan {
             unchanged: self.plain_unchanged,
             ..JsonImportSummary::default()
         };
-        let mut changes = Changes {
-            rekeys: self.rekeys,
-            ..Changes::default()
-        };
+        let mut changes = Changes::default();
         changes.records.profession_families = self
             .families_added
             .into_iter()

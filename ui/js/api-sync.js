@@ -15,6 +15,8 @@ export const syncNow = () => command('sync_now');
 export const syncStatus = () => command('sync_status');
 /** `[{docId, entityLabel, label, fields, mineDeleted, theirsDeleted, theirsAuthor, mineUpdatedAt, theirsUpdatedAt}]`. */
 export const syncConflicts = () => command('sync_conflicts');
+/** `[{entityLabel, label, reason}]`: colleagues' records waiting for their links. */
+export const syncWaiting = () => command('sync_waiting');
 /** Settles a conflict: choice is 'keepMine' or 'takeTheirs'. */
 export const resolveSyncConflict = (docId, choice) => command('resolve_sync_conflict', { docId, choice: { choice } });
 /** `handler(status)` on each status pushed by the backend. */

@@ -145,6 +145,7 @@ macro_rules! all_commands {
             $crate::commands::sync::sync_now,
             $crate::commands::sync::sync_status,
             $crate::commands::sync::sync_conflicts,
+            $crate::commands::sync::sync_waiting,
             $crate::commands::sync::resolve_sync_conflict,
         ]
     };

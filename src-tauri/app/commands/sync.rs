@@ -3,7 +3,7 @@
 //! the status and the conflicts to settle. When and how syncs run is `crate::sharing`'s; the
 //! rules are the core's (`passerelle_core::sync`).
 
-use passerelle_core::sync::{SyncChoice, SyncConflict, SyncSettings};
+use passerelle_core::sync::{SyncChoice, SyncConflict, SyncSettings, SyncWaiting};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -71,6 +71,12 @@ pub async fn sync_conflicts(
     state: State<'_, SharedState>,
 ) -> Result<Vec<SyncConflict>, CommandError> {
     state.run(|store| store.sync_conflicts()).await
+}
+
+/// The colleagues' records waiting for their links (or breaking a rule here), with why.
+#[tauri::command]
+pub async fn sync_waiting(state: State<'_, SharedState>) -> Result<Vec<SyncWaiting>, CommandError> {
+    state.run(|store| store.sync_waiting()).await
 }
 
 /// Settles a conflict (« Garder la mienne » / « Prendre celle de … »); the next sync, soon,

@@ -31,7 +31,10 @@ fn settings(store: &mut Store, args: &SyncArgs) -> Result<SyncSettings, CoreErro
     let user = std::env::var("PASSERELLE_SYNC_USER").unwrap_or_else(|_| saved.user.clone());
     let wanted = SyncSettings {
         server: args.server.clone().unwrap_or_else(|| saved.server.clone()),
-        database: args.database.clone().unwrap_or_else(|| saved.database.clone()),
+        database: args
+            .database
+            .clone()
+            .unwrap_or_else(|| saved.database.clone()),
         user,
     };
     if wanted.server.is_empty() {
@@ -59,7 +62,11 @@ impl LocalReplica for Lent<'_> {
     }
 }
 
-pub(crate) fn sync(store: &mut Store, args: &SyncArgs, out: &mut impl Write) -> Result<Outcome, CoreError> {
+pub(crate) fn sync(
+    store: &mut Store,
+    args: &SyncArgs,
+    out: &mut impl Write,
+) -> Result<Outcome, CoreError> {
     let settings = settings(store, args)?;
     let password = match std::env::var("PASSERELLE_SYNC_PASSWORD") {
         Ok(password) => password,
@@ -83,5 +90,9 @@ pub(crate) fn sync(store: &mut Store, args: &SyncArgs, out: &mut impl Write) -> 
         .block_on(synchronise(&replica, &config, &|_| {}))
         .map_err(|error| CoreError::Sync(error.to_string()))?;
     print_line(out, &summary)?;
-    Ok(if summary.conflicts > 0 { Outcome::Findings } else { Outcome::Done })
+    Ok(if summary.conflicts > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Done
+    })
 }

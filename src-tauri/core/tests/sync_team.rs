@@ -352,3 +352,240 @@ fn a_server_stopped_in_the_middle_loses_nothing_and_the_next_sync_completes() {
     assert_eq!(b.with(|s| s.sync_waiting().unwrap()), Vec::new());
     assert_eq!(b.with(|s| s.counts().unwrap().experts), 1200);
 }
+
+/// The leaves of a document on the server (`_changes?style=all_docs`: the live one and the
+/// ends of settled branches alike).
+fn server_leaves(couch: &TestCouch, database: &str, doc_id: &str) -> Vec<String> {
+    let remote = passerelle_core::sync::Remote::new(&couch.config(database)).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let page = runtime.block_on(remote.changes("0", 10_000)).unwrap();
+    page.results
+        .into_iter()
+        .find(|change| change.id == doc_id)
+        .map(|change| change.revs)
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_exchange_file_carries_the_revisions_so_that_it_and_the_server_agree() {
+    let couch = TestCouch::start();
+    let database = couch.fresh_database();
+    let a = Laptop::new(&couch, &database, "alice");
+    let b = Laptop::new(&couch, &database, "bruno");
+    let anna = a.with(|s| s.create_expert(&expert("Anna", "Weber")).unwrap());
+    a.sync();
+    // Alice edits offline and hands Bruno a file before she syncs again.
+    let mut input = anna.data.clone();
+    input.city = "Kehl".into();
+    a.with(|s| {
+        s.update_expert(&anna.meta.id, anna.meta.version, &input)
+            .unwrap()
+    });
+    let file = a.with(|s| json::export(s).unwrap());
+    let doc_id = format!("expert:{}", anna.meta.id);
+    let text = String::from_utf8(file.clone()).unwrap();
+    assert!(
+        text.contains("\"revisions\""),
+        "the file carries the revisions"
+    );
+    let alices_rev = a.with(|s| s.sync_document_rev(&doc_id).unwrap()).unwrap();
+    assert!(alices_rev.starts_with("2-"), "{alices_rev}");
+
+    b.with(|s| json::apply(s, &file, &Default::default()).unwrap());
+    assert_eq!(b.expert_named("Weber").unwrap().data.city, "Kehl");
+    // Bruno syncs first: the server gets Alice's own revision, not one of Bruno's.
+    b.sync();
+    assert_eq!(
+        server_leaves(&couch, &database, &doc_id),
+        vec![alices_rev.clone()]
+    );
+    let alices_sync = a.sync();
+    assert_eq!((alices_sync.received, alices_sync.merged), (0, 0));
+    b.sync();
+    // One history on the server: no second branch to settle, no conflict anywhere.
+    assert_eq!(
+        server_leaves(&couch, &database, &doc_id),
+        vec![alices_rev.clone()]
+    );
+    for laptop in [&a, &b] {
+        assert_eq!(conflict_labels(laptop), Vec::<String>::new());
+        assert_eq!(
+            laptop.with(|s| s.sync_document_rev(&doc_id).unwrap()),
+            Some(alices_rev.clone())
+        );
+        assert_eq!(laptop.with(|s| s.sync_status().unwrap()).changes_waiting, 0);
+    }
+    assert_same_exports(&[&a, &b]);
+}
+
+#[test]
+fn a_record_kept_as_mine_at_import_keeps_its_own_history_and_meets_the_file_as_a_conflict() {
+    let couch = TestCouch::start();
+    let database = couch.fresh_database();
+    let a = Laptop::new(&couch, &database, "alice");
+    let b = Laptop::new(&couch, &database, "bruno");
+    let anna = a.with(|s| s.create_expert(&expert("Anna", "Weber")).unwrap());
+    sync_all(&[&a, &b], 1);
+    let edit = |laptop: &Laptop, city: &str| {
+        let anna = laptop.expert_named("Weber").unwrap();
+        let mut input = anna.data.clone();
+        input.city = city.into();
+        laptop.with(|s| {
+            s.update_expert(&anna.meta.id, anna.meta.version, &input)
+                .unwrap()
+        });
+    };
+    edit(&a, "Kehl");
+    edit(&b, "Offenburg");
+    let file = a.with(|s| json::export(s).unwrap());
+    let preview = b.with(|s| json::preview(s, &file).unwrap());
+    assert_eq!(preview.conflicts.len(), 1);
+    // « Garder la mienne »: Bruno's city stays, and so does his branch.
+    b.with(|s| json::apply(s, &file, &Default::default()).unwrap());
+    assert_eq!(b.expert_named("Weber").unwrap().data.city, "Offenburg");
+    sync_all(&[&b, &a, &b], 1);
+    let doc_id = format!("expert:{}", anna.meta.id);
+    for laptop in [&a, &b] {
+        assert_eq!(
+            conflict_labels(laptop),
+            vec!["Expert Anna Weber".to_string()]
+        );
+    }
+    b.with(|s| {
+        s.resolve_sync_conflict(&doc_id, &passerelle_core::sync::SyncChoice::KeepMine)
+            .unwrap()
+    });
+    sync_all(&[&b, &a], 1);
+    assert_eq!(
+        a.expert_named("Weber").unwrap().data.city,
+        b.expert_named("Weber").unwrap().data.city
+    );
+    assert_eq!(conflict_labels(&a), Vec::<String>::new());
+    assert_same_exports(&[&a, &b]);
+}
+
+#[test]
+fn a_file_with_revisions_round_trips_and_a_damaged_history_is_refused_by_name() {
+    let (_dir, mut sharing) = seeded_store();
+    sharing
+        .save_sync_settings(&passerelle_core::sync::SyncSettings {
+            server: "http://127.0.0.1:5984".into(),
+            database: "equipe".into(),
+            user: "alice".into(),
+        })
+        .unwrap();
+    sharing.create_expert(&expert("Anna", "Weber")).unwrap();
+    let file = json::export(&mut sharing).unwrap();
+    let text = String::from_utf8(file.clone()).unwrap();
+    assert!(text.contains("\"revisions\""));
+
+    // A colleague without a server imports it and exports it again: the same bytes.
+    let (_dir2, mut colleague) = seeded_store();
+    json::apply(&mut colleague, &file, &Default::default()).unwrap();
+    assert_eq!(
+        String::from_utf8(json::export(&mut colleague).unwrap()).unwrap(),
+        text
+    );
+
+    // A record edited by hand in the file travels without its history.
+    let edited = text.replacen("\"lastName\": \"Weber\"", "\"lastName\": \"Webber\"", 1);
+    let (_dir3, mut third) = seeded_store();
+    json::apply(&mut third, edited.as_bytes(), &Default::default()).unwrap();
+    let again = String::from_utf8(json::export(&mut third).unwrap()).unwrap();
+    let revisions: serde_json::Value = serde_json::from_str(&again).unwrap();
+    assert!(revisions["revisions"]
+        .as_object()
+        .is_none_or(|map| map.keys().all(|id| !id.starts_with("expert:"))));
+
+    // A damaged history is refused, naming the document; nothing is written.
+    let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let (doc_id, _) = original["revisions"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find(|(id, _)| id.starts_with("expert:"))
+        .unwrap();
+    let mut damaged = original.clone();
+    damaged["revisions"][doc_id.as_str()] = serde_json::json!(["3-abc", "1-def"]);
+    let (_dir4, mut fourth) = seeded_store();
+    let error = json::apply(
+        &mut fourth,
+        damaged.to_string().as_bytes(),
+        &Default::default(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("rien n’a été modifié"), "{error}");
+    assert!(
+        error.contains(&format!("révisions de « {doc_id} »")),
+        "{error}"
+    );
+    assert_eq!(fourth.counts().unwrap().experts, 0);
+}
+
+#[test]
+fn a_colleagues_session_waits_for_its_event_and_says_why() {
+    let couch = TestCouch::start();
+    let first = couch.fresh_database();
+    let a = Laptop::new(&couch, &first, "alice");
+    let seminar = a.with(|s| {
+        let seminar = s
+            .create_event(&event("SEM-2028", "2028-03-10", "2028-03-11"))
+            .unwrap();
+        s.create_session(
+            &seminar.meta.id,
+            &session("2028-03-10", "09:00", "10:30", "Ouverture"),
+        )
+        .unwrap();
+        seminar
+    });
+    a.sync();
+    let dump = couch.colleague(&first, serde_json::json!([{"op": "pull"}, {"op": "dump"}]));
+    let rows = dump[0]["rows"].as_array().unwrap().clone();
+    let doc_of = |prefix: &str| {
+        let mut doc = rows
+            .iter()
+            .find(|row| row["id"].as_str().unwrap().starts_with(prefix))
+            .unwrap_or_else(|| panic!("{prefix} on the server"))["doc"]
+            .clone();
+        doc.as_object_mut().unwrap().remove("_rev");
+        doc
+    };
+    let session_doc = doc_of("session:");
+    let event_doc = doc_of(&format!("event:{}", seminar.meta.id));
+
+    // Another team's server receives the session first, from a colleague's own software.
+    let second = couch.fresh_database();
+    couch.colleague(
+        &second,
+        serde_json::json!([{"op": "put", "doc": session_doc}, {"op": "push"}]),
+    );
+    let b = Laptop::new(&couch, &second, "bruno");
+    b.sync();
+    let waiting = b.with(|s| s.sync_waiting().unwrap());
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert_eq!(waiting[0].entity_label, "Séquence");
+    assert_eq!(waiting[0].label, "Ouverture (10/03/2028 09:00)");
+    assert!(
+        waiting[0].reason.contains("n’est pas encore arrivé"),
+        "{}",
+        waiting[0].reason
+    );
+    assert_eq!(b.with(|s| s.sync_status().unwrap()).waiting_links, 1);
+
+    // The event arrives: the session is written at the next sync.
+    couch.colleague(
+        &second,
+        serde_json::json!([{"op": "put", "doc": event_doc}, {"op": "push"}]),
+    );
+    b.sync();
+    assert_eq!(b.with(|s| s.sync_waiting().unwrap()), Vec::new());
+    let agenda = b.with(|s| s.event_agenda(&seminar.meta.id).unwrap());
+    assert_eq!(
+        agenda.days.iter().map(|d| d.sessions.len()).sum::<usize>(),
+        1
+    );
+}

@@ -1,7 +1,8 @@
 // « Partage » (#/partage): the team server's settings (address, database, login, password —
 // the password goes to the system's keychain and the field is emptied once saved),
 // « Synchroniser » with its progress (« Envoi 1 200 / 52 000 »), « Oublier ce serveur », and
-// the conflicts to settle, each with « Garder la mienne » / « Prendre celle de ‹auteur› ».
+// the conflicts to settle, each with « Garder la mienne » / « Prendre celle de ‹auteur› », and
+// the colleagues' records that wait for their links, with why.
 
 import { h, fill } from '../dom.js';
 import { tr } from '../i18n.js';
@@ -37,6 +38,7 @@ function conflictRow(conflict, settle) {
 export async function render(root) {
   const settings = (await sync.getSyncSettings()) || { server: '', database: '', user: '' };
   const conflictsSlot = h('div', { 'data-testid': 'sync-conflicts' });
+  const waitingSlot = h('div', { 'data-testid': 'sync-waiting' });
   const progress = h('p', { class: 'sync-progress', 'aria-live': 'polite', 'data-testid': 'sync-progress' });
   const problem = h('p', { class: 'notice notice-warning', 'data-testid': 'sync-problem', hidden: true });
   const showProblem = (status) => {
@@ -60,6 +62,14 @@ export async function render(root) {
         h('tbody', null, conflicts.map((conflict) => conflictRow(conflict, settle))))
       : emptyState(tr('sync.conflicts.none')));
   }
+  async function loadWaiting() {
+    const waiting = await sync.syncWaiting();
+    fill(waitingSlot, waiting.length
+      ? h('ul', { class: 'plain-list' }, waiting.map((item) => h('li', { 'data-testid': 'sync-waiting-row' },
+        h('span', { class: 'strong' }, `${item.entityLabel} « ${item.label} »`), ' — ', item.reason)))
+      : emptyState(tr('sync.waiting.none')));
+  }
+  const loadLists = () => Promise.all([loadConflicts(), loadWaiting()]);
   async function settle(conflict, choice) {
     try {
       await sync.resolveSyncConflict(conflict.docId, choice);
@@ -87,7 +97,7 @@ export async function render(root) {
   }
   const stops = [
     sync.onSyncProgress((step) => { progress.textContent = progressText(step); }),
-    sync.onSyncStatus((status) => { showProblem(status); if (!status.running) { progress.textContent = ''; loadConflicts().catch(() => {}); } }),
+    sync.onSyncStatus((status) => { showProblem(status); if (!status.running) { progress.textContent = ''; loadLists().catch(() => {}); } }),
   ];
   fill(root,
     pageHeader(tr('sync.title'), { subtitle: tr('sync.subtitle') }),
@@ -97,8 +107,9 @@ export async function render(root) {
         button(tr('sync.now'), async () => { try { await sync.syncNow(); } catch (error) { toastError(error); } }, { kind: 'primary', testid: 'sync-now' }),
         button(tr('sync.forget'), forget, { kind: 'danger', testid: 'sync-forget' })),
       progress, problem),
-    card(tr('sync.conflicts.title'), conflictsSlot));
-  await loadConflicts();
+    card(tr('sync.conflicts.title'), conflictsSlot),
+    card(tr('sync.waiting.title'), h('p', { class: 'muted' }, tr('sync.waiting.hint')), waitingSlot));
+  await loadLists();
   sync.syncStatus().then(showProblem, () => {});
   return { dispose: () => stops.forEach((stop) => stop.then((s) => s())) };
 }

@@ -84,22 +84,13 @@ async fn run(
     let server_checkpoint = remote.get_local(&checkpoint_id).await?;
     let editor = config.user.clone();
     let mut summary = SyncSummary::default();
-    let server_known = local.with_store(|store| sql::fact(store.conn(), "serverKnown"))?;
-    if server_checkpoint.is_none() {
-        // Written first, so that a server that loses it later (another server at the same
-        // address, a database emptied or restored) is recognised as new at the next sync.
-        remote
-            .put_local(
-                &checkpoint_id,
-                json!({ "last_seq": "0", "replica": replica }),
-            )
-            .await?;
-    }
     local.with_store(|store| {
         store.write(|tx| {
-            if server_checkpoint.is_none() && server_known.is_some() {
-                // This server does not know this laptop: everything is offered to it again and
-                // its changes are read from the start.
+            if server_checkpoint.is_none() {
+                // This server does not know this laptop (its first sync, another server, a
+                // database emptied or restored): every revision this laptop has — its own,
+                // and a colleague's that came by exchange file — is offered to it, and its
+                // changes are read from the start.
                 sql::set_fact(tx, "checkpoint", None)?;
                 local::offer_everything_again(tx)?;
             }
@@ -107,6 +98,17 @@ async fn run(
             local::revise(tx, &editor).map(|_| ())
         })
     })?;
+    if server_checkpoint.is_none() {
+        // Written before anything is sent, so that a server that loses it later (another
+        // server at the same address, a database emptied or restored) is recognised as new at
+        // the next sync.
+        remote
+            .put_local(
+                &checkpoint_id,
+                json!({ "last_seq": "0", "replica": replica }),
+            )
+            .await?;
+    }
     summary.sent += send(local, remote, progress).await?;
     let applied = receive(local, remote, &editor, progress).await?;
     local.with_store(|store| store.write(|tx| local::revise(tx, &editor)))?;

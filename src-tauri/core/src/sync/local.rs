@@ -50,7 +50,12 @@ pub(super) fn entity_of(doc_id: &str) -> &str {
 }
 
 /// The document to send for a revision.
-fn document(doc_id: &str, ancestry: &[String], deleted: bool, body: &Map<String, Value>) -> String {
+pub(super) fn document(
+    doc_id: &str,
+    ancestry: &[String],
+    deleted: bool,
+    body: &Map<String, Value>,
+) -> String {
     let mut document = if deleted {
         // A deletion keeps only what tells the other laptops how to read it.
         body.iter()

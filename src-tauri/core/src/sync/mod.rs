@@ -26,6 +26,7 @@
 pub(crate) mod apply;
 mod engine;
 mod error;
+pub(crate) mod exchange_file;
 pub(crate) mod local;
 pub(crate) mod merge;
 mod remote;
@@ -34,9 +35,11 @@ mod settings;
 
 pub use engine::{synchronise, LocalReplica};
 pub use error::SyncError;
+pub use exchange_file::FileRevisions;
 pub use local::IncomingRevision;
 pub use remote::*;
 pub use settings::{
     SyncChoice, SyncConflict, SyncPhase, SyncProgress, SyncSettings, SyncStatus, SyncSummary,
+    SyncWaiting,
 };
 pub mod keychain;

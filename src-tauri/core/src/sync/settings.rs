@@ -37,6 +37,18 @@ pub struct SyncStatus {
     pub waiting_links: usize,
 }
 
+/// A colleague's record that cannot be written here yet, and why (in French): a link whose
+/// record has not arrived, or a rule the result would break (two events with one code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncWaiting {
+    /// The kind in French: "Expert", "Séance"…
+    pub entity_label: String,
+    /// The record as users know it.
+    pub label: String,
+    pub reason: String,
+}
+
 /// A record changed on two laptops in ways that do not merge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -242,8 +254,9 @@ impl Store {
         Ok(conflicts)
     }
 
-    /// Colleagues' records that cannot be written yet, with why: (kind, record, reason).
-    pub fn sync_waiting(&self) -> CoreResult<Vec<(String, String, String)>> {
+    /// Colleagues' records that cannot be written yet, with why; each is tried again at every
+    /// sync.
+    pub fn sync_waiting(&self) -> CoreResult<Vec<SyncWaiting>> {
         Ok(sql::waiting(self.conn())?
             .into_iter()
             .map(|(leaf, _, reason)| {
@@ -252,10 +265,19 @@ impl Store {
                     .split_once(':')
                     .map_or("", |(e, _)| e)
                     .to_string();
-                let label = docs::record_label(&entity, &local::parse_body(&leaf.body));
-                (docs::entity_label(&entity).0.to_string(), label, reason)
+                SyncWaiting {
+                    entity_label: docs::entity_label(&entity).0.to_string(),
+                    label: docs::record_label(&entity, &local::parse_body(&leaf.body)),
+                    reason,
+                }
             })
             .collect())
+    }
+
+    /// The revision this laptop has of a shared document (`expert:UUID`), `None` before its
+    /// first: what a support person compares with the server's `_rev`.
+    pub fn sync_document_rev(&self, doc_id: &str) -> CoreResult<Option<String>> {
+        Ok(sql::doc(self.conn(), doc_id)?.map(|state| state.rev))
     }
 
     /// Settles a conflict with the user's choice; the next sync sends it to everyone.

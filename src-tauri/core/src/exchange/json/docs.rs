@@ -178,6 +178,38 @@ pub(crate) fn local_ids(conn: &Conn) -> CoreResult<LocalIds> {
     Ok(LocalIds { maps })
 }
 
+/// The kind and local id of the record a document id names (`expert:UUID`, `theme:ref:KEY`);
+/// `None` for an id that is not one of ours. A reference record not here yet gets the id
+/// every laptop gives it.
+pub(crate) fn record_of_doc(ids: &LocalIds, doc_id: &str) -> Option<(&'static str, String)> {
+    let (entity, shared) = doc_id.split_once(':')?;
+    let mut found = None;
+    macro_rules! record_of_kind {
+        ($kind:ident) => {
+            if entity == $kind::ENTITY {
+                found = Some(($kind::ENTITY, local_id_of::<$kind>(ids, shared)));
+            }
+        };
+    }
+    for_each_kind!(record_of_kind);
+    found
+}
+
+fn local_id_of<K: Kind>(ids: &LocalIds, shared: &str) -> String {
+    let Some(key) = shared.strip_prefix("ref:") else {
+        return shared.to_string();
+    };
+    let mut id = shared.to_string();
+    if let Some(target) = K::REFERENCE.and_then(Target::of_reference) {
+        ids.maps.map(target, &mut id);
+    }
+    if id == shared {
+        crate::reference::shipped_id(K::TABLE, key)
+    } else {
+        id
+    }
+}
+
 /// What writing a colleague's document did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Written {

@@ -90,6 +90,8 @@ pub(super) fn lists_from_snapshot(snapshot: Snapshot) -> Lists {
             .collect(),
         // Read apart, with the bytes (`files::export_pool`).
         files: Vec::new(),
+        // Read apart, from the sync's tables (`sync::exchange_file`).
+        revisions: Default::default(),
     }
 }
 

@@ -10,8 +10,10 @@
 //! with their attendance — left out when there are none —, resources of the library with their
 //! ordered authors, links and file references `files: [{id, name, sha256, addedAt}]`, legal
 //! notes with their bases — each left out when there are none; the links that are sets, events
-//! and sessions included, sorted —, and `files`, the contents of the files attached to
-//! resources in base64, one per SHA-256 (`files.rs`; left out when there are none).
+//! and sessions included, sorted —, `revisions`, the team sharing's revision of each record
+//! (`crate::sync::exchange_file`; left out when the database never shared), and `files`, the
+//! contents of the files attached to resources in base64, one per SHA-256 (`files.rs`; left
+//! out when there are none).
 //! Every record carries its UUID, `createdAt`, `updatedAt` and `version`; links are ids;
 //! reference records carry their `referenceKey`. The output is deterministic, so exporting,
 //! importing into an empty database and exporting again gives the same bytes: lists sorted by
@@ -59,7 +61,9 @@
 //! Limits: the base is one per record, not one per colleague. With three or more people
 //! exchanging crosswise, a record can come back from someone who never saw our last change; the
 //! version rule above turns most such cases into conflicts, not all. A deletion is not carried
-//! over: a record deleted here comes back if a colleague's file still has it.
+//! over: a record deleted here comes back if a colleague's file still has it. (A team with a
+//! CouchDB server has neither limit: `crate::sync`; the file's `revisions` keep a file and the
+//! server in agreement.)
 //!
 //! # Checks
 //!
@@ -173,6 +177,7 @@ pub fn export(store: &mut Store) -> CoreResult<Vec<u8>> {
     store.write(|tx| {
         let mut lists = export::lists_from_snapshot(snapshot::read_snapshot(tx)?);
         lists.files = files::export_pool(resource_files::all_contents(tx)?);
+        lists.revisions = crate::sync::exchange_file::for_export(tx)?;
         let bases = export::bases(&lists);
         let bytes = export::serialise(&lists)?;
         snapshot::write_bases(tx, &bases)?;
@@ -217,6 +222,7 @@ pub fn apply(
     choices: &JsonImportChoices,
 ) -> CoreResult<JsonImportSummary> {
     let (format_version, mut incoming) = parse::parse(bytes)?;
+    let revisions = std::mem::take(&mut incoming.revisions);
     // The files' text is read before the transaction: it can take a while for large PDFs.
     let contents = files::prepare(&incoming.files)?;
     // The pool's entries stay for the link check (by SHA-256), their base64 is freed.
@@ -236,6 +242,8 @@ pub fn apply(
         snapshot::write_changes(tx, &changes)?;
         // A content no record names (its resource kept as it was here) is not kept.
         resource_files::delete_orphan_contents(tx)?;
+        // The colleague's revisions of the records now as the file has them.
+        crate::sync::exchange_file::adopt(tx, &revisions)?;
         Ok(summary)
     })
 }

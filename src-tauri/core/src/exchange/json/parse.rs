@@ -51,6 +51,7 @@ pub(super) fn parse(bytes: &[u8]) -> CoreResult<(u32, Lists)> {
     }
     for_each_kind!(parse_list);
     lists.files = super::files::parse_pool(map.remove("files"), &mut problems);
+    lists.revisions = crate::sync::exchange_file::parse(map.remove("revisions"), &mut problems);
     check_plain_records(&lists, &mut problems);
     check_duplicates(&lists, &mut problems);
     if problems.is_empty() {

@@ -143,6 +143,11 @@ pub(super) struct Lists {
     pub(super) resources: Vec<Record<super::kinds::ResourceContent>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) legal_notes: Vec<Record<LegalNoteInput>>,
+    /// The team sharing's revision of each record (document id → revision ids, newest first),
+    /// so that a file and the server agree afterwards (`crate::sync::exchange_file`); left out
+    /// when the database has none (it never shared).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub(super) revisions: crate::sync::FileRevisions,
     /// The contents of the files attached to resources, one per SHA-256, in SHA-256 order
     /// (`files.rs`); left out when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -165,6 +170,7 @@ pub(super) const LIST_NAMES: &[&str] = &[
     "participants",
     "resources",
     "legalNotes",
+    "revisions",
     "files",
 ];
 

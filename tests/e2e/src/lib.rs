@@ -447,19 +447,29 @@ impl Drop for Session {
             let _ = self.driver.wait();
         }
         // WebKitWebDriver does not always take the app down with it on a failed test; an app
-        // left running would keep the test's output pipe open.
-        terminate_processes_using(&self.db_path());
+        // left running would keep the test's output pipe open and hang the whole run. One that
+        // does not stop on SIGTERM within a few seconds (seen once after a failed sharing test)
+        // gets SIGKILL.
+        let path = self.db_path();
+        signal_processes_using(&path, libc::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while signal_processes_using(&path, 0) > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        signal_processes_using(&path, libc::SIGKILL);
     }
 }
 
-/// Sends SIGTERM to every process whose command line names `path` (the app under test is
-/// started with `--db <path>`, unique to each test).
-fn terminate_processes_using(path: &Path) {
+/// Sends `signal` to every process whose command line names `path` (the app under test is
+/// started with `--db <path>`, unique to each test); returns how many there were (signal 0
+/// only counts them).
+fn signal_processes_using(path: &Path, signal: libc::c_int) -> usize {
+    let mut found = 0;
     #[cfg(target_os = "linux")]
     {
         let needle = path.to_string_lossy().into_owned();
         let Ok(entries) = std::fs::read_dir("/proc") else {
-            return;
+            return 0;
         };
         for entry in entries.flatten() {
             let Some(pid) = entry
@@ -473,13 +483,15 @@ fn terminate_processes_using(path: &Path) {
                 continue;
             };
             if String::from_utf8_lossy(&cmdline).contains(&needle) {
+                found += 1;
                 // SAFETY: kill(2) with a pid read from /proc; at worst it has exited meanwhile.
                 unsafe {
-                    libc::kill(pid, libc::SIGTERM);
+                    libc::kill(pid, signal);
                 }
             }
         }
     }
     #[cfg(not(target_os = "linux"))]
-    let _ = path;
+    let _ = (path, signal);
+    found
 }

@@ -97,5 +97,71 @@ async fn a_colleagues_expert_arrives_and_ours_leaves_with_synchroniser() {
         .await
         .expect("the colleague's second sync");
     assert_eq!(experts_named(&colleague.lock().unwrap(), "Weber"), 1);
+
+    // Both change Keller's city: the header shows the conflict, « Partage » lists it, and
+    // « Garder la mienne » settles it for the whole team.
+    set_city(&mut colleague.lock().unwrap(), "Keller", "Kehl");
+    synchronise(&colleague, &config, &|_| {})
+        .await
+        .expect("the colleague's edit sent");
+    set_city(&mut Store::open(&session.db_path()).unwrap(), "Keller", "Offenburg");
+    session.click("nav-sharing").await;
+    session.click("sync-now").await;
+    session
+        .wait_for_text("[data-testid=\"sync-status\"]", "1 conflit")
+        .await;
+    session
+        .wait_for_text("[data-testid=\"sync-conflicts\"]", "Keller")
+        .await;
+    session.audit("sharing (a conflict to settle)").await;
+    session.click("sync-keep-mine").await;
+    session
+        .wait_for_text("[data-testid=\"toasts\"]", "Conflit réglé")
+        .await;
+    session
+        .wait_for_text("[data-testid=\"sync-conflicts\"]", "Aucun conflit")
+        .await;
+    // Settling asks for a sync by itself: the choice leaves for the server.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let status = Store::open(&session.db_path()).unwrap().sync_status().unwrap();
+        if status.changes_waiting == 0 && !status.offline && status.last_error.is_none() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the choice was not sent: {status:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    synchronise(&colleague, &config, &|_| {})
+        .await
+        .expect("the colleague's third sync");
+    assert_eq!(city_of(&colleague.lock().unwrap(), "Keller"), "Offenburg");
+    let store = Store::open(&session.db_path()).unwrap();
+    assert_eq!(city_of(&store, "Keller"), "Offenburg");
+    assert_eq!(store.sync_status().unwrap().conflicts, 0);
     session.stop().await;
+}
+
+fn expert_named(store: &Store, last: &str) -> passerelle_core::model::Expert {
+    let found = store
+        .search_experts(&ExpertFilter {
+            query: last.into(),
+            ..Default::default()
+        })
+        .unwrap();
+    store.get_expert(&found.items[0].id).unwrap()
+}
+
+fn city_of(store: &Store, last: &str) -> String {
+    expert_named(store, last).data.city
+}
+
+/// An edit made outside the window (on the colleague's laptop, or in this database file
+/// between two syncs), through the same call as the form's.
+fn set_city(store: &mut Store, last: &str, city: &str) {
+    let expert = expert_named(store, last);
+    let mut input = expert.data.clone();
+    input.city = city.into();
+    store
+        .update_expert(&expert.meta.id, expert.meta.version, &input)
+        .unwrap();
 }

@@ -42,7 +42,7 @@ pub struct SyncStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncWaiting {
-    /// The kind in French: "Expert", "Séance"…
+    /// The kind in French: "Expert", "Séquence"…
     pub entity_label: String,
     /// The record as users know it.
     pub label: String,

@@ -104,7 +104,11 @@ async fn a_colleagues_expert_arrives_and_ours_leaves_with_synchroniser() {
     synchronise(&colleague, &config, &|_| {})
         .await
         .expect("the colleague's edit sent");
-    set_city(&mut Store::open(&session.db_path()).unwrap(), "Keller", "Offenburg");
+    set_city(
+        &mut Store::open(&session.db_path()).unwrap(),
+        "Keller",
+        "Offenburg",
+    );
     session.click("nav-sharing").await;
     session.click("sync-now").await;
     session
@@ -124,11 +128,17 @@ async fn a_colleagues_expert_arrives_and_ours_leaves_with_synchroniser() {
     // Settling asks for a sync by itself: the choice leaves for the server.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
-        let status = Store::open(&session.db_path()).unwrap().sync_status().unwrap();
+        let status = Store::open(&session.db_path())
+            .unwrap()
+            .sync_status()
+            .unwrap();
         if status.changes_waiting == 0 && !status.offline && status.last_error.is_none() {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "the choice was not sent: {status:?}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the choice was not sent: {status:?}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     synchronise(&colleague, &config, &|_| {})

@@ -87,14 +87,26 @@ fn without_kind(body: &Map<String, Value>) -> Value {
     Value::Object(body)
 }
 
-/// The documents of the `wanted` records (entity → local ids) as they are now. The whole
-/// database is read once (the exchange's snapshot), then only the wanted records are turned
-/// into bodies; a wanted record that is not there any more comes back with no body.
+/// The documents of the `wanted` records (entity → local ids) as they are now. The kinds
+/// wanted are read whole, once (the exchange's snapshot, with the reference lists its links
+/// need), then only the wanted records are turned into bodies; a wanted record that is not
+/// there any more comes back with no body.
 pub(crate) fn local_docs(
     conn: &Conn,
     wanted: &HashMap<String, HashSet<String>>,
 ) -> CoreResult<Vec<LocalDoc>> {
-    let lists = lists_from_snapshot(snapshot::read_snapshot(conn)?);
+    let wants = |entity: &str| wanted.contains_key(entity);
+    // A kind left out must have no wanted record: it would read as deleted.
+    let parts = snapshot::Parts {
+        experts: wants(Experts::ENTITY),
+        training_requests: wants(Requests::ENTITY),
+        events: wants(Events::ENTITY),
+        sessions: wants(Sessions::ENTITY),
+        participants: wants(Participants::ENTITY),
+        resources: wants(Resources::ENTITY),
+        legal_notes: wants(LegalNotes::ENTITY),
+    };
+    let lists = lists_from_snapshot(snapshot::read_parts(conn, parts)?);
     let keys = key_maps(&[&lists]);
     let mut docs = Vec::new();
     macro_rules! collect_docs {

@@ -17,7 +17,7 @@ use super::Store;
 use crate::error::CoreResult;
 use crate::model::*;
 
-pub(crate) use self::read::{read_bases, read_snapshot};
+pub(crate) use self::read::{read_bases, read_parts, read_snapshot, Parts};
 pub(crate) use self::write::{write_bases, write_changes};
 
 /// Every record of the database. Each list is sorted by id.

@@ -23,16 +23,62 @@ use crate::store::sessions::{session_from_row, speaker_from};
 /// Reads every record, each list sorted by id; link lists that are sets are sorted by id,
 /// ordered ones (languages, organisers, speakers) keep their position.
 pub(crate) fn read_snapshot(conn: &Connection) -> CoreResult<Snapshot> {
+    read_parts(conn, Parts::ALL)
+}
+
+/// Which of the larger kinds a partial read takes. The reference lists and the professions
+/// (with their competences and observations) are always read: links to them are written by
+/// key, and the team sharing turns a few changed records into documents without reading the
+/// 40,000 sessions of a database whose changes are experts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Parts {
+    pub experts: bool,
+    pub training_requests: bool,
+    pub events: bool,
+    pub sessions: bool,
+    pub participants: bool,
+    pub resources: bool,
+    pub legal_notes: bool,
+}
+
+impl Parts {
+    pub(crate) const ALL: Parts = Parts {
+        experts: true,
+        training_requests: true,
+        events: true,
+        sessions: true,
+        participants: true,
+        resources: true,
+        legal_notes: true,
+    };
+}
+
+/// Like [`read_snapshot`], the lists `parts` leaves out empty.
+pub(crate) fn read_parts(conn: &Connection, parts: Parts) -> CoreResult<Snapshot> {
     let mut snapshot = Snapshot::default();
     read_reference(conn, &mut snapshot)?;
     read_professions(conn, &mut snapshot)?;
-    snapshot.experts = read_experts(conn)?;
-    snapshot.training_requests = read_requests(conn)?;
-    snapshot.events = read_events(conn)?;
-    snapshot.sessions = read_sessions(conn)?;
-    snapshot.participants = read_participants(conn)?;
-    snapshot.resources = crate::store::resources::read_all_by_id(conn)?;
-    snapshot.legal_notes = read_legal_notes(conn)?;
+    if parts.experts {
+        snapshot.experts = read_experts(conn)?;
+    }
+    if parts.training_requests {
+        snapshot.training_requests = read_requests(conn)?;
+    }
+    if parts.events {
+        snapshot.events = read_events(conn)?;
+    }
+    if parts.sessions {
+        snapshot.sessions = read_sessions(conn)?;
+    }
+    if parts.participants {
+        snapshot.participants = read_participants(conn)?;
+    }
+    if parts.resources {
+        snapshot.resources = crate::store::resources::read_all_by_id(conn)?;
+    }
+    if parts.legal_notes {
+        snapshot.legal_notes = read_legal_notes(conn)?;
+    }
     Ok(snapshot)
 }
 

@@ -10,6 +10,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use passerelle_app::cli::Cli;
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 fn main() -> ExitCode {
     #[cfg(windows)]
     if std::env::args_os().len() > 1 {

@@ -6,6 +6,9 @@
 //! speaks no German), every other session in German, and 3 October (German Unity Day) among
 //! the days. Target: under 10 ms each.
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use passerelle_core::model::*;
 use passerelle_core::Store;

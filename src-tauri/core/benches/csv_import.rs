@@ -3,6 +3,9 @@
 //! Also measured: re-importing the same file into that database (every row matched, nothing
 //! written) and exporting the 10,000 experts.
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use passerelle_core::exchange::{experts_csv, CsvImportChoices, DuplicatePolicy};
 use passerelle_core::Store;

@@ -3,6 +3,9 @@
 //! Target: the export (reading everything, writing the file's bytes and recording the exchange
 //! bases) under one second. The import of that file into an empty database is measured too.
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use passerelle_core::exchange::json;
 use passerelle_core::model::*;

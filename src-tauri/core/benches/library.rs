@@ -4,6 +4,9 @@
 //! under 1 s), and the resources view's first page on that database (target under 100 ms).
 //! The database is generated into a real file before measuring.
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 use std::cell::RefCell;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};

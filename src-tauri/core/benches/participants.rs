@@ -5,6 +5,9 @@
 //! marks (< 100 ms): what its two commands read (seats, the list with waiting ranks, the grid's
 //! half-days and every mark).
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};

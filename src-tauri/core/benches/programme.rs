@@ -4,6 +4,9 @@
 //! booklet, imposed on A4 sheets: under 50 ms; its bilingual programme (French then German):
 //! under 30 ms.
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use passerelle_core::documents::sample::{generated, generated_bilingual, generated_booklet};
 use passerelle_core::documents::{

@@ -3,6 +3,9 @@
 //! Targets: under 5 ms for a filtered full-text search and for a 50-row list page. Editing one
 //! expert rewrites their search entry by rowid, so its cost does not grow with the directory.
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use passerelle_core::bench_support::WORDS;
 use passerelle_core::model::*;

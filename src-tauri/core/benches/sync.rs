@@ -3,6 +3,9 @@
 //! Targets (issue « One directory for the whole team »): the first sync of 10,000 experts,
 //! 2,000 events and 40,000 sessions under 60 s; an incremental sync of 10 changes under 1 s.
 
+#[global_allocator]
+static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;
+
 #[path = "../tests/common/couch.rs"]
 #[allow(dead_code)]
 mod couch;

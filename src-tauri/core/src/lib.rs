@@ -28,6 +28,13 @@ pub mod sync;
 pub mod validation;
 
 pub use error::{CoreError, FieldError};
+
+/// The memory allocator every Passerelle program declares (the app, `passerelle-cli`, the
+/// benchmarks, so that they measure what users run):
+/// `#[global_allocator] static ALLOCATOR: passerelle_core::Allocator = passerelle_core::Allocator;`.
+/// mimalloc, because printing a large document makes and frees hundreds of thousands of short
+/// strings on several threads, where it is markedly faster than the system allocators.
+pub use mimalloc::MiMalloc as Allocator;
 /// The example study visit (`passerelle demo`, « Ajouter l'exemple »).
 pub use store::demo;
 pub use store::Store;

@@ -42,24 +42,27 @@ pub fn period_words(from: Option<i64>, to: Option<i64>) -> String {
 /// The years of a competence's trends, consecutive observations of the same trend merged:
 /// « 2022–2023 : émergente · 2024 : en hausse ».
 pub fn trend_history(competence: &ReportCompetence) -> String {
-    let mut runs: Vec<(i64, i64, &str)> = Vec::new();
-    for o in &competence.observations {
-        match runs.last_mut() {
-            Some((_, last, trend)) if *trend == o.trend.as_str() => *last = o.year,
-            _ => runs.push((o.year, o.year, &o.trend)),
+    use std::fmt::Write;
+    let mut history = String::new();
+    let mut observations = competence.observations.iter().peekable();
+    while let Some(first) = observations.next() {
+        let mut last = first;
+        while let Some(next) = observations.next_if(|o| o.trend == first.trend) {
+            last = next;
         }
+        if !history.is_empty() {
+            history.push_str(" · ");
+        }
+        // Writing to a String cannot fail.
+        let _ = if first.year == last.year {
+            write!(history, "{}", first.year)
+        } else {
+            write!(history, "{}–{}", first.year, last.year)
+        };
+        history.push_str("\u{a0}: ");
+        history.push_str(trend_label(&first.trend));
     }
-    runs.iter()
-        .map(|(first, last, trend)| {
-            let years = if first == last {
-                first.to_string()
-            } else {
-                format!("{first}–{last}")
-            };
-            format!("{years}\u{a0}: {}", trend_label(trend))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+    history
 }
 
 /// The counts per current trend in words: « 3 émergentes · 4 en hausse · 2 stables · 1 en

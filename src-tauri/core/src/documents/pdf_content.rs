@@ -97,6 +97,11 @@ pub(super) struct PageWriter<'a> {
     height: f32,
     fonts: &'a [Option<(String, GlyphCodes)>; 4],
     in_text: bool,
+    /// Where the last line of text started, in hundredths of a point, while in a text object
+    /// and unturned: the next line is placed relative to it (`Td`), which is half the bytes of
+    /// a whole text matrix (`Tm`) for a report's thousands of lines. Integers, so that the
+    /// offsets add up to exactly the positions a `Tm` would have written.
+    line_start: Option<(i64, i64)>,
     fill: Option<Rgb>,
     stroke: Option<(Rgb, f32)>,
     font: Option<(FontStyle, f32)>,
@@ -113,6 +118,7 @@ impl<'a> PageWriter<'a> {
             height,
             fonts,
             in_text: false,
+            line_start: None,
             fill: None,
             stroke: None,
             font: None,
@@ -164,6 +170,12 @@ impl<'a> PageWriter<'a> {
         self.out.push(b' ');
     }
 
+    /// A length given in hundredths of a point, followed by a space.
+    fn hundredths(&mut self, value: i64) {
+        write_scaled(&mut self.out, value, 100);
+        self.out.push(b' ');
+    }
+
     /// A length in points, to a hundredth of a point (3.5 µm, far below what a printer or a
     /// screen shows): "51.02" rather than "51.023624".
     fn pt(&mut self, value: f32) {
@@ -205,6 +217,7 @@ impl<'a> PageWriter<'a> {
         if !self.in_text {
             self.out.extend_from_slice(b"BT\n");
             self.in_text = true;
+            self.line_start = None;
         }
         if self.font != Some((style, size)) {
             self.out.push(b'/');
@@ -215,11 +228,22 @@ impl<'a> PageWriter<'a> {
             self.font = Some((style, size));
         }
         self.set_fill(c);
-        self.out
-            .extend_from_slice(if turned { b"-1 0 0 -1 " } else { b"1 0 0 1 " });
-        self.pt(x);
-        self.pt(self.height - baseline);
-        self.out.extend_from_slice(b"Tm\n(");
+        let at = (hundredths(x), hundredths(self.height - baseline));
+        match self.line_start {
+            Some(from) if !turned => {
+                self.hundredths(at.0 - from.0);
+                self.hundredths(at.1 - from.1);
+                self.out.extend_from_slice(b"Td\n(");
+            }
+            _ => {
+                self.out
+                    .extend_from_slice(if turned { b"-1 0 0 -1 " } else { b"1 0 0 1 " });
+                self.hundredths(at.0);
+                self.hundredths(at.1);
+                self.out.extend_from_slice(b"Tm\n(");
+            }
+        }
+        self.line_start = (!turned).then_some(at);
         for ch in text.chars() {
             codes.push(&mut self.out, ch);
         }
@@ -262,13 +286,28 @@ impl<'a> PageWriter<'a> {
 /// time of a large PDF.
 pub(super) fn write_number(out: &mut Vec<u8>, value: f32, decimals: u32) {
     let scale = 10_i64.pow(decimals.min(3));
+    write_scaled(out, scaled(value, scale), scale);
+}
+
+/// `value` × `scale`, rounded. Lengths of a page and colour components are far inside i64;
+/// anything absurd gives 0.
+fn scaled(value: f32, scale: i64) -> i64 {
     let scaled = (f64::from(value) * scale as f64).round();
-    // Lengths of a page and colour components: far inside i64; anything absurd prints 0.
-    let scaled = if scaled.is_finite() && scaled.abs() < 1e15 {
+    if scaled.is_finite() && scaled.abs() < 1e15 {
         scaled as i64
     } else {
         0
-    };
+    }
+}
+
+/// A length in points as a whole number of hundredths (see [`PageWriter::hundredths`]).
+fn hundredths(value: f32) -> i64 {
+    scaled(value, 100)
+}
+
+/// Writes `scaled` / `scale` (a power of ten) in decimal, without trailing zeros nor a sign
+/// for zero.
+fn write_scaled(out: &mut Vec<u8>, scaled: i64, scale: i64) {
     if scaled < 0 {
         out.push(b'-');
     }
@@ -325,6 +364,58 @@ mod tests {
         assert_eq!(number(1.0 / 3.0, 3), "0.333");
         assert_eq!(number(1000.0, 0), "1000");
         assert_eq!(number(f32::NAN, 2), "0");
+    }
+
+    fn text(x: f32, baseline: f32, turned: bool) -> Draw {
+        Draw::Text {
+            x,
+            baseline,
+            text: "a".to_string(),
+            style: FontStyle::Regular,
+            size: 10.0,
+            color: Rgb(0.0, 0.0, 0.0),
+            width: 5.0,
+            turned,
+        }
+    }
+
+    #[test]
+    fn each_line_of_a_text_object_is_placed_from_the_previous_one_to_the_hundredth() {
+        let fonts: [Option<(String, GlyphCodes)>; 4] =
+            [Some(("F1".to_string(), GlyphCodes::default())), None, None, None];
+        let draws = [
+            text(51.023, 100.0, false),
+            text(51.023, 110.456, false),
+            text(160.0, 100.004, false),
+            text(300.0, 50.0, true),
+            text(299.996, 60.0, false),
+            Draw::Line {
+                x1: 0.0,
+                y1: 0.0,
+                x2: 1.0,
+                y2: 1.0,
+                color: Rgb(0.0, 0.0, 0.0),
+                width: 1.0,
+            },
+            text(10.0, 20.0, false),
+        ];
+        let page = String::from_utf8_lossy(&PageWriter::write(&draws, 800.0, &fonts)).to_string();
+        let moves: Vec<&str> = page
+            .lines()
+            .filter(|l| l.ends_with("Tm") || l.ends_with("Td"))
+            .collect();
+        assert_eq!(
+            moves,
+            [
+                "1 0 0 1 51.02 700 Tm",
+                "0 -10.46 Td",
+                "108.98 10.46 Td",
+                "-1 0 0 -1 300 750 Tm",
+                "1 0 0 1 300 740 Tm",
+                "1 0 0 1 10 780 Tm",
+            ],
+            "{page}"
+        );
     }
 
     fn shown(codes: &GlyphCodes, text: &str) -> Vec<u8> {

@@ -55,22 +55,28 @@ pub fn french(text: &str) -> String {
     french_spacing(text)
 }
 
-/// The rules of [`french`], applied character by character.
+/// The rules of [`french`], applied character by character where one may apply: the text
+/// between spaces, signs and guillemets is copied as it is.
 fn french_spacing(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut rest = text;
+    while !rest.is_empty() {
+        let plain = rest
+            .find(|c: char| c == ' ' || c == '\t' || c == '«' || space_before(c).is_some())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         if c == ' ' || c == '\t' {
             // A run of spaces: decide what it becomes from its neighbours.
-            let start = i;
-            while i < chars.len() && (chars[i] == ' ' || chars[i] == '\t') {
-                i += 1;
-            }
-            let prev = out.chars().last();
-            let next = chars.get(i).copied();
-            let after_next = chars.get(i + 1).copied();
+            let after = rest.trim_start_matches([' ', '\t']);
+            let run = &rest[..rest.len() - after.len()];
+            let mut following = after.chars();
+            let next = following.next();
+            let after_next = following.next();
+            let prev = out.chars().next_back();
             let replacement = match (prev, next) {
                 (_, Some(n)) if space_before(n).is_some() && prev.is_some() => space_before(n),
                 (Some('«'), Some(_)) => Some(NBSP),
@@ -88,15 +94,17 @@ fn french_spacing(text: &str) -> String {
             };
             match replacement {
                 Some(space) => out.push(space),
-                None => out.extend(&chars[start..i]),
+                None => out.push_str(run),
             }
+            rest = after;
             continue;
         }
+        rest = &rest[c.len_utf8()..];
+        let next = rest.chars().next();
         // Missing space before ; ! ? : when the sign ends a word ("Pourquoi?" → "Pourquoi ?"),
         // but not inside URLs or times ("https://", "14:30"), hence the look-ahead.
         if let Some(space) = space_before(c) {
-            let prev = out.chars().last();
-            let next = chars.get(i + 1).copied();
+            let prev = out.chars().next_back();
             let ends_word = next.is_none_or(|n| n.is_whitespace() || n == '»');
             let glued = prev.is_some_and(|p| p.is_alphanumeric() || p == ')' || p == '»');
             if c != '»' && ends_word && glued {
@@ -107,10 +115,9 @@ fn french_spacing(text: &str) -> String {
             }
         }
         out.push(c);
-        if c == '«' && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+        if c == '«' && next.is_some_and(|n| !n.is_whitespace()) {
             out.push(NBSP);
         }
-        i += 1;
     }
     out
 }
@@ -186,7 +193,75 @@ mod tests {
         assert_eq!(french("3 hôtels"), "3 hôtels");
     }
 
+    /// [`french_spacing`] as it was first written: every character looked at in turn.
+    fn french_by_char(text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == ' ' || c == '\t' {
+                // A run of spaces: decide what it becomes from its neighbours.
+                let start = i;
+                while i < chars.len() && (chars[i] == ' ' || chars[i] == '\t') {
+                    i += 1;
+                }
+                let prev = out.chars().last();
+                let next = chars.get(i).copied();
+                let after_next = chars.get(i + 1).copied();
+                let replacement = match (prev, next) {
+                    (_, Some(n)) if space_before(n).is_some() && prev.is_some() => space_before(n),
+                    (Some('«'), Some(_)) => Some(NBSP),
+                    // "14 h 30", "9 h": digits, space, "h", then space+digit or a non-letter.
+                    (Some(p), Some('h'))
+                        if p.is_ascii_digit() && !after_next.is_some_and(|a| a.is_alphabetic()) =>
+                    {
+                        Some(NBSP)
+                    }
+                    (Some('h'), Some(n)) if n.is_ascii_digit() && preceded_by_digit_h(&out) => {
+                        Some(NBSP)
+                    }
+                    (Some(p), Some('%' | '€')) if p.is_ascii_digit() => Some(NBSP),
+                    _ => None,
+                };
+                match replacement {
+                    Some(space) => out.push(space),
+                    None => out.extend(&chars[start..i]),
+                }
+                continue;
+            }
+            // Missing space before ; ! ? : when the sign ends a word ("Pourquoi?" → "Pourquoi ?"),
+            // but not inside URLs or times ("https://", "14:30"), hence the look-ahead.
+            if let Some(space) = space_before(c) {
+                let prev = out.chars().last();
+                let next = chars.get(i + 1).copied();
+                let ends_word = next.is_none_or(|n| n.is_whitespace() || n == '»');
+                let glued = prev.is_some_and(|p| p.is_alphanumeric() || p == ')' || p == '»');
+                if c != '»' && ends_word && glued {
+                    out.push(space);
+                }
+                if c == '»' && prev.is_some_and(|p| !is_space(p)) {
+                    out.push(NBSP);
+                }
+            }
+            out.push(c);
+            if c == '«' && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+                out.push(NBSP);
+            }
+            i += 1;
+        }
+        out
+    }
+
     proptest::proptest! {
+        /// Copying the plain stretches at once changes nothing to the result.
+        #[test]
+        fn the_spacing_is_the_one_applied_character_by_character(
+            text in "[ a-zé0-9h:;!?«»%€\u{a0}\u{202f}\t)/.,]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(french_spacing(&text), french_by_char(&text));
+        }
+
         /// A text the quick check lets through is one the rules leave as it is.
         #[test]
         fn texts_without_signs_nor_spaced_digits_are_left_unchanged(

@@ -26,16 +26,16 @@ impl<'f> Layout<'f> {
             + face.ascent * style.size
     }
 
-    pub fn draw_line(&self, line: &Line, x: f32, top: f32, style: &TextStyle, out: &mut Vec<Draw>) {
+    pub fn draw_line(&self, line: Line, x: f32, top: f32, style: &TextStyle, out: &mut Vec<Draw>) {
         let baseline = self.baseline(top, style);
-        for piece in &line.pieces {
+        for piece in line.pieces {
             if piece.text.trim().is_empty() {
                 continue;
             }
             out.push(Draw::Text {
                 x: x + piece.x,
                 baseline,
-                text: piece.text.clone(),
+                text: piece.text,
                 style: piece.style,
                 size: style.size,
                 color: style.color,
@@ -72,7 +72,7 @@ impl<'f> Layout<'f> {
             style.size,
             self.page.body_width() - indent,
         )
-        .iter()
+        .into_iter()
         .map(|line| {
             let mut draws = Vec::new();
             self.draw_line(line, x, 0.0, &style, &mut draws);
@@ -117,7 +117,7 @@ impl<'f> Layout<'f> {
                 style.size,
                 self.page.body_width() - indent,
             );
-            for (n, line) in lines.iter().enumerate() {
+            for (n, line) in lines.into_iter().enumerate() {
                 let mut draws = Vec::new();
                 if n == 0 {
                     let bullet = Line {
@@ -134,7 +134,7 @@ impl<'f> Layout<'f> {
                         ..style
                     };
                     self.draw_line(
-                        &bullet,
+                        bullet,
                         self.page.left() + style.size * 0.2,
                         0.0,
                         &accent,

@@ -304,7 +304,7 @@ struct PlainWord {
 /// `None` when the text is not such a case.
 pub(super) fn break_plain(face: &Face, span: &Span, size: f32, max: f32) -> Option<Vec<Line>> {
     let mut text = String::with_capacity(span.text.len());
-    let mut words: Vec<PlainWord> = Vec::new();
+    let mut words: Vec<PlainWord> = Vec::with_capacity(span.text.len() / 4 + 1);
     let mut current: Option<PlainWord> = None;
     // Without a space glyph, a glued space is measured differently (`split_word`).
     let space_width = face.advance(' ')? * size;
@@ -371,15 +371,14 @@ pub(super) fn break_plain(face: &Face, span: &Span, size: f32, max: f32) -> Opti
     Some(lines)
 }
 
-/// A line of plain words: one piece, the words separated by one space.
+/// A line of plain words: one piece, the words separated by one space. [`break_plain`] wrote
+/// the words into `text` separated by exactly one space, so the line is one slice of it.
 fn plain_line(face: &Face, text: &str, words: &[PlainWord], size: f32, style: FontStyle) -> Line {
-    let mut line_text = String::new();
-    for (n, word) in words.iter().enumerate() {
-        if n > 0 {
-            line_text.push(' ');
-        }
-        line_text.push_str(&text[word.start..word.end]);
-    }
+    let (start, end) = match (words.first(), words.last()) {
+        (Some(first), Some(last)) => (first.start, last.end),
+        _ => (0, 0),
+    };
+    let line_text = text[start..end].to_string();
     let width = face.width(&line_text, size);
     Line {
         pieces: vec![Piece {

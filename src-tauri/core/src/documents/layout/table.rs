@@ -87,7 +87,7 @@ impl Layout<'_> {
     /// it is sliced between lines.
     pub fn table_row(&self, table: &Table, cells: &[Vec<Para>]) -> Vec<Chunk> {
         let columns = table.column_spans(self.page.left());
-        let laid: Vec<Vec<CellLine>> = columns
+        let mut laid: Vec<Vec<CellLine>> = columns
             .iter()
             .enumerate()
             .map(|(i, (_, width))| {
@@ -100,10 +100,11 @@ impl Layout<'_> {
         let max_content = (self.page.body_height() - 100.0).max(50.0) - 2.0 * table.padding;
         let mut cursors = vec![0usize; laid.len()];
         let mut chunks = Vec::new();
+        let lines: usize = laid.iter().map(Vec::len).sum();
         loop {
-            let mut draws = Vec::new();
+            let mut draws = Vec::with_capacity(lines + 4);
             let mut content: f32 = 0.0;
-            for (i, cell) in laid.iter().enumerate() {
+            for (i, cell) in laid.iter_mut().enumerate() {
                 let x = columns[i].0 + table.padding;
                 let height = self.draw_cell_slice(
                     cell,
@@ -116,11 +117,12 @@ impl Layout<'_> {
                 content = content.max(height);
             }
             let height = (content + 2.0 * table.padding).max(table.min_row_height);
-            let mut row = self.row_background(table, &columns, height);
-            row.extend(draws);
+            // The background first, under the text.
+            let background = self.row_background(table, &columns, height);
+            draws.splice(0..0, background);
             chunks.push(Chunk {
                 height,
-                draws: row,
+                draws,
                 ..Chunk::default()
             });
             let done = cursors.iter().zip(&laid).all(|(c, cell)| *c >= cell.len());
@@ -152,10 +154,11 @@ impl Layout<'_> {
     }
 
     /// Draws the lines of a cell from `cursor` on, as many as fit in `max_content` (at least
-    /// one), and moves the cursor past them. Returns the height of the content drawn.
+    /// one), and moves the cursor past them (their text is moved into the draws). Returns the
+    /// height of the content drawn.
     fn draw_cell_slice(
         &self,
-        cell: &[CellLine],
+        cell: &mut [CellLine],
         cursor: &mut usize,
         x: f32,
         top: f32,
@@ -164,12 +167,13 @@ impl Layout<'_> {
     ) -> f32 {
         let mut y = top;
         let mut first = true;
-        while let Some(cl) = cell.get(*cursor) {
+        while let Some(cl) = cell.get_mut(*cursor) {
             let gap = if first { 0.0 } else { cl.gap };
             if !first && y - top + gap + cl.style.line_height > max_content {
                 break;
             }
-            self.draw_line(&cl.line, x, y + gap, &cl.style, draws);
+            // Each line is drawn once: its text moves into the draw.
+            self.draw_line(std::mem::take(&mut cl.line), x, y + gap, &cl.style, draws);
             y += gap + cl.style.line_height;
             *cursor += 1;
             first = false;

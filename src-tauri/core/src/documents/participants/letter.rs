@@ -189,7 +189,7 @@ impl<'f> Letter<'f> {
                 let width = BOX_WIDTH - 5.0 * MM;
                 for line in break_lines(self.layout.fonts, &[span], style.size, width) {
                     self.layout
-                        .draw_line(&line, x + 2.5 * MM, top, &style, &mut draws);
+                        .draw_line(line, x + 2.5 * MM, top, &style, &mut draws);
                     top += style.line_height;
                 }
             }

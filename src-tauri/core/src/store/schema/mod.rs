@@ -518,6 +518,15 @@ fn fill_version_two_indexes(tx: &Transaction) -> HookResult {
     Ok(())
 }
 
+/// Version 12: the observations' index covers the competences report's whole order (a
+/// competence's observations by year, then by when they were recorded), so that the report
+/// reads 50,000 observations in order without SQLite sorting them nor checking their order.
+const V12_OBSERVATIONS_IN_REPORT_ORDER: &str = r#"
+DROP INDEX observations_by_competence;
+CREATE INDEX observations_in_report_order
+    ON competence_observations(competence_id, year, created_at, id);
+"#;
+
 fn fill_search_indexes(tx: &Transaction) -> HookResult {
     super::search::rebuild_before_library(tx)?;
     Ok(())
@@ -537,11 +546,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(library::V9_LIBRARY),
         M::up(sync::v10_sync()),
         M::up_with_hook("", reference_ids::v11_reference_ids),
+        M::up(V12_OBSERVATIONS_IN_REPORT_ORDER),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i64 = 11;
+pub const LATEST_VERSION: i64 = 12;
 
 /// The highest version a record may carry (migration 5's triggers enforce it in the database,
 /// the JSON import checks it before writing).

@@ -388,8 +388,12 @@ mod tests {
 
     #[test]
     fn each_line_of_a_text_object_is_placed_from_the_previous_one_to_the_hundredth() {
-        let fonts: [Option<(String, GlyphCodes)>; 4] =
-            [Some(("F1".to_string(), GlyphCodes::default())), None, None, None];
+        let fonts: [Option<(String, GlyphCodes)>; 4] = [
+            Some(("F1".to_string(), GlyphCodes::default())),
+            None,
+            None,
+            None,
+        ];
         let draws = [
             text(51.023, 100.0, false),
             text(51.023, 110.456, false),

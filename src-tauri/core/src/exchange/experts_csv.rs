@@ -33,7 +33,8 @@ use super::csv_import::{
     CsvImportPreview, CsvImportSummary, DuplicateRow, Lookup, NameIndex, Plan, RejectedRow, Row,
     RowPlan,
 };
-use super::text::{fold, french_date, parse_french_date, CsvWriter};
+use super::folding::fold;
+use super::text::{french_date, parse_french_date, CsvWriter};
 use crate::error::{CoreError, CoreResult};
 use crate::model::{Expert, ExpertInput, LanguageLevel, LanguageSkill};
 use crate::store::csv_import::{ExpertContext, Label};

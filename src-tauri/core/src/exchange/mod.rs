@@ -18,6 +18,7 @@ pub mod agenda_csv;
 pub mod competences_csv;
 mod csv_import;
 pub mod experts_csv;
+pub mod folding;
 pub mod front;
 pub mod ics;
 pub mod json;

@@ -27,7 +27,8 @@ use super::csv_import::{
     profession_index, read_table, row_reason, Column, CsvImportChoices, CsvImportPreview,
     CsvImportSummary, DuplicateRow, Lookup, NameIndex, Plan, RejectedRow, Row, RowPlan,
 };
-use super::text::{fold, french_date, CsvWriter};
+use super::folding::fold;
+use super::text::{french_date, CsvWriter};
 use crate::error::{CoreError, CoreResult};
 use crate::model::*;
 use crate::store::participants_csv::{ParticipantContext, ParticipantRow};

@@ -17,7 +17,8 @@ use super::csv_import::{
     read_table, row_reason, Column, CsvImportChoices, CsvImportPreview, CsvImportSummary,
     DuplicateRow, Lookup, NameIndex, Plan, RejectedRow, Row, RowPlan,
 };
-use super::text::{fold, CsvWriter};
+use super::folding::fold;
+use super::text::CsvWriter;
 use crate::error::{CoreError, CoreResult};
 use crate::model::{CompetenceInput, Profession, ProfessionInput};
 use crate::store::csv_import::{ProfessionContext, ProfessionImport};

@@ -9,7 +9,8 @@
 
 use std::collections::HashMap;
 
-use super::text::{fold, french_date, CsvWriter};
+use super::folding::fold;
+use super::text::{french_date, CsvWriter};
 use crate::error::CoreResult;
 use crate::model::{AuthorRole, ResourceKind, ResourceStatus};
 use crate::Store;

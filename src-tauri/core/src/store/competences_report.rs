@@ -14,7 +14,7 @@ use rusqlite::params;
 
 use super::Store;
 use crate::error::{CoreError, CoreResult};
-use crate::exchange::text::fold;
+use crate::exchange::folding::fold;
 use crate::model::{
     trend_rank, CompetencesReport, CompetencesReportFilter, ReportCompetence, ReportFamily,
     ReportObservation, ReportSummary,
@@ -288,9 +288,14 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert!(
-            steps.iter().any(|s| s.contains("observations_in_report_order")),
+            steps
+                .iter()
+                .any(|s| s.contains("observations_in_report_order")),
             "{steps:?}"
         );
-        assert!(!steps.iter().any(|s| s.contains("TEMP B-TREE")), "{steps:?}");
+        assert!(
+            !steps.iter().any(|s| s.contains("TEMP B-TREE")),
+            "{steps:?}"
+        );
     }
 }

@@ -19,7 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use super::rows::Columns;
 use super::{check_ids_exist, deleted_one, new_id, now, stale_or_missing, OrNotFound, Store};
 use crate::error::{CoreError, CoreResult, FieldError};
-use crate::exchange::text::fold;
+use crate::exchange::folding::fold;
 use crate::model::*;
 use crate::validation::{
     check_attendance_entries, check_participant, half_day_label, half_day_of, parse_date,

@@ -5,7 +5,7 @@
 //! column around every match, which for a common word in the text of a 20-page file costs
 //! milliseconds per hit; looking for the first matching word costs almost nothing.
 
-use crate::exchange::text::fold;
+use crate::exchange::folding::fold;
 
 /// Words kept before and after the first match.
 const BEFORE: usize = 6;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::exchange::text::fold;
+use crate::exchange::folding::fold;
 use crate::store::csv_import::Label;
 
 /// Finds records by folded name, reporting unknown and ambiguous names.

@@ -11,7 +11,7 @@ use super::{
     OrNotFound, Store,
 };
 use crate::error::{CoreError, CoreResult};
-use crate::exchange::text::fold;
+use crate::exchange::folding::fold;
 use crate::model::*;
 use crate::validation::check_request;
 

@@ -15,7 +15,7 @@ use rusqlite::{params_from_iter, Connection};
 
 use super::Store;
 use crate::error::CoreResult;
-use crate::exchange::text::fold;
+use crate::exchange::folding::fold;
 use crate::model::*;
 use crate::store::search::fts_query;
 use crate::store::search_passage;

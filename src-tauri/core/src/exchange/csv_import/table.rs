@@ -4,9 +4,8 @@
 
 use super::RejectedRow;
 use crate::error::{CoreError, CoreResult};
-use crate::exchange::text::{
-    decode, fold, unneutralise, Record, RecordReader, Separator, TextEncoding,
-};
+use crate::exchange::folding::fold;
+use crate::exchange::text::{decode, unneutralise, Record, RecordReader, Separator, TextEncoding};
 
 /// A column of an import: the header written on export and the names accepted on import.
 pub(crate) struct Column {
